@@ -1,0 +1,163 @@
+"""Field helpers shared by the record classes: validators, converters, reference marks.
+
+A field that refers to another record of the dataset (rather than owning a value) is made
+with :func:`reference` or :func:`references`; the dataset's integrity check and the JSON
+format both find references by that mark, so each is declared once, on the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from tradetalks.errors import InvalidValueError
+
+REFERENCE = "tradetalks.reference"
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+def is_reference(field: attrs.Attribute[Any]) -> bool:
+    """Whether a field holds a reference (or a tuple of references) to other records."""
+    return bool(field.metadata.get(REFERENCE))
+
+
+def reference(**kwargs: Any) -> Any:
+    """An attrs field holding one reference to another record (or ``None``)."""
+    metadata = {REFERENCE: True, **kwargs.pop("metadata", {})}
+    return attrs.field(metadata=metadata, **kwargs)
+
+
+def references(**kwargs: Any) -> Any:
+    """An attrs field holding a tuple of references to other records."""
+    metadata = {REFERENCE: True, **kwargs.pop("metadata", {})}
+    kwargs.setdefault("factory", tuple)
+    return attrs.field(converter=to_tuple, metadata=metadata, **kwargs)
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Accept any iterable but a string as a tuple (a string is one value, not a list)."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidValueError(f"expected a list of values, not {type(value).__name__}")
+    return tuple(value)
+
+
+def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An id: 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit."""
+    if not isinstance(value, str) or _ID.fullmatch(value) is None:
+        raise InvalidValueError(
+            f"{value!r} is not a valid id (1 to 128 letters, digits, '.', '_', ':' or '-', "
+            "starting with a letter or digit)",
+            where=attribute.name,
+        )
+
+
+def check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-empty string without leading or trailing white space."""
+    if not isinstance(value, str):
+        raise InvalidValueError(
+            f"expected a string, not {type(value).__name__}", where=attribute.name
+        )
+    if not value.strip():
+        raise InvalidValueError("must not be empty", where=attribute.name)
+    if value != value.strip():
+        raise InvalidValueError(
+            f"{value!r} has white space at its start or end", where=attribute.name
+        )
+
+
+def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or a string as :func:`check_text` requires."""
+    if value is not None:
+        check_text(instance, attribute, value)
+
+
+def check_texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """A tuple of strings, each as :func:`check_text` requires."""
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip() or item != item.strip():
+            raise InvalidValueError(
+                f"{item!r} is not a non-empty string without surrounding white space",
+                where=f"{attribute.name}[{index}]",
+            )
+
+
+def check_country(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or an ISO 3166-1 alpha-2 code: two capital letters."""
+    if value is not None and (not isinstance(value, str) or _COUNTRY.fullmatch(value) is None):
+        raise InvalidValueError(
+            f"{value!r} is not an ISO 3166-1 alpha-2 country code (two capital letters)",
+            where=attribute.name,
+        )
+
+
+def check_instances(*kinds: type) -> Any:
+    """A validator: every item of the tuple is an instance of one of ``kinds``."""
+    names = " or ".join(kind.__name__ for kind in kinds)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, kinds):
+                raise InvalidValueError(
+                    f"expected a {names}, not {type(item).__name__}",
+                    where=f"{attribute.name}[{index}]",
+                )
+
+    return check
+
+
+def check_instance(*kinds: type, optional: bool = False) -> Any:
+    """A validator: the value is an instance of one of ``kinds`` (or ``None`` if optional)."""
+    names = " or ".join(kind.__name__ for kind in kinds)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kinds):
+            raise InvalidValueError(
+                f"expected a {names}, not {type(value).__name__}", where=attribute.name
+            )
+
+    return check
+
+
+def check_evidence(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """At least one piece of evidence, each an :class:`~tradetalks.Evidence`."""
+    from tradetalks.sources import Evidence  # noqa: PLC0415 - sources imports this module
+
+    if not value:
+        raise InvalidValueError(
+            "needs at least one piece of evidence (the characters of a source that state it)",
+            where=attribute.name,
+        )
+    check_instances(Evidence)(instance, attribute, value)
+
+
+def check_evidence_items(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    """Each item an :class:`~tradetalks.Evidence`; none at all is allowed."""
+    from tradetalks.sources import Evidence  # noqa: PLC0415 - sources imports this module
+
+    check_instances(Evidence)(instance, attribute, value)
+
+
+def evidence_field(**kwargs: Any) -> Any:
+    """The ``evidence`` field of a record: a tuple of Evidence, at least one."""
+    kwargs.setdefault("validator", check_evidence)
+    return attrs.field(converter=to_tuple, kw_only=True, **kwargs)
+
+
+def short(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, for messages."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_not_empty(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """At least one item."""
+    if not value:
+        raise InvalidValueError("needs at least one item", where=attribute.name)

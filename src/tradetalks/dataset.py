@@ -1,0 +1,467 @@
+"""A coherent collection of records: :class:`Dataset`, with its indexes and queries.
+
+Building a dataset checks its referential integrity: every id is unique across all its
+records, and every record a field refers to (a statement's speaker, a piece of evidence's
+source, a delegate's party) is one of the dataset's own. Queries are answered from indexes
+built once, when the dataset is made.
+
+>>> from datetime import date
+>>> from tradetalks.fixtures import stockholm_2025
+>>> record = stockholm_2025()
+>>> record
+Dataset(sources=1, parties=2, organizations=16, people=8, positions=9, rounds=3, meetings=2, statements=25, truces=1)
+>>> [s.speaker_names for s in record.statements_between(date(2025, 7, 29), date(2025, 7, 29))][:2]
+[('He Lifeng',), ('Scott Bessent',)]
+"""
+
+from __future__ import annotations
+
+__all__ = ["Dataset", "TimelineEntry", "TimelineEvent"]
+
+import bisect
+import datetime as dt
+import enum
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from tradetalks._fields import is_reference, to_tuple
+from tradetalks.actors import Organization, Party, Person, Position, UnnamedGroup
+from tradetalks.dates import PartialDate
+from tradetalks.errors import InvalidValueError, MissingReferenceError
+from tradetalks.resolution import ResolvedDate
+from tradetalks.sources import Evidence, Source
+from tradetalks.statements import Statement
+from tradetalks.talks import Delegate, Meeting, Round
+from tradetalks.truces import Truce, TruceTerm
+
+Record = Source | Party | Organization | Person | Position | Round | Meeting | Statement | Truce
+R = TypeVar("R", bound=Record)
+
+#: The collections of a dataset, in the order they are stored and checked, with their kinds.
+COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
+    ("sources", Source),
+    ("parties", Party),
+    ("organizations", Organization),
+    ("people", Person),
+    ("positions", Position),
+    ("rounds", Round),
+    ("meetings", Meeting),
+    ("statements", Statement),
+    ("truces", Truce),
+)
+_COLLECTION_OF = {kind: name for name, kind in COLLECTIONS}
+
+# Every record class, for resolving the string annotations of classes whose modules import
+# each other only for type checking (Evidence, Source and the actors refer to one another).
+_CLASSES: dict[str, Any] = {
+    cls.__name__: cls
+    for cls in (
+        Source, Evidence, Party, Organization, Person, Position, UnnamedGroup, Delegate,
+        Round, Meeting, Statement, Truce, TruceTerm, ResolvedDate, PartialDate,
+    )
+}
+for _cls in list(_CLASSES.values()):
+    attrs.resolve_types(_cls, localns=_CLASSES)
+
+
+class TimelineEvent(enum.Enum):
+    """What a :class:`TimelineEntry` marks; on the same day, entries sort in this order."""
+
+    TRUCE_START = "truce_start"
+    """A truce term begins."""
+    ROUND = "round"
+    """A round of talks begins."""
+    MEETING = "meeting"
+    """A meeting begins."""
+    STATEMENT = "statement"
+    """A statement is made."""
+    TRUCE_DEADLINE = "truce_deadline"
+    """A truce term's deadline."""
+
+
+_EVENT_ORDER = {event: order for order, event in enumerate(TimelineEvent)}
+
+
+@attrs.frozen(kw_only=True)
+class TimelineEntry:
+    """One dated entry of a dataset's timeline.
+
+    Attributes:
+        when: the day (or month, or year) of the entry, a :class:`~tradetalks.PartialDate`;
+            an instant is placed on its date in its own zone.
+        event: a :class:`TimelineEvent`.
+        record: the :class:`~tradetalks.Round`, :class:`~tradetalks.Meeting`,
+            :class:`~tradetalks.Statement` or :class:`~tradetalks.Truce` it comes from.
+        term: for a truce event, the :class:`~tradetalks.TruceTerm`.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> entry = stockholm_2025().timeline()[0]
+    >>> str(entry.when), entry.event.value, entry.record.id
+    ('2025-05', 'round', 'geneva-2025')
+    """
+
+    when: PartialDate
+    event: TimelineEvent
+    record: Round | Meeting | Statement | Truce
+    term: TruceTerm | None = None
+
+
+def _plan(cls: type[Any]) -> tuple[tuple[str, bool], ...]:
+    """The fields of a record class that hold references or records, with is_reference."""
+    plan = []
+    for field in attrs.fields(cls):
+        if is_reference(field):
+            plan.append((field.name, True))
+        elif field.name in {"evidence", "delegates", "terms"}:
+            plan.append((field.name, False))
+    return tuple(plan)
+
+
+_PLANS: dict[type[Any], tuple[tuple[str, bool], ...]] = {}
+
+
+def _references(record: object, path: str) -> Iterator[tuple[str, Any]]:
+    """Every (path, referenced record) inside ``record``, owned records included."""
+    cls = type(record)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _plan(cls)
+    for name, referring in plan:
+        value = getattr(record, name)
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                where = f"{path}.{name}[{index}]"
+                if referring:
+                    yield where, item
+                else:
+                    yield from _references(item, where)
+        elif value is not None:
+            if referring:
+                yield f"{path}.{name}", value
+            else:
+                yield from _references(value, f"{path}.{name}")
+
+
+def _sort_day(entry: TimelineEntry) -> tuple[Any, ...]:
+    return (entry.when.sort_key(), _EVENT_ORDER[entry.event])
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Dataset:
+    """One coherent collection of records, checked when it is built, with its indexes.
+
+    Attributes:
+        sources: the :class:`~tradetalks.Source` s.
+        parties: the :class:`~tradetalks.Party` s.
+        organizations: the :class:`~tradetalks.Organization` s.
+        people: the :class:`~tradetalks.Person` s.
+        positions: the :class:`~tradetalks.Position` s.
+        rounds: the :class:`~tradetalks.Round` s, in the order given (see
+            :meth:`rounds_in_order`).
+        meetings: the :class:`~tradetalks.Meeting` s.
+        statements: the :class:`~tradetalks.Statement` s.
+        truces: the :class:`~tradetalks.Truce` s.
+
+    Each is a tuple (any iterable is accepted). Two datasets are equal when they hold equal
+    records in the same order.
+
+    Raises:
+        InvalidValueError: for a record of the wrong kind in a collection, or an id used
+            twice (ids are unique across all collections).
+        MissingReferenceError: for a reference to a record that is not in the dataset.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> record = stockholm_2025()
+    >>> Dataset(sources=record.sources, parties=record.parties)
+    Traceback (most recent call last):
+    ...
+    tradetalks.errors.MissingReferenceError: sources[0].outlet: 'global-times' is not in the dataset's organizations
+    """
+
+    sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    parties: tuple[Party, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    organizations: tuple[Organization, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    people: tuple[Person, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    positions: tuple[Position, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    rounds: tuple[Round, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    meetings: tuple[Meeting, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    truces: tuple[Truce, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    _by_id: dict[str, Record] = attrs.field(init=False, factory=dict)
+    _by_speaker: dict[str, list[Statement]] = attrs.field(init=False, factory=dict)
+    _by_occasion: dict[str, list[Statement]] = attrs.field(init=False, factory=dict)
+    _positions_of: dict[str, list[Position]] = attrs.field(init=False, factory=dict)
+    _dated: list[tuple[dt.date, int]] = attrs.field(init=False, factory=list)
+
+    def __attrs_post_init__(self) -> None:
+        """Check kinds, unique ids and references; build the indexes."""
+        by_id = self._by_id
+        where_id: dict[str, str] = {}
+        for name, kind in COLLECTIONS:
+            for index, record in enumerate(getattr(self, name)):
+                where = f"{name}[{index}]"
+                if not isinstance(record, kind):
+                    raise InvalidValueError(
+                        f"expected a {kind.__name__}, not {type(record).__name__}", where=where
+                    )
+                if record.id in by_id:
+                    raise InvalidValueError(
+                        f"the id {record.id!r} is already used by {where_id[record.id]}",
+                        where=f"{where}.id",
+                    )
+                by_id[record.id] = record
+                where_id[record.id] = where
+        for name, _kind in COLLECTIONS:
+            for index, record in enumerate(getattr(self, name)):
+                for where, target in _references(record, f"{name}[{index}]"):
+                    self._check_reference(where, target)
+        self._build_indexes()
+
+    def _check_reference(self, where: str, target: object) -> None:
+        if isinstance(target, UnnamedGroup):
+            return
+        collection = _COLLECTION_OF.get(type(target), "records")
+        ident = getattr(target, "id", None)
+        found = self._by_id.get(ident) if isinstance(ident, str) else None
+        if found is None:
+            raise MissingReferenceError(
+                f"{ident!r} is not in the dataset's {collection}", where=where, reference=str(ident)
+            )
+        if found is not target and found != target:
+            raise MissingReferenceError(
+                f"{ident!r} refers to a {type(target).__name__} that differs from the dataset's "
+                f"record with that id",
+                where=where,
+                reference=str(ident),
+            )
+
+    def _build_indexes(self) -> None:
+        by_speaker: defaultdict[str, list[Statement]] = defaultdict(list)
+        by_occasion: defaultdict[str, list[Statement]] = defaultdict(list)
+        for statement in self.statements:
+            for key in {_speaker_key(s) for s in statement.speakers}:
+                by_speaker[key].append(statement)
+            if statement.occasion is not None:
+                by_occasion[statement.occasion.id].append(statement)
+        self._by_speaker.update(by_speaker)
+        self._by_occasion.update(by_occasion)
+        positions: defaultdict[str, list[Position]] = defaultdict(list)
+        for position in self.positions:
+            positions[position.person.id].append(position)
+        self._positions_of.update(positions)
+        self._dated.extend(
+            sorted(
+                (s.said_on.value.earliest, i)
+                for i, s in enumerate(self.statements)
+                if s.said_on is not None
+            )
+        )
+
+    def __repr__(self) -> str:
+        """``Dataset(sources=1, parties=2, ...)``: how many records of each kind."""
+        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name, _ in COLLECTIONS)
+        return f"Dataset({counts})"
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when every collection holds equal records in the same order."""
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n, _ in COLLECTIONS)
+
+    def __hash__(self) -> int:
+        """A hash of the records, consistent with equality."""
+        return hash(tuple(getattr(self, n) for n, _ in COLLECTIONS))
+
+    @overload
+    def get(self, ident: str) -> Record: ...
+    @overload
+    def get(self, ident: str, kind: type[R]) -> R: ...
+
+    def get(self, ident: str, kind: type[Any] | None = None) -> Any:
+        """The record with id ``ident`` (a party's id is its code), optionally of a kind.
+
+        Args:
+            ident: the id.
+            kind: the class the record must be, such as :class:`~tradetalks.Person`; the
+                return type follows it.
+
+        Raises:
+            MissingReferenceError: when no record has that id, or it is of another kind.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> stockholm_2025().get("guo-jiakun", Person).name
+        'Guo Jiakun'
+        """
+        record = self._by_id.get(ident)
+        if record is None:
+            raise MissingReferenceError(f"no record has the id {ident!r}", reference=str(ident))
+        if kind is not None and not isinstance(record, kind):
+            raise MissingReferenceError(
+                f"{ident!r} is a {type(record).__name__}, not a {kind.__name__}",
+                reference=ident,
+            )
+        return record
+
+    def __contains__(self, ident: object) -> bool:
+        """Whether a record has the id ``ident``."""
+        return ident in self._by_id
+
+    def statements_by(
+        self, speaker: Person | Organization | UnnamedGroup | str
+    ) -> tuple[Statement, ...]:
+        """The statements a speaker made (alone or with others), in the dataset's order.
+
+        Args:
+            speaker: a :class:`~tradetalks.Person`, :class:`~tradetalks.Organization` or
+                :class:`~tradetalks.UnnamedGroup`, or a person's or organization's id.
+
+        Raises:
+            MissingReferenceError: for an id that names no record.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> [s.mode.value for s in stockholm_2025().statements_by("zhou-mi")]
+        ['direct', 'indirect', 'indirect']
+        """
+        if isinstance(speaker, str):
+            self.get(speaker)
+            key = speaker
+        else:
+            key = _speaker_key(speaker)
+        return tuple(self._by_speaker.get(key, ()))
+
+    def statements_at(self, occasion: Round | Meeting | str) -> tuple[Statement, ...]:
+        """The statements made at or about a round or meeting (or its id), in order.
+
+        Raises:
+            MissingReferenceError: for an id that names no record.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> len(stockholm_2025().statements_at("wang-wentao-meets-uscbc"))
+        7
+        """
+        ident = occasion if isinstance(occasion, str) else occasion.id
+        self.get(ident)
+        return tuple(self._by_occasion.get(ident, ()))
+
+    def statements_between(self, first: dt.date, last: dt.date) -> tuple[Statement, ...]:
+        """The statements said on days from ``first`` to ``last``, both included.
+
+        A statement counts when every day its ``said_on`` can mean lies in the range (a
+        statement dated only "2025-07" is not within a range of days of July); statements
+        with no date are left out. Ordered by date, then by the dataset's order.
+
+        Raises:
+            InvalidValueError: when ``first`` or ``last`` is not a :class:`datetime.date`.
+
+        >>> from datetime import date
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> len(stockholm_2025().statements_between(date(2025, 7, 30), date(2025, 7, 30)))
+        9
+        """
+        for name, value in (("first", first), ("last", last)):
+            if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+                raise InvalidValueError(
+                    f"expected a datetime.date, not {type(value).__name__}", where=name
+                )
+        low = bisect.bisect_left(self._dated, (first, -1))
+        high = bisect.bisect_right(self._dated, (last, len(self.statements)))
+        found = []
+        for _day, index in self._dated[low:high]:
+            statement = self.statements[index]
+            assert statement.said_on is not None  # noqa: S101 - only dated ones are indexed
+            if statement.said_on.value.latest <= last:
+                found.append(statement)
+        return tuple(found)
+
+    def positions_of(self, person: Person | str) -> tuple[Position, ...]:
+        """The positions a person (or a person's id) held, in the dataset's order.
+
+        Raises:
+            MissingReferenceError: for an id that names no record.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> [p.title for p in stockholm_2025().positions_of("wang-wentao")]
+        ['Commerce Minister']
+        """
+        ident = person if isinstance(person, str) else person.id
+        self.get(ident)
+        return tuple(self._positions_of.get(ident, ()))
+
+    def rounds_in_order(self) -> tuple[Round, ...]:
+        """The rounds by track, then number (unnumbered ones last), then dates.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> [r.city for r in stockholm_2025().rounds_in_order()]
+        ['Geneva', 'London', 'Stockholm']
+        """
+        return tuple(
+            sorted(
+                self.rounds,
+                key=lambda r: (r.track, r.number is None, r.number or 0, r.dates.sort_key()),
+            )
+        )
+
+    def truces_on(self, as_of: dt.date) -> tuple[Truce, ...]:
+        """The truces in force on ``as_of``, as known on that day.
+
+        Args:
+            as_of: a :class:`datetime.date`, or an aware :class:`datetime.datetime`.
+
+        >>> from datetime import date
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> [t.id for t in stockholm_2025().truces_on(date(2025, 7, 30))]
+        ['cn-us-tariff-truce-2025']
+        """
+        from tradetalks.truces import TruceStatus  # noqa: PLC0415 - keep the facade's order
+
+        return tuple(t for t in self.truces if t.status(as_of) is TruceStatus.IN_FORCE)
+
+    def timeline(self) -> tuple[TimelineEntry, ...]:
+        """Every dated round, meeting, statement and truce term, in chronological order.
+
+        Entries sort by their date (:meth:`PartialDate.sort_key`), then by
+        :class:`TimelineEvent` order, then by the dataset's order. Meetings and statements
+        with no date are left out; a truce term gives two entries, its start and its
+        deadline.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> [(str(e.when), e.event.value) for e in stockholm_2025().timeline()][:3]
+        [('2025-05', 'round'), ('2025-05-14', 'truce_start'), ('2025-06', 'round')]
+        """
+        entries: list[TimelineEntry] = []
+        for round_ in self.rounds:
+            entries.append(TimelineEntry(when=round_.dates.start, event=TimelineEvent.ROUND, record=round_))
+        for meeting in self.meetings:
+            if meeting.dates is not None:
+                entries.append(
+                    TimelineEntry(when=meeting.dates.start, event=TimelineEvent.MEETING, record=meeting)
+                )
+        for statement in self.statements:
+            if statement.said_on is not None:
+                entries.append(
+                    TimelineEntry(
+                        when=statement.said_on.value, event=TimelineEvent.STATEMENT, record=statement
+                    )
+                )
+        for truce in self.truces:
+            for term in truce.terms:
+                for event, bound in (
+                    (TimelineEvent.TRUCE_START, term.start),
+                    (TimelineEvent.TRUCE_DEADLINE, term.end),
+                ):
+                    when = (
+                        PartialDate.from_date(bound.date())
+                        if isinstance(bound, dt.datetime)
+                        else bound
+                    )
+                    entries.append(TimelineEntry(when=when, event=event, record=truce, term=term))
+        return tuple(sorted(entries, key=_sort_day))
+
+
+def _speaker_key(speaker: Person | Organization | UnnamedGroup) -> str:
+    if isinstance(speaker, UnnamedGroup):
+        return f"group:{speaker.words}"
+    return speaker.id

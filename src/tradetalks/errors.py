@@ -1,0 +1,170 @@
+"""The errors ``tradetalks`` raises, in one small hierarchy.
+
+Every error is a :class:`TradetalksError`. Invalid values are also :class:`ValueError`\\ s
+and missing references also :class:`LookupError`\\ s, so code that already catches those
+keeps working. An error about a record carries ``where``, the record and field it concerns
+as a path (for example ``statements[4].evidence[0]``), and its message starts with it; an
+error about a lone value (a date, an instant) names the value in its message.
+
+>>> import tradetalks
+>>> try:
+...     tradetalks.PartialDate.from_edtf("2025-13")
+... except tradetalks.TradetalksError as error:
+...     print(error)
+invalid date '2025-13': month must be 1 to 12, not 13
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataFormatError",
+    "DateResolutionError",
+    "EvidenceMismatchError",
+    "InvalidValueError",
+    "MissingReferenceError",
+    "NaiveDatetimeError",
+    "PrecisionError",
+    "Problem",
+    "TradetalksError",
+]
+
+from typing import NamedTuple
+
+
+class TradetalksError(Exception):
+    """The base of every error that ``tradetalks`` raises on purpose.
+
+    Attributes:
+        where: the record and field the error concerns, as a path such as
+            ``statements[4].evidence[0]`` (empty when there is no better place to name).
+        message: the message without the place.
+
+    >>> error = TradetalksError("must not be empty", where="rounds[0].city")
+    >>> str(error)
+    'rounds[0].city: must not be empty'
+    >>> error.where, error.message
+    ('rounds[0].city', 'must not be empty')
+    """
+
+    def __init__(self, message: str, *, where: str = "") -> None:
+        """Make the error from a message and the place it concerns."""
+        self.message = message
+        self.where = where
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class InvalidValueError(TradetalksError, ValueError):
+    """A value that cannot be what the record says it is.
+
+    >>> try:
+    ...     tradetalks.DateSpan.from_edtf("2025-07-29/2025-07-28")
+    ... except ValueError as error:
+    ...     print(type(error).__name__, error)
+    InvalidValueError the span 2025-07-29/2025-07-28 ends before it starts
+    """
+
+
+class EvidenceMismatchError(InvalidValueError):
+    """A piece of evidence whose quoted characters are not at its offsets in the source.
+
+    >>> article = tradetalks.fixtures.stockholm_2025().sources[0]
+    >>> tradetalks.Evidence(source=article, start=0, end=7, exact="Chinese")
+    Evidence(source='global-times-2025-07-30-stockholm', start=0, end=7, exact='Chinese')
+    >>> try:
+    ...     tradetalks.Evidence(source=article, start=0, end=7, exact="Swedish")
+    ... except tradetalks.EvidenceMismatchError as error:
+    ...     print(error)
+    evidence: text at 0:7 is 'Chinese', not the exact 'Swedish'
+    """
+
+
+class MissingReferenceError(TradetalksError, LookupError):
+    """A reference to a record that is not there, or is not of the kind expected.
+
+    Attributes:
+        reference: the id that did not resolve.
+
+    >>> try:
+    ...     tradetalks.fixtures.stockholm_2025().get("xi-jinping")
+    ... except LookupError as error:
+    ...     print(error)
+    no record has the id 'xi-jinping'
+    """
+
+    def __init__(self, message: str, *, where: str = "", reference: str = "") -> None:
+        """Make the error from a message, its place and the id that did not resolve."""
+        super().__init__(message, where=where)
+        self.reference = reference
+
+
+class NaiveDatetimeError(InvalidValueError):
+    """A datetime without a time zone, where an instant is needed.
+
+    ``tradetalks`` never guesses the machine's zone for a naive datetime.
+
+    >>> from datetime import datetime
+    >>> try:
+    ...     tradetalks.format_instant(datetime(2025, 8, 12, 0, 1))
+    ... except tradetalks.NaiveDatetimeError as error:
+    ...     print(error)
+    2025-08-12 00:01:00 is naive (it has no time zone); give it a zone, e.g. tzinfo=ZoneInfo("America/New_York")
+    """
+
+
+class PrecisionError(InvalidValueError):
+    """A date too coarse for what was asked of it, such as a day count to a month.
+
+    >>> try:
+    ...     tradetalks.PartialDate.from_edtf("2025-08").to_date()
+    ... except tradetalks.PrecisionError as error:
+    ...     print(error)
+    2025-08 is known only to the month, not to the day
+    """
+
+
+class DateResolutionError(InvalidValueError):
+    """Date words that cannot be resolved, or that contradict themselves.
+
+    >>> from datetime import date
+    >>> try:
+    ...     tradetalks.resolve_date("Monday, July 30, 2025", dateline=date(2025, 7, 30))
+    ... except tradetalks.DateResolutionError as error:
+    ...     print(error)
+    'Monday, July 30, 2025': 2025-07-30 is a Wednesday, not a Monday
+    """
+
+
+class Problem(NamedTuple):
+    """One problem found in a dataset file: where it is, and what is wrong.
+
+    ``path`` is a JSONPath into the file (``$.statements[4].evidence[0]``).
+
+    >>> Problem("$.rounds[0].dates", "not an EDTF date: 'May'")
+    Problem(path='$.rounds[0].dates', message="not an EDTF date: 'May'")
+    """
+
+    path: str
+    message: str
+
+
+class DataFormatError(InvalidValueError):
+    """A dataset file that cannot be loaded, with every problem found in it.
+
+    Attributes:
+        problems: each problem as a :class:`Problem` (a JSONPath and a message), in the
+            order of the file.
+
+    >>> try:
+    ...     tradetalks.loads('{"format": "tradetalks/1", "sources": 3}')
+    ... except tradetalks.DataFormatError as error:
+    ...     print(error)
+    $.sources: expected a list, not an int
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        """Make the error from the problems found, at least one."""
+        self.problems = list(problems)
+        lines = [f"{p.path}: {p.message}" for p in self.problems]
+        extra = f" (and {len(lines) - 1} more problems)" if len(lines) > 1 else ""
+        super().__init__(lines[0] + extra if lines else "invalid dataset")
+        self.message = "\n".join(lines)

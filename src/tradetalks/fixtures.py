@@ -1,0 +1,50 @@
+"""The datasets shipped with ``tradetalks``, loaded once and cached.
+
+:func:`stockholm_2025` is the record of one article: Global Times, 30 July 2025, on the
+China–US economic and trade talks in Stockholm on 28–29 July 2025. The article's text is
+shipped byte for byte as published (``DATA / "global-times-2025-07-30-stockholm.txt"``,
+SHA-256 ``0acb82be1251199ccaf532d94f4daffdd2b35ae69b8c0b14a656db80982176ac``), beside the
+dataset's JSON file (``DATA / "stockholm_2025.json"``), which is loaded by the same
+:func:`tradetalks.load` that reads users' own files.
+
+>>> from tradetalks.fixtures import stockholm_2025
+>>> stockholm_2025() is stockholm_2025()
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["DATA", "stockholm_2025"]
+
+import functools
+from pathlib import Path
+
+from tradetalks.dataset import Dataset
+from tradetalks.serialization import load
+
+DATA = Path(__file__).parent / "data"
+"""The folder of the shipped data files."""
+
+
+@functools.cache
+def stockholm_2025() -> Dataset:
+    """The shipped record of the Global Times article of 30 July 2025 on the Stockholm talks.
+
+    Returns:
+        The :class:`~tradetalks.Dataset`: the source, 2 parties, 16 organizations, the 8
+        people the article names with their positions, the 3 rounds (Geneva, London,
+        Stockholm), 2 other meetings, 25 statements and the 90-day tariff truce. It is
+        loaded on the first call and the same object is returned after that.
+
+    Raises:
+        DataFormatError: only if the installed data files were altered.
+
+    Statements are taken one per verb of saying (see :mod:`tradetalks.statements`).
+
+    >>> record = stockholm_2025()
+    >>> [r.city for r in record.rounds_in_order()]
+    ['Geneva', 'London', 'Stockholm']
+    >>> str(record.truces[0].terms[0].end)
+    '2025-08-12'
+    """
+    return load(DATA / "stockholm_2025.json")

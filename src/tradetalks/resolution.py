@@ -1,0 +1,359 @@
+"""Date words resolved against a dateline: "on Tuesday", "in May", "August 12".
+
+News reports date things relative to the day they are published (the dateline). The
+rules, for a dateline *D*:
+
+* A bare weekday in past-tense reporting is the most recent such day on or before *D*
+  (published Wednesday 2025-07-30, "on Tuesday" is 2025-07-29 and "on Wednesday" is
+  2025-07-30); in future tense it is the next such day after *D*.
+* "today", "yesterday" and "tomorrow" are *D*, the day before and the day after.
+* A month and day without a year ("August 12") take the year that puts them nearest *D*
+  in the stated direction: on or before *D* in the past tense, on or after it in the
+  future tense. A month alone ("in May") is resolved the same way, to month precision.
+* A full date ("July 28, 2025", "28 July 2025", "2025-07-28") is taken as stated; a weekday
+  beside it must agree with it.
+
+The raw words are kept beside the resolved value, with the rule that resolved them, in a
+:class:`ResolvedDate`.
+
+``dateutil.parser`` is not used for these words: it resolves a bare weekday forward from its
+default date (on or after it, whatever the tense), fills a missing day or month from its
+default (so "May" becomes a May day the source never gave), and accepts a weekday that
+contradicts the date beside it. Weekday arithmetic is done with
+:class:`dateutil.relativedelta.relativedelta`, which counts backwards and forwards exactly.
+
+>>> from datetime import date
+>>> from tradetalks import resolve_date
+>>> resolve_date("on Tuesday", dateline=date(2025, 7, 30))
+ResolvedDate(value=PartialDate('2025-07-29'), words='on Tuesday', rule=ResolutionRule.WEEKDAY, tense=Tense.PAST)
+>>> str(resolve_date("in May", dateline=date(2025, 7, 30)).value)
+'2025-05'
+"""
+
+from __future__ import annotations
+
+__all__ = ["ResolutionRule", "ResolvedDate", "Tense", "resolve_date"]
+
+import calendar
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable
+
+import attrs
+from dateutil.relativedelta import relativedelta, weekday
+
+from tradetalks.dates import PartialDate, to_partial_date
+from tradetalks.errors import DateResolutionError, InvalidValueError
+
+
+class Tense(enum.Enum):
+    """The direction in which relative date words point from the dateline."""
+
+    PAST = "past"
+    FUTURE = "future"
+
+    def __repr__(self) -> str:
+        """``Tense.PAST``."""
+        return f"Tense.{self.name}"
+
+
+class ResolutionRule(enum.Enum):
+    """How a date in the record was worked out from the source's words.
+
+    ``STATED``: a full date in the words. ``WEEKDAY``: a bare weekday, counted from the
+    dateline in the tense's direction. ``TODAY``, ``YESTERDAY``, ``TOMORROW``: relative to the
+    dateline. ``MONTH_DAY``: a month and day, the year from the dateline and tense.
+    ``MONTH``: a month alone, likewise. ``CONTEXT``: no date words of its own; taken from the
+    account around it and marked uncertain (EDTF ``?``).
+    """
+
+    STATED = "stated"
+    WEEKDAY = "weekday"
+    TODAY = "today"
+    YESTERDAY = "yesterday"
+    TOMORROW = "tomorrow"
+    MONTH_DAY = "month_day"
+    MONTH = "month"
+    CONTEXT = "context"
+
+    def __repr__(self) -> str:
+        """``ResolutionRule.WEEKDAY``."""
+        return f"ResolutionRule.{self.name}"
+
+
+def _to_tense(value: Tense | str) -> Tense:
+    if isinstance(value, Tense):
+        return value
+    try:
+        return Tense(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"tense must be 'past' or 'future', not {value!r}", where="tense"
+        ) from None
+
+
+def _check_words(instance: ResolvedDate, _attribute: object, words: str | None) -> None:
+    if instance.rule is ResolutionRule.CONTEXT:
+        if words is not None:
+            raise InvalidValueError(
+                "a date taken from context has no words of its own; set words=None",
+                where="words",
+            )
+        if not instance.value.uncertain:
+            raise InvalidValueError(
+                f"a date taken from context is inferred: mark it uncertain "
+                f"({instance.value.to_edtf()}?)",
+                where="value",
+            )
+    elif words is None or not words.strip():
+        raise InvalidValueError(
+            f"a date resolved by rule {instance.rule.value!r} needs the words it came from",
+            where="words",
+        )
+
+
+@attrs.frozen
+class ResolvedDate:
+    """A date in the record with the source's words for it and the rule that resolved them.
+
+    Attributes:
+        value: the resolved :class:`~tradetalks.PartialDate` (a ``datetime.date`` or EDTF
+            text is accepted and converted).
+        words: the date words as the source has them ("on Tuesday"), or ``None`` for a date
+            taken from context.
+        rule: the :class:`ResolutionRule` that produced ``value``.
+        tense: the :class:`Tense` the words were read in.
+
+    Raises:
+        InvalidValueError: for a context date with words or not marked uncertain, or another
+            rule without words.
+
+    >>> ResolvedDate("2025-07-29?", None, ResolutionRule.CONTEXT).value.uncertain
+    True
+    """
+
+    value: PartialDate = attrs.field(converter=to_partial_date)
+    words: str | None = attrs.field(validator=_check_words)
+    rule: ResolutionRule
+    tense: Tense = attrs.field(default=Tense.PAST, converter=_to_tense)
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_PATTERNS = [
+    re.compile(p)
+    for p in (
+        rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
+        rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+{_YEAR})?",
+        rf"{_MONTH}(?:,?\s+{_YEAR})?",
+        rf"{_WEEKDAY}",
+        r"(?:(?P<weekday>[a-z]+),?\s+)?(?P<iso>\d{4}-\d{2}(?:-\d{2})?)",
+    )
+]
+_LEADING = re.compile(r"^(?:on|in|of|from|by|since|until|till|as of)\s+")
+
+
+def _normalise(words: str) -> str:
+    text = " ".join(words.lower().split()).strip(" .,;:")
+    while (shorter := _LEADING.sub("", text)) != text:
+        text = shorter
+    return text
+
+
+def resolve_date(
+    words: str, dateline: dt.date, tense: Tense | str = Tense.PAST
+) -> ResolvedDate:
+    """Resolve date words from a source against its dateline, keeping the words.
+
+    Args:
+        words: date words as the source has them: ``"on Tuesday"``, ``"Wednesday"``,
+            ``"today"``, ``"yesterday"``, ``"tomorrow"``, ``"August 12"``, ``"12 August"``,
+            ``"in May"``, ``"May 2025"``, ``"July 28, 2025"``, ``"Monday, July 28, 2025"`` or
+            ``"2025-07-28"``. Case, spacing and a leading "on", "in", "from" are ignored.
+        dateline: the day the source was published, a :class:`datetime.date`.
+        tense: ``"past"`` (the default) or ``"future"``, or a :class:`Tense`: the direction
+            relative words point in.
+
+    Returns:
+        A :class:`ResolvedDate`: the date at the precision the words give (a month alone
+        stays a month), the original words, the rule used and the tense.
+
+    Raises:
+        DateResolutionError: for words it cannot read, a date that does not exist, or a
+            weekday that contradicts the date beside it.
+        InvalidValueError: for a dateline that is not a ``datetime.date`` or a bad tense.
+
+    >>> from datetime import date
+    >>> wednesday = date(2025, 7, 30)
+    >>> str(resolve_date("Tuesday", wednesday).value)
+    '2025-07-29'
+    >>> str(resolve_date("Wednesday", wednesday).value)
+    '2025-07-30'
+    >>> str(resolve_date("Monday", wednesday, tense="future").value)
+    '2025-08-04'
+    >>> str(resolve_date("January 10", date(2025, 12, 20), tense="future").value)
+    '2026-01-10'
+    """
+    if isinstance(dateline, dt.datetime) or not isinstance(dateline, dt.date):
+        raise InvalidValueError(
+            f"the dateline must be a datetime.date, not {type(dateline).__name__}",
+            where="dateline",
+        )
+    if not isinstance(words, str):
+        raise InvalidValueError(
+            f"date words must be a string, not {type(words).__name__}", where="words"
+        )
+    direction = _to_tense(tense)
+    text = _normalise(words)
+    past = direction is Tense.PAST
+
+    def done(value: dt.date | PartialDate, rule: ResolutionRule) -> ResolvedDate:
+        return ResolvedDate(value, words, rule, direction)
+
+    relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    if text in relative:
+        rule = ResolutionRule[text.upper()]
+        return done(dateline + dt.timedelta(days=relative[text]), rule)
+
+    for pattern in _PATTERNS:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        if parts.get("iso"):
+            return _stated_iso(words, parts["iso"], parts.get("weekday"), done)
+        if parts.get("month") is None:
+            return done(_weekday_from(dateline, _WEEKDAYS[parts["weekday"]], past=past),
+                        ResolutionRule.WEEKDAY)
+        month = _MONTHS[parts["month"]]
+        year = int(parts["year"]) if parts.get("year") else None
+        if parts.get("day") is None:
+            if year is not None:
+                return done(PartialDate(year, month), ResolutionRule.STATED)
+            return done(_month_from(dateline, month, past=past), ResolutionRule.MONTH)
+        day = int(parts["day"])
+        if year is None:
+            resolved = _month_day_from(words, dateline, month, day, past=past)
+            rule = ResolutionRule.MONTH_DAY
+        else:
+            resolved = _existing_day(words, year, month, day)
+            rule = ResolutionRule.STATED
+        _check_weekday(words, resolved, parts.get("weekday"))
+        return done(resolved, rule)
+    raise DateResolutionError(
+        f"cannot read {words!r} as date words (expected a weekday, today, yesterday, "
+        "tomorrow, a month with or without a day and year, or an ISO date)"
+    )
+
+
+def _weekday_from(dateline: dt.date, number: int, *, past: bool) -> dt.date:
+    day = weekday(number)
+    if past:
+        result: dt.date = dateline + relativedelta(weekday=day(-1))
+    else:
+        result = dateline + relativedelta(days=+1, weekday=day(+1))
+    return result
+
+
+def _month_from(dateline: dt.date, month: int, *, past: bool) -> PartialDate:
+    year = dateline.year
+    if past and dt.date(year, month, 1) > dateline:
+        year -= 1
+    if not past and dt.date(year, month, calendar.monthrange(year, month)[1]) < dateline:
+        year += 1
+    return PartialDate(year, month)
+
+
+def _existing_day(words: str, year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateResolutionError(
+            f"{words!r} names a day that does not exist ({year:04d}-{month:02d}-{day:02d})"
+        ) from None
+
+
+def _month_day_from(
+    words: str, dateline: dt.date, month: int, day: int, *, past: bool
+) -> dt.date:
+    if not 1 <= day <= 31 or day > max(calendar.monthrange(y, month)[1] for y in (2023, 2024)):
+        raise DateResolutionError(f"{words!r} names a day that does not exist in any year")
+    step = -1 if past else 1
+    year = dateline.year
+    for _ in range(9):  # 29 February recurs within eight years
+        if day <= calendar.monthrange(year, month)[1]:
+            candidate = dt.date(year, month, day)
+            if (past and candidate <= dateline) or (not past and candidate >= dateline):
+                return candidate
+        year += step
+    raise DateResolutionError(f"cannot place {words!r} near {dateline.isoformat()}")
+
+
+def _check_weekday(words: str, day: dt.date, weekday_word: str | None) -> None:
+    if weekday_word is None:
+        return
+    if weekday_word not in _WEEKDAYS:
+        raise DateResolutionError(f"{words!r}: {weekday_word!r} is not a weekday")
+    stated = _WEEKDAYS[weekday_word]
+    if day.weekday() != stated:
+        raise DateResolutionError(
+            f"{words!r}: {day.isoformat()} is a {_DAY_NAMES[day.weekday()]}, "
+            f"not a {_DAY_NAMES[stated]}"
+        )
+
+
+def _stated_iso(
+    words: str,
+    iso: str,
+    weekday_word: str | None,
+    done: Callable[[PartialDate, ResolutionRule], ResolvedDate],
+) -> ResolvedDate:
+    try:
+        value = PartialDate.from_edtf(iso)
+    except InvalidValueError as error:
+        raise DateResolutionError(f"{words!r}: {error}") from None
+    if weekday_word is not None:
+        if value.day is None:
+            raise DateResolutionError(f"{words!r}: a weekday needs a day, not only a month")
+        _check_weekday(words, value.to_date(), weekday_word)
+    return done(value, ResolutionRule.STATED)

@@ -1,0 +1,613 @@
+"""The JSON format of a dataset: :func:`load`, :func:`loads`, :func:`dump`, :func:`dumps`.
+
+On disk, a dataset is one JSON object: ``"format": "tradetalks/1"``, then one list per kind
+of record (``sources``, ``parties``, ``organizations``, ``people``, ``positions``,
+``rounds``, ``meetings``, ``statements``, ``truces``), each record an object whose keys
+follow the order of its class's fields. A record refers to another by its id (a party by
+its code); an unnamed speaker is written ``{"group": "Chinese experts"}``. Dates are EDTF
+strings, instants RFC 9557 strings, enumerations their lowercase names, and fields left
+at their defaults are omitted. A source's text is either inline (``"text"``) or in a file
+beside the JSON file (``"text_file"``), read as UTF-8 exactly as it is.
+
+Loading reports every problem it finds, each with its JSONPath, in one
+:class:`~tradetalks.DataFormatError`, and never raises anything else for bad data. Dumping
+a loaded dataset gives back the same bytes.
+
+>>> from tradetalks.fixtures import stockholm_2025
+>>> text = dumps(stockholm_2025())
+>>> text.splitlines()[1]
+'  "format": "tradetalks/1",'
+>>> dumps(loads(text, base=tradetalks.fixtures.DATA)) == text
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["FORMAT", "dump", "dumps", "load", "loads"]
+
+import contextlib
+import contextvars
+import datetime as dt
+import enum
+import json
+import os
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from tradetalks._fields import is_reference
+from tradetalks.actors import UnnamedGroup
+from tradetalks.dataset import COLLECTIONS, Dataset, Record
+from tradetalks.dates import DateSpan, PartialDate
+from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
+from tradetalks.instants import format_instant, parse_instant
+from tradetalks.resolution import ResolvedDate
+from tradetalks.sources import Source
+from tradetalks.truces import Bound, to_bound
+
+FORMAT = "tradetalks/1"
+"""The value of the ``format`` key of every dataset file this version reads and writes."""
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _Cascade(Exception):  # noqa: N818 - an internal signal, never raised to users
+    """A reference to a record that itself failed to load: reported there, not here."""
+
+
+@attrs.define
+class _LoadContext:
+    """The state of one load: raw records by id, records built so far, problems found."""
+
+    raw: dict[str, tuple[str, int, object, type[Any]]] = attrs.field(factory=dict)
+    table: dict[str, Record] = attrs.field(factory=dict)
+    failed: set[str] = attrs.field(factory=set)
+    building: list[str] = attrs.field(factory=list)
+    problems: list[Problem] = attrs.field(factory=list)
+    read_text_file: Callable[[str], str] | None = None
+
+    def build(self, ident: str) -> Record:
+        """The record with id ``ident``, structured now if it was not yet.
+
+        Records are built when first referred to, so they may be listed in any order; a
+        record that fails is reported at its own path, and a reference to it is not
+        reported again.
+        """
+        record = self.table.get(ident)
+        if record is not None:
+            return record
+        if ident in self.failed:
+            raise _Cascade(ident)
+        entry = self.raw.get(ident)
+        if entry is None:
+            raise InvalidValueError(f"{ident!r} does not name any record in the dataset")
+        if ident in self.building:
+            cycle = " → ".join([*self.building[self.building.index(ident) :], ident])
+            raise InvalidValueError(f"records refer to each other in a cycle: {cycle}")
+        name, index, item, kind = entry
+        self.building.append(ident)
+        try:
+            built = _CONVERTER.structure(item, kind)
+        except Exception as error:  # noqa: BLE001 - every problem is reported
+            self.problems.extend(_problems(error, f"$.{name}[{index}]"))
+            self.failed.add(ident)
+            raise _Cascade(ident) from None
+        finally:
+            self.building.pop()
+        self.table[ident] = built
+        return typing.cast("Record", built)
+
+
+_CONTEXT: contextvars.ContextVar[_LoadContext] = contextvars.ContextVar("tradetalks_load")
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _expect(value: object, kind: type, label: str) -> None:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise InvalidValueError(f"expected {label}, not {_json_type(value)}")
+
+
+def _structure_str(value: object, _: object) -> str:
+    _expect(value, str, "a string")
+    return typing.cast("str", value)
+
+
+def _structure_int(value: object, _: object) -> int:
+    _expect(value, int, "a whole number")
+    return typing.cast("int", value)
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    _expect(value, bool, "true or false")
+    return typing.cast("bool", value)
+
+
+def _structure_day(value: object, _: object) -> dt.date:
+    _expect(value, str, "a date as YYYY-MM-DD")
+    text = typing.cast("str", value)
+    if _ISO_DAY.fullmatch(text) is None:
+        raise InvalidValueError(f"expected a date as YYYY-MM-DD, not {text!r}")
+    return PartialDate.from_edtf(text).to_date()
+
+
+def _ids_in(annotation: Any) -> tuple[type, ...]:
+    """The record classes a reference annotation allows (``None`` and tuples unwrapped)."""
+    origin = typing.get_origin(annotation)
+    if origin is tuple:
+        return _ids_in(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return tuple(k for a in typing.get_args(annotation) for k in _ids_in(a))
+    if annotation is type(None):
+        return ()
+    return (annotation,)
+
+
+def _resolver(kinds: tuple[type, ...]) -> Callable[[object], object]:
+    names = " or ".join(
+        "an unnamed group" if k is UnnamedGroup else f"a {k.__name__}" for k in kinds
+    )
+
+    def resolve(value: object) -> object:
+        if isinstance(value, dict) and UnnamedGroup in kinds:
+            if set(value) != {"group"}:
+                raise InvalidValueError('an unnamed group is written {"group": "words"}')
+            return UnnamedGroup(_structure_str(value["group"], str))
+        if not isinstance(value, str):
+            raise InvalidValueError(f"expected the id of {names}, not {_json_type(value)}")
+        target = _CONTEXT.get().build(value)
+        if not isinstance(target, kinds):
+            raise InvalidValueError(
+                f"{value!r} is a {type(target).__name__}, not {names.replace('a ', '', 1)}"
+            )
+        return target
+
+    return resolve
+
+
+def _reference_hook(annotation: Any) -> Callable[[object, object], object]:
+    kinds = _ids_in(annotation)
+    resolve = _resolver(kinds)
+    if typing.get_origin(annotation) is tuple:
+
+        def many(value: object, _: object) -> tuple[object, ...]:
+            _expect(value, list, "a list of ids")
+            found = []
+            for index, item in enumerate(typing.cast("list[object]", value)):
+                try:
+                    found.append(resolve(item))
+                except TradetalksError as error:
+                    raise InvalidValueError(error.message, where=f"[{index}]") from None
+            return tuple(found)
+
+        return many
+    optional = type(None) in typing.get_args(annotation)
+
+    def one(value: object, _: object) -> object:
+        if value is None and optional:
+            return None
+        return resolve(value)
+
+    return one
+
+
+def _reference_id(value: object) -> object:
+    if isinstance(value, UnnamedGroup):
+        return {"group": value.words}
+    return getattr(value, "id", value)
+
+
+def _unstructure_references(value: object) -> object:
+    if isinstance(value, tuple):
+        return [_reference_id(item) for item in value]
+    return _reference_id(value)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(dt.date, _structure_day)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(dt.datetime, lambda v, _: parse_instant(_structure_str(v, str)))
+    conv.register_unstructure_hook(dt.datetime, format_instant)
+    for cls in (PartialDate, DateSpan):
+        conv.register_structure_hook(
+            cls, lambda v, t: t.from_edtf(_structure_str(v, str))
+        )
+        conv.register_unstructure_hook(cls, lambda v: v.to_edtf())
+    conv.register_structure_hook(Bound, lambda v, _: to_bound(_structure_str(v, str)))
+    conv.register_unstructure_hook(
+        Bound, lambda v: format_instant(v) if isinstance(v, dt.datetime) else v.to_edtf()
+    )
+    conv.register_structure_hook_func(lambda t: t == Mapping[str, str], _structure_identifiers)
+    conv.register_unstructure_hook_func(lambda t: t == Mapping[str, str], dict)
+    conv.register_structure_hook_func(_is_homogeneous_tuple, _tuple_hook_factory(conv))
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        _structure_enum,
+    )
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _record_structure(conv, cls))
+    conv.register_unstructure_hook_factory(attrs.has, lambda cls: _record_unstructure(conv, cls))
+    return conv
+
+
+def _structure_identifiers(value: object, _: object) -> Mapping[str, str]:
+    _expect(value, dict, "an object of scheme to identifier")
+    for key, item in typing.cast("dict[str, object]", value).items():
+        if not isinstance(item, str):
+            raise InvalidValueError(f"identifier {key!r} must be a string, not {_json_type(item)}")
+    return typing.cast("Mapping[str, str]", value)
+
+
+def _is_homogeneous_tuple(annotation: Any) -> bool:
+    args = typing.get_args(annotation)
+    return typing.get_origin(annotation) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook_factory(conv: cattrs.Converter) -> Callable[[object, Any], tuple[object, ...]]:
+    def structure(value: object, annotation: Any) -> tuple[object, ...]:
+        _expect(value, list, "a list")
+        item_type = typing.get_args(annotation)[0]
+        items, errors = [], []
+        for index, item in enumerate(typing.cast("list[object]", value)):
+            try:
+                items.append(conv.structure(item, item_type))
+            except Exception as error:  # noqa: BLE001 - gathered, then raised as a group
+                error.__notes__ = [*getattr(error, "__notes__", []), _IndexNote(index)]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError("invalid items", errors, annotation)
+        return tuple(items)
+
+    return structure
+
+
+class _IndexNote(str):
+    """A note cattrs-style: which list index an error came from."""
+
+    __slots__ = ("index",)
+
+    def __new__(cls, index: int) -> _IndexNote:
+        note = super().__new__(cls, f"item {index}")
+        note.index = index  # type: ignore[attr-defined]
+        return note
+
+
+def _structure_enum(value: object, kind: Any) -> object:
+    _expect(value, str, "a string")
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(repr(member.value) for member in kind)
+        raise InvalidValueError(f"{value!r} is not one of {choices}") from None
+
+
+def _record_structure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[object, Any], Any]:
+    overrides: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if is_reference(field):
+            overrides[field.name] = override(struct_hook=_reference_hook(field.type))
+    if cls is ResolvedDate:
+        overrides["value"] = override(rename="date")
+    if cls is Source:
+        return _source_structure(conv)
+    generated = make_dict_structure_fn(cls, conv, **overrides)
+
+    def structure(value: object, _: object) -> Any:
+        _expect(value, dict, "an object")
+        return generated(typing.cast("Mapping[str, Any]", value), cls)
+
+    return structure
+
+
+def _source_structure(conv: cattrs.Converter) -> Callable[[object, Any], Source]:
+    outlet = attrs.fields(Source).outlet
+    generated = make_dict_structure_fn(
+        Source, conv, outlet=override(struct_hook=_reference_hook(outlet.type))
+    )
+
+    def structure(value: object, _: object) -> Source:
+        _expect(value, dict, "an object")
+        data = dict(typing.cast("Mapping[str, Any]", value))
+        has_text, has_file = "text" in data, "text_file" in data
+        if has_text == has_file:
+            raise InvalidValueError('a source has either "text" or "text_file", not both or neither')
+        if has_file:
+            name = _structure_str(data["text_file"], str)
+            reader = _CONTEXT.get().read_text_file
+            if reader is None:
+                raise InvalidValueError(
+                    f"the text is in the file {name!r}, but no folder was given to read it "
+                    "from (use load(path), or loads(text, base=folder))",
+                    where="text_file",
+                )
+            data["text"] = reader(name)
+        return generated(data, Source)
+
+    return structure
+
+
+def _record_unstructure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any], Any]:
+    overrides: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if is_reference(field):
+            overrides[field.name] = override(unstruct_hook=_unstructure_references)
+    if cls is ResolvedDate:
+        overrides["value"] = override(rename="date")
+    generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
+    if cls is not Source:
+        return generated
+
+    def unstructure(source: Source) -> Any:
+        data = generated(source)
+        if source.text_file is not None:
+            data.pop("text")
+            data["text_file"] = source.text_file
+        return data
+
+    return unstructure
+
+
+_CONVERTER = _make_converter()
+
+
+def _problems(error: BaseException, path: str) -> Iterator[Problem]:
+    """Every problem inside a (possibly grouped) structuring error, with its JSONPath."""
+    if isinstance(error, (ClassValidationError, IterableValidationError)):
+        with_notes, without = error.group_exceptions()
+        for inner, note in with_notes:
+            step = f"[{note.index}]" if hasattr(note, "index") else f".{note.name}"
+            yield from _problems(inner, path + step)
+        for inner in without:
+            yield from _problems(inner, path)
+        return
+    if isinstance(error, _Cascade):
+        return
+    notes = [n for n in getattr(error, "__notes__", []) if isinstance(n, _IndexNote)]
+    for note in notes:
+        path += f"[{note.index}]"  # type: ignore[attr-defined]
+    if isinstance(error, TradetalksError):
+        if error.where:
+            path += error.where if error.where.startswith("[") else f".{error.where}"
+        yield Problem(path, error.message)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        yield Problem(path, f"unknown field(s): {', '.join(sorted(error.extra_fields))}")
+    elif isinstance(error, KeyError):
+        yield Problem(f"{path}", "this required field is missing")
+    else:
+        yield Problem(path, f"{type(error).__name__}: {error}")
+
+
+def _raw_id(item: object, name: str) -> str | None:
+    """The id a raw record declares (a party's code), if it is a string."""
+    ident = item.get("code" if name == "parties" else "id") if isinstance(item, dict) else None
+    return ident if isinstance(ident, str) else None
+
+
+def _structure_dataset(raw: object, read_text_file: Callable[[str], str] | None) -> Dataset:
+    if not isinstance(raw, dict):
+        raise DataFormatError([Problem("$", f"expected a JSON object, not {_json_type(raw)}")])
+    context = _LoadContext(read_text_file=read_text_file)
+    problems = context.problems
+    if raw.get("format") != FORMAT:
+        problems.append(Problem("$.format", f"expected {FORMAT!r}, not {raw.get('format')!r}"))
+    known = {"format"} | {name for name, _ in COLLECTIONS}
+    problems.extend(Problem(f"$.{key}", "unknown field") for key in raw if key not in known)
+    lists: dict[str, list[Any]] = {}
+    for name, kind in COLLECTIONS:
+        items = raw.get(name, [])
+        if not isinstance(items, list):
+            problems.append(Problem(f"$.{name}", f"expected a list, not {_json_type(items)}"))
+            continue
+        lists[name] = items
+        for index, item in enumerate(items):
+            ident = _raw_id(item, name)
+            if ident is None:
+                continue
+            if ident in context.raw:
+                other, other_index = context.raw[ident][:2]
+                key = "code" if name == "parties" else "id"
+                problems.append(
+                    Problem(
+                        f"$.{name}[{index}].{key}",
+                        f"the id {ident!r} is already used by $.{other}[{other_index}]",
+                    )
+                )
+            else:
+                context.raw[ident] = (name, index, item, kind)
+    collections: dict[str, list[Any]] = {}
+    token = _CONTEXT.set(context)
+    try:
+        for name, kind in COLLECTIONS:
+            built = collections[name] = []
+            for index, item in enumerate(lists.get(name, [])):
+                ident = _raw_id(item, name)
+                if ident is not None:
+                    if context.raw[ident][:2] == (name, index):  # not a duplicate
+                        with contextlib.suppress(_Cascade):
+                            built.append(context.build(ident))
+                    continue
+                try:  # no usable id: structured only to report its problems
+                    _CONVERTER.structure(item, kind)
+                except Exception as error:  # noqa: BLE001 - every problem is reported
+                    problems.extend(_problems(error, f"$.{name}[{index}]"))
+    finally:
+        _CONTEXT.reset(token)
+    if problems:
+        raise DataFormatError(sorted(problems, key=_path_order))
+    try:
+        return Dataset(**collections)
+    except TradetalksError as error:
+        raise DataFormatError([Problem(f"$.{error.where}", error.message)]) from None
+
+
+def _path_order(problem: Problem) -> list[Any]:
+    order = {name: i for i, (name, _) in enumerate(COLLECTIONS)}
+    parts = re.findall(r"\.([A-Za-z_]+)|\[(\d+)\]", problem.path)
+    key: list[Any] = []
+    for index, (name, number) in enumerate(parts):
+        key.append((order.get(name, 99) if index == 0 else 0, name, int(number or -1)))
+    return key
+
+
+def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load a dataset from JSON text.
+
+    Args:
+        text: the JSON text (``bytes`` are decoded as UTF-8).
+        base: the folder that holds the sources' text files, for sources stored with a
+            ``"text_file"``; not needed when every text is inline.
+
+    Returns:
+        The :class:`~tradetalks.Dataset`, with references resolved to the records
+        themselves and every piece of evidence checked against its source.
+
+    Raises:
+        DataFormatError: listing every problem found, each with its JSONPath; nothing else
+            is raised for bad data.
+
+    >>> loads('{"format": "tradetalks/1"}')
+    Dataset(sources=0, parties=0, organizations=0, people=0, positions=0, rounds=0, meetings=0, statements=0, truces=0)
+    >>> loads('{"format": "tradetalks/1", "parties": [{"code": "cn"}]}')
+    Traceback (most recent call last):
+    ...
+    tradetalks.errors.DataFormatError: $.parties[0].code: 'cn' is not a party code (an ISO 3166-1 alpha-2 code such as 'CN', or another code of 2 to 16 capital letters, digits or '-' for a bloc, such as 'EU') (and 2 more problems)
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise DataFormatError([Problem("$", f"not UTF-8 text: {error}")]) from None
+    if not isinstance(text, str):
+        raise DataFormatError([Problem("$", f"expected JSON text, not {type(text).__name__}")])
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno} column {error.colno}"
+        raise DataFormatError([Problem("$", f"not valid JSON: {error.msg} ({where})")]) from None
+    except RecursionError:
+        raise DataFormatError([Problem("$", "nested too deeply to be a dataset")]) from None
+    except ValueError as error:
+        raise DataFormatError([Problem("$", f"not valid JSON: {error}")]) from None
+    reader = None if base is None else _file_reader(Path(base))
+    return _structure_dataset(raw, reader)
+
+
+def _file_reader(folder: Path) -> Callable[[str], str]:
+    def read(name: str) -> str:
+        try:
+            return (folder / name).read_bytes().decode("utf-8")
+        except OSError as error:
+            raise InvalidValueError(
+                f"cannot read {name!r} beside the dataset: {error.strerror}", where="text_file"
+            ) from None
+        except UnicodeDecodeError as error:
+            raise InvalidValueError(f"{name!r} is not UTF-8 text: {error}", where="text_file") from None
+
+    return read
+
+
+def load(path: str | os.PathLike[str]) -> Dataset:
+    """Load a dataset from a JSON file; sources' text files are read from beside it.
+
+    Args:
+        path: the JSON file.
+
+    Raises:
+        DataFormatError: listing every problem found in the file, each with its JSONPath.
+        OSError: when the file itself cannot be read.
+
+    >>> from tradetalks.fixtures import DATA
+    >>> load(DATA / "stockholm_2025.json").sources[0].published_on
+    datetime.date(2025, 7, 30)
+    """
+    file = Path(path)
+    return loads(file.read_bytes(), base=file.parent)
+
+
+def dumps(dataset: Dataset) -> str:
+    """The dataset as JSON text: two-space indents, keys in field order, a final newline.
+
+    Sources with a ``text_file`` are written with the file's name, not the text (use
+    :func:`dump` to write the file too).
+
+    Raises:
+        InvalidValueError: when ``dataset`` is not a :class:`~tradetalks.Dataset`.
+
+    >>> from tradetalks import Dataset
+    >>> print(dumps(Dataset()), end="")
+    {
+      "format": "tradetalks/1",
+      "sources": [],
+      "parties": [],
+      "organizations": [],
+      "people": [],
+      "positions": [],
+      "rounds": [],
+      "meetings": [],
+      "statements": [],
+      "truces": []
+    }
+    """
+    if not isinstance(dataset, Dataset):
+        raise InvalidValueError(f"expected a Dataset, not {type(dataset).__name__}")
+    data: dict[str, Any] = {"format": FORMAT}
+    for name, kind in COLLECTIONS:
+        data[name] = [_CONVERTER.unstructure(record, kind) for record in getattr(dataset, name)]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write the dataset to a JSON file, and each source's ``text_file`` beside it.
+
+    A text file that already exists with the same bytes is left alone.
+
+    Raises:
+        InvalidValueError: when a text file beside it exists with other contents (it is
+            never overwritten).
+        OSError: when a file cannot be written.
+
+    >>> import tempfile, pathlib
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = pathlib.Path(folder) / "copy.json"
+    ...     dump(stockholm_2025(), target)
+    ...     sorted(p.name for p in target.parent.iterdir())
+    ['copy.json', 'global-times-2025-07-30-stockholm.txt']
+    """
+    file = Path(path)
+    text = dumps(dataset)
+    for source in dataset.sources:
+        if source.text_file is None:
+            continue
+        target = file.parent / source.text_file
+        content = source.text.encode("utf-8")
+        if target.exists():
+            if target.read_bytes() != content:
+                raise InvalidValueError(
+                    f"{str(target)!r} exists with other contents; not overwritten",
+                    where=f"sources[{dataset.sources.index(source)}].text_file",
+                )
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    file.write_bytes(text.encode("utf-8"))
+

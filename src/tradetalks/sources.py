@@ -1,0 +1,221 @@
+"""Where facts come from: a :class:`Source` and :class:`Evidence` in it.
+
+Evidence is a span of a source's text, like a W3C Web Annotation with both a
+TextPositionSelector (``start``, ``end``: 0-based, half-open offsets in characters of the
+decoded text) and a TextQuoteSelector (``exact``: the characters themselves). The two must
+agree: ``source.text[start:end] == exact``, checked when the evidence is made.
+
+>>> from tradetalks.fixtures import stockholm_2025
+>>> article = stockholm_2025().sources[0]
+>>> quote = Evidence.find(article, "a deadline approaching on August 12")
+>>> quote.start, quote.end
+(3870, 3905)
+>>> article.text[quote.start:quote.end] == quote.exact
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["Evidence", "Source"]
+
+import datetime as dt
+import re
+from typing import Any
+
+import attrs
+
+from tradetalks._fields import (
+    check_id,
+    check_instance,
+    check_optional_text,
+    check_text,
+    reference,
+    short,
+)
+from tradetalks.actors import Organization
+from tradetalks.errors import EvidenceMismatchError, InvalidValueError
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _check_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidValueError(
+            f"expected a datetime.date, not {type(value).__name__}", where=attribute.name
+        )
+
+
+def _check_language(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or _LANGUAGE.fullmatch(value) is None:
+        raise InvalidValueError(
+            f"{value!r} is not a BCP 47 language tag such as 'en' or 'zh-Hans'",
+            where=attribute.name,
+        )
+
+
+def _check_source_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise InvalidValueError("a source needs its full, non-empty text", where=attribute.name)
+
+
+def _check_text_file(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if (
+        not isinstance(value, str)
+        or not value
+        or "\\" in value
+        or value.startswith("/")
+        or any(part in {"", ".", ".."} for part in value.split("/"))
+    ):
+        raise InvalidValueError(
+            f"{value!r} is not a relative file name inside the dataset's folder",
+            where=attribute.name,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document the facts come from, with its full text.
+
+    Attributes:
+        id: the source's id in its dataset.
+        outlet: the :class:`~tradetalks.Organization` that published it.
+        title: its headline, when known (``None`` when the text at hand does not carry it).
+        published_on: the day it was published (its dateline), a :class:`datetime.date`;
+            relative date words in it are resolved against this day.
+        url: where it was published, when known.
+        language: a BCP 47 language tag (``"en"``).
+        text: the full text, exactly as published; evidence offsets count its characters.
+        text_file: the file, beside the dataset's JSON file, that holds the text on disk;
+            ``None`` to keep the text inside the JSON. It does not take part in equality.
+
+    Raises:
+        InvalidValueError: for a malformed id or language tag, an empty text, or a
+            ``published_on`` that is not a date.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> article = stockholm_2025().sources[0]
+    >>> article.outlet.name, article.published_on.isoformat(), len(article.text)
+    ('Global Times', '2025-07-30', 6137)
+    """
+
+    id: str = attrs.field(validator=check_id)
+    outlet: Organization = reference(validator=check_instance(Organization))
+    title: str | None = attrs.field(default=None, validator=check_optional_text)
+    published_on: dt.date = attrs.field(validator=_check_day)
+    url: str | None = attrs.field(default=None, validator=check_optional_text)
+    language: str = attrs.field(validator=_check_language)
+    text: str = attrs.field(validator=_check_source_text, repr=False)
+    text_file: str | None = attrs.field(
+        default=None, validator=_check_text_file, eq=False, repr=False
+    )
+
+
+def _check_span(instance: Evidence, attribute: attrs.Attribute[Any], value: object) -> None:
+    for name in ("start", "end"):
+        offset = getattr(instance, name)
+        if not isinstance(offset, int) or isinstance(offset, bool):
+            raise InvalidValueError(
+                f"offsets are whole numbers of characters, not {type(offset).__name__}",
+                where=name,
+            )
+    text = instance.source.text
+    if not 0 <= instance.start < instance.end <= len(text):
+        raise EvidenceMismatchError(
+            f"offsets {instance.start}:{instance.end} are not a non-empty span of the source's "
+            f"{len(text)} characters"
+        )
+    if not isinstance(instance.exact, str):
+        raise InvalidValueError(
+            f"exact must be a string, not {type(instance.exact).__name__}", where="exact"
+        )
+    found = text[instance.start : instance.end]
+    if found != instance.exact:
+        raise EvidenceMismatchError(
+            f"text at {instance.start}:{instance.end} is {short(found)!r}, "
+            f"not the exact {short(instance.exact)!r}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """Where in a source a fact is stated: offsets and the characters at them.
+
+    Attributes:
+        source: the :class:`Source`.
+        start: offset of the first character, 0-based, in characters of ``source.text``.
+        end: offset just past the last character (half-open: ``end - start`` characters).
+        exact: the characters ``source.text[start:end]``.
+
+    Raises:
+        EvidenceMismatchError: when the offsets are outside the text or ``exact`` is not what
+            stands at them.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> article = stockholm_2025().sources[0]
+    >>> Evidence(source=article, start=0, end=7, exact="Chinese").exact
+    'Chinese'
+    """
+
+    source: Source = reference(
+        validator=check_instance(Source), repr=lambda source: repr(source.id)
+    )
+    start: int
+    end: int
+    exact: str = attrs.field(validator=_check_span)
+
+    @classmethod
+    def find(cls, source: Source, exact: str, *, occurrence: int | None = None) -> Evidence:
+        """Evidence for ``exact`` found in the source's text.
+
+        Args:
+            source: the :class:`Source` to search.
+            exact: the characters to find.
+            occurrence: which occurrence to take, 1 for the first, when ``exact`` occurs
+                more than once; ``None`` requires it to occur exactly once.
+
+        Raises:
+            EvidenceMismatchError: when ``exact`` does not occur, or occurs more than once
+                and no ``occurrence`` is given, or fewer times than ``occurrence``.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> article = stockholm_2025().sources[0]
+        >>> Evidence.find(article, "Stockholm", occurrence=2).start
+        493
+        """
+        if not isinstance(exact, str) or not exact:
+            raise EvidenceMismatchError("the characters to find must be a non-empty string")
+        starts = [m.start() for m in re.finditer(re.escape(exact), source.text)]
+        if not starts:
+            raise EvidenceMismatchError(f"{short(exact)!r} does not occur in {source.id!r}")
+        if occurrence is None:
+            if len(starts) > 1:
+                raise EvidenceMismatchError(
+                    f"{short(exact)!r} occurs {len(starts)} times in {source.id!r}; "
+                    "say which with occurrence="
+                )
+            occurrence = 1
+        if not 1 <= occurrence <= len(starts):
+            raise EvidenceMismatchError(
+                f"{short(exact)!r} occurs {len(starts)} times in {source.id!r}, "
+                f"not {occurrence}"
+            )
+        start = starts[occurrence - 1]
+        return cls(source=source, start=start, end=start + len(exact), exact=exact)
+
+    def context(self, characters: int = 40) -> str:
+        """The evidence with up to ``characters`` characters of text on each side.
+
+        The evidence itself is marked with ``[[`` and ``]]``.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> article = stockholm_2025().sources[0]
+        >>> Evidence.find(article, "August 12").context(20)
+        'a deadline approaching on [[August 12]].\\nSpeaking to reporte'
+        """
+        text = self.source.text
+        before = text[max(0, self.start - characters) : self.start]
+        after = text[self.end : self.end + characters]
+        return f"{before}[[{self.exact}]]{after}"
+

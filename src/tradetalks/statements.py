@@ -1,0 +1,188 @@
+"""What was said: a :class:`Statement`, its :class:`Mode`, who said it and who reported it.
+
+The shipped dataset takes one statement per verb of saying: each "said", "noted",
+"claimed", "stressed", "added", "highlighted", "suggested", "told", and each participle of
+saying ("noting that", "calling for", "expressing welcome"), with the words it governs.
+Verbs by which an outlet relays what someone said ("Xinhua reported", "according to
+Reuters") are not statements but links in ``reported_by``.
+
+>>> from tradetalks.fixtures import stockholm_2025
+>>> record = stockholm_2025()
+>>> first = record.statements[0]
+>>> first.speakers[0].name, first.mode.value, str(first.said_on.value), first.said_on.words
+('He Lifeng', 'indirect', '2025-07-29', 'on Tuesday')
+>>> [outlet.name for outlet in first.reported_by]
+['Xinhua News Agency']
+"""
+
+from __future__ import annotations
+
+__all__ = ["Mode", "Statement"]
+
+import enum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from tradetalks._fields import (
+    check_id,
+    check_instance,
+    check_instances,
+    check_not_empty,
+    check_optional_text,
+    check_text,
+    evidence_field,
+    reference,
+    references,
+    short,
+)
+from tradetalks.actors import Organization, Person, UnnamedGroup
+from tradetalks.errors import InvalidValueError
+from tradetalks.resolution import ResolvedDate
+from tradetalks.talks import Meeting, Round
+
+if TYPE_CHECKING:
+    from tradetalks.sources import Evidence
+
+OPENING_QUOTES = "\"“"
+CLOSING_QUOTES = "\"”"
+QUOTES = "\"“”"
+
+
+class Mode(enum.Enum):
+    """How a statement is reported."""
+
+    DIRECT = "direct"
+    """Verbatim, inside quotation marks."""
+    INDIRECT = "indirect"
+    """Reported speech, without quotation marks."""
+    MIXED = "mixed"
+    """Reported speech around a quoted fragment."""
+
+
+def _quoted_in(text: str, passage: str) -> bool:
+    """Whether ``text`` stands in ``passage`` between quotation marks (a comma may follow)."""
+    start = passage.find(text)
+    while start != -1:
+        before = passage[start - 1] if start > 0 else ""
+        after = passage[start + len(text) : start + len(text) + 2]
+        if before and before in OPENING_QUOTES and (
+            after[:1] in CLOSING_QUOTES or (after[:1] == "," and after[1:2] in CLOSING_QUOTES)
+        ) and after:
+            return True
+        start = passage.find(text, start + 1)
+    return False
+
+
+def _check_text_against_evidence(instance: Statement, attribute: attrs.Attribute[Any]) -> None:
+    text = instance.text
+    passages = [piece.exact for piece in instance.evidence]
+    if not any(text in passage for passage in passages):
+        raise InvalidValueError(
+            f"{short(text)!r} is not within the statement's evidence", where=attribute.name
+        )
+    if instance.audience is not None and not any(
+        instance.audience in passage for passage in passages
+    ):
+        raise InvalidValueError(
+            f"{short(instance.audience)!r} is not within the statement's evidence "
+            "(the audience is kept in the source's words)",
+            where="audience",
+        )
+    has_quote = any(mark in text for mark in QUOTES)
+    if instance.mode is Mode.DIRECT:
+        if has_quote:
+            raise InvalidValueError(
+                "a direct statement's text is the words inside the quotation marks, "
+                "without the marks",
+                where=attribute.name,
+            )
+        if text.endswith(","):
+            raise InvalidValueError(
+                "a direct statement's text leaves out the comma that joins the attribution",
+                where=attribute.name,
+            )
+        if not any(_quoted_in(text, passage) for passage in passages):
+            raise InvalidValueError(
+                f"{short(text)!r} is not what its evidence quotes (the words between a pair "
+                "of quotation marks)",
+                where=attribute.name,
+            )
+    elif instance.mode is Mode.MIXED and not has_quote:
+        raise InvalidValueError(
+            "a mixed statement's text holds its quoted fragment, with its quotation marks",
+            where=attribute.name,
+        )
+    elif instance.mode is Mode.INDIRECT and has_quote:
+        raise InvalidValueError(
+            "reported speech with a quoted fragment is Mode.MIXED, not Mode.INDIRECT",
+            where=attribute.name,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """Something said, by whom, how, when, to whom, reported by whom, and where it stands.
+
+    Attributes:
+        id: the statement's id in its dataset.
+        speakers: one or more :class:`~tradetalks.Person`\\ s, :class:`~tradetalks.Organization`\\ s
+            or :class:`~tradetalks.UnnamedGroup`\\ s (such as "Chinese experts").
+        mode: a :class:`Mode`.
+        text: for ``DIRECT``, exactly the words inside the quotation marks, without a
+            trailing comma that only joins the attribution; for ``INDIRECT``, the reported
+            words as the source has them, without the attribution; for ``MIXED``, the same
+            with the quoted fragment and its quotation marks. It must stand within the
+            evidence.
+        said_on: when it was said, a :class:`~tradetalks.ResolvedDate` (the date with its
+            precision, the source's date words, the rule that resolved them), or ``None``.
+        audience: to whom or through what it was said, in the source's words ("told the
+            Global Times", "a statement on the MOFCOM website"), when the source says; it
+            must stand within the evidence.
+        reported_by: the outlets that carried it before this source, oldest first (He Lifeng
+            → Xinhua → Global Times gives ``(Xinhua,)``), as the evidence states them; an
+            unnamed one ("the US media") is an :class:`~tradetalks.UnnamedGroup`.
+        occasion: the :class:`~tradetalks.Round` or :class:`~tradetalks.Meeting` it was
+            made at or about, if any.
+        evidence: the passage that reports it, attribution included.
+
+    Raises:
+        InvalidValueError: for no speaker, a text that is not within the evidence, a
+            ``DIRECT`` text that is not what the evidence quotes, or references of the
+            wrong kind.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> quote = stockholm_2025().get("zhou-mi-candid-exchanges", Statement)
+    >>> quote.mode is Mode.DIRECT, quote.audience, quote.text[:40]
+    (True, 'told the Global Times', 'The fact that the world\\'s two largest ec')
+    """
+
+    id: str = attrs.field(validator=check_id)
+    speakers: tuple[Person | Organization | UnnamedGroup, ...] = references(
+        validator=[check_instances(Person, Organization, UnnamedGroup), check_not_empty]
+    )
+    mode: Mode = attrs.field(validator=check_instance(Mode))
+    text: str = attrs.field(validator=check_text)
+    said_on: ResolvedDate | None = attrs.field(
+        default=None, validator=check_instance(ResolvedDate, optional=True)
+    )
+    audience: str | None = attrs.field(default=None, validator=check_optional_text)
+    reported_by: tuple[Organization | UnnamedGroup, ...] = references(
+        validator=check_instances(Organization, UnnamedGroup)
+    )
+    occasion: Round | Meeting | None = reference(
+        default=None, validator=check_instance(Round, Meeting, optional=True)
+    )
+    evidence: tuple[Evidence, ...] = evidence_field()
+
+    def __attrs_post_init__(self) -> None:
+        """Check the text against the mode and the evidence, once every field is valid."""
+        _check_text_against_evidence(self, attrs.fields(Statement).text)
+
+    @property
+    def speaker_names(self) -> tuple[str, ...]:
+        """The speakers' names (an unnamed group's words), in order."""
+        return tuple(
+            speaker.words if isinstance(speaker, UnnamedGroup) else speaker.name
+            for speaker in self.speakers
+        )

@@ -1,0 +1,206 @@
+"""Encounters: a :class:`Round` of a negotiation track, its :class:`Delegate`\\ s, and other
+:class:`Meeting`\\ s the record mentions.
+
+A round is one session of a negotiation track (Geneva, London, Stockholm); anything else
+the record mentions (a minister meeting a business council, a leaders' phone call) is a
+meeting of its own kind, not a round.
+
+>>> from tradetalks.fixtures import stockholm_2025
+>>> [(r.number, r.city, str(r.dates)) for r in stockholm_2025().rounds_in_order()]
+[(1, 'Geneva', '2025-05'), (2, 'London', '2025-06'), (3, 'Stockholm', '2025-07-28/2025-07-29')]
+"""
+
+from __future__ import annotations
+
+__all__ = ["Delegate", "Meeting", "MeetingKind", "Role", "Round"]
+
+import enum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from tradetalks._fields import (
+    check_country,
+    check_id,
+    check_instance,
+    check_instances,
+    check_not_empty,
+    check_optional_text,
+    check_text,
+    check_texts,
+    evidence_field,
+    reference,
+    references,
+    to_tuple,
+)
+from tradetalks.actors import Organization, Party, Person, UnnamedGroup
+from tradetalks.dates import DateSpan, to_date_span
+from tradetalks.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    from tradetalks.sources import Evidence
+
+
+class Role(enum.Enum):
+    """A delegate's place in a delegation."""
+
+    LEAD = "lead"
+    """The head of the party's delegation ("lead person")."""
+    MEMBER = "member"
+    """Any other member of the delegation."""
+
+
+@attrs.frozen(kw_only=True)
+class Delegate:
+    """A person's place in one round: whom they represent, their role, their title then.
+
+    Attributes:
+        person: the :class:`~tradetalks.Person`.
+        party: the :class:`~tradetalks.Party` they represent.
+        role: a :class:`Role`, ``LEAD`` or ``MEMBER``.
+        title: the title they held at that round, as the source gives it.
+        evidence: where the source places them in the round.
+
+    Raises:
+        InvalidValueError: for references of the wrong kind or an empty title.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> stockholm = stockholm_2025().get("stockholm-2025", Round)
+    >>> [(d.person.name, d.party.code, d.role.value) for d in stockholm.delegates]
+    [('He Lifeng', 'CN', 'lead'), ('Scott Bessent', 'US', 'lead'), ('Jamieson Greer', 'US', 'member')]
+    """
+
+    person: Person = reference(validator=check_instance(Person))
+    party: Party = reference(validator=check_instance(Party))
+    role: Role = attrs.field(validator=check_instance(Role))
+    title: str = attrs.field(validator=check_text)
+    evidence: tuple[Evidence, ...] = evidence_field()
+
+
+def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidValueError(
+            f"a round's number is a whole number from 1, not {value!r}", where=attribute.name
+        )
+
+
+def _check_delegates(instance: Round, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    check_instances(Delegate)(instance, attribute, value)
+    seen: set[str] = set()
+    for index, delegate in enumerate(value):
+        if delegate.person.id in seen:
+            raise InvalidValueError(
+                f"{delegate.person.id!r} is a delegate more than once",
+                where=f"{attribute.name}[{index}]",
+            )
+        seen.add(delegate.person.id)
+
+
+@attrs.frozen(kw_only=True)
+class Round:
+    """One round of a negotiation track.
+
+    Attributes:
+        id: the round's id in its dataset.
+        track: the name of the negotiation track it belongs to.
+        number: its number in the track, from 1, when known.
+        city: where it was held.
+        country: ISO 3166-1 alpha-2 code of the host country.
+        dates: a :class:`~tradetalks.DateSpan` at the precision the source gives
+            (``2025-05`` for "in May").
+        delegates: its :class:`Delegate`\\ s, in the source's order.
+        outcomes: what it produced, each in a sentence, when the source states it.
+        evidence: where the source states it.
+
+    Raises:
+        InvalidValueError: for a number below 1, a malformed country code, a person who is
+            a delegate twice, or dates that end before they start.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> stockholm = stockholm_2025().get("stockholm-2025", Round)
+    >>> stockholm.number, stockholm.country, str(stockholm.dates)
+    (3, 'SE', '2025-07-28/2025-07-29')
+    """
+
+    id: str = attrs.field(validator=check_id)
+    track: str = attrs.field(validator=check_text)
+    number: int | None = attrs.field(default=None, validator=_check_number)
+    city: str = attrs.field(validator=check_text)
+    country: str = attrs.field(validator=check_country)
+    dates: DateSpan = attrs.field(converter=to_date_span)
+    delegates: tuple[Delegate, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=_check_delegates
+    )
+    outcomes: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=check_texts)
+    evidence: tuple[Evidence, ...] = evidence_field()
+
+    def delegation(self, party: Party | str) -> tuple[Delegate, ...]:
+        """The delegates of one party (a :class:`~tradetalks.Party` or its code), leads first.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> stockholm = stockholm_2025().get("stockholm-2025", Round)
+        >>> [d.person.name for d in stockholm.delegation("US")]
+        ['Scott Bessent', 'Jamieson Greer']
+        """
+        code = party.code if isinstance(party, Party) else party
+        members = [d for d in self.delegates if d.party.code == code]
+        return tuple(sorted(members, key=lambda d: d.role is not Role.LEAD))
+
+
+class MeetingKind(enum.Enum):
+    """What kind of encounter a :class:`Meeting` is."""
+
+    MEETING = "meeting"
+    """People meeting in person."""
+    PHONE_CALL = "phone_call"
+    """A telephone call."""
+    VIDEO_CALL = "video_call"
+    """A video call."""
+    OTHER = "other"
+    """Any other encounter."""
+
+
+def _optional_span(value: DateSpan | str | None) -> DateSpan | None:
+    return None if value is None else to_date_span(value)
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """An encounter the record mentions that is not a round of talks.
+
+    Attributes:
+        id: the meeting's id in its dataset.
+        kind: a :class:`MeetingKind`.
+        description: what it was, in a phrase.
+        participants: who took part: :class:`~tradetalks.Person`\\ s,
+            :class:`~tradetalks.Organization`\\ s, or :class:`~tradetalks.UnnamedGroup`\\ s for
+            those the source does not name ("the two presidents").
+        city: where it was held, if in person and known.
+        country: ISO 3166-1 alpha-2 code of where it was held, if known.
+        dates: a :class:`~tradetalks.DateSpan`, or ``None`` when the source gives no date.
+        evidence: where the source states it.
+
+    Raises:
+        InvalidValueError: for no participants, a malformed country code, or bad dates.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> call = stockholm_2025().get("presidents-phone-call", Meeting)
+    >>> call.kind.value, call.dates, call.participants
+    ('phone_call', None, (UnnamedGroup(words='the two presidents'),))
+    """
+
+    id: str = attrs.field(validator=check_id)
+    kind: MeetingKind = attrs.field(validator=check_instance(MeetingKind))
+    description: str = attrs.field(validator=check_text)
+    participants: tuple[Person | Organization | UnnamedGroup, ...] = references(
+        validator=[
+            check_instances(Person, Organization, UnnamedGroup),
+            check_not_empty,
+        ]
+    )
+    city: str | None = attrs.field(default=None, validator=check_optional_text)
+    country: str | None = attrs.field(default=None, validator=check_country)
+    dates: DateSpan | None = attrs.field(default=None, converter=_optional_span)
+    evidence: tuple[Evidence, ...] = evidence_field()
