@@ -44,12 +44,10 @@ TRACK = "China-US economic and trade talks"
 K = OrganizationKind
 
 
-def build() -> Dataset:  # noqa: PLR0915 - one record after another
+def build() -> Dataset:
     """The Stockholm record, built from the article's text."""
     text = (DATA / TEXT_FILE).read_bytes().decode("utf-8")
-    global_times = Organization(
-        id="global-times", name="Global Times", kind=K.OUTLET, country="CN"
-    )
+    global_times = Organization(id="global-times", name="Global Times", kind=K.OUTLET, country="CN")
     article = Source(
         id="global-times-2025-07-30-stockholm",
         outlet=global_times,
@@ -74,11 +72,16 @@ def build() -> Dataset:  # noqa: PLR0915 - one record after another
     def org(ident: str, name: str, kind: K, exact: str, **more: object) -> Organization:
         occurrence = more.pop("occurrence", None)
         return Organization(
-            id=ident, name=name, kind=kind, evidence=[ev(exact, occurrence)], **more  # type: ignore[arg-type]
+            id=ident,
+            name=name,
+            kind=kind,
+            evidence=[ev(exact, occurrence)],
+            **more,  # type: ignore[arg-type]
         )
 
-    xinhua = org("xinhua", "Xinhua News Agency", K.OUTLET, "Xinhua News Agency", occurrence=1,
-                 country="CN")
+    xinhua = org(
+        "xinhua", "Xinhua News Agency", K.OUTLET, "Xinhua News Agency", occurrence=1, country="CN"
+    )
     cnn = org("cnn", "CNN", K.OUTLET, "CNN reported", country="US")
     reuters = org("reuters", "Reuters", K.OUTLET, "Reuters reported")
     politburo = org(
@@ -88,14 +91,37 @@ def build() -> Dataset:  # noqa: PLR0915 - one record after another
         "Political Bureau of the Communist Party of China Central Committee",
         country="CN",
     )
-    foreign_ministry = org("chinese-foreign-ministry", "Chinese Foreign Ministry", K.MINISTRY,
-                           "Chinese Foreign Ministry", country="CN")
-    mofcom = org("mofcom", "Ministry of Commerce", K.MINISTRY, "MOFCOM website",
-                 country="CN", short_name="MOFCOM")
-    treasury = org("us-treasury", "US Department of the Treasury", K.MINISTRY,
-                   "U.S. Treasury Secretary", country="US", short_name="Treasury")
-    ustr = org("ustr", "Office of the US Trade Representative", K.GOVERNMENT_OFFICE,
-               "US Trade Representative", occurrence=1, country="US")
+    foreign_ministry = org(
+        "chinese-foreign-ministry",
+        "Chinese Foreign Ministry",
+        K.MINISTRY,
+        "Chinese Foreign Ministry",
+        country="CN",
+    )
+    mofcom = org(
+        "mofcom",
+        "Ministry of Commerce",
+        K.MINISTRY,
+        "MOFCOM website",
+        country="CN",
+        short_name="MOFCOM",
+    )
+    treasury = org(
+        "us-treasury",
+        "US Department of the Treasury",
+        K.MINISTRY,
+        "U.S. Treasury Secretary",
+        country="US",
+        short_name="Treasury",
+    )
+    ustr = org(
+        "ustr",
+        "Office of the US Trade Representative",
+        K.GOVERNMENT_OFFICE,
+        "US Trade Representative",
+        occurrence=1,
+        country="US",
+    )
     caitec = org(
         "caitec",
         "Chinese Academy of International Trade and Economic Cooperation",
@@ -103,18 +129,40 @@ def build() -> Dataset:  # noqa: PLR0915 - one record after another
         "Chinese Academy of International Trade and Economic Cooperation",
         country="CN",
     )
-    renmin = org("renmin-university", "Renmin University of China", K.UNIVERSITY,
-                 "Renmin University of China", country="CN")
-    school = org("ruc-school-of-international-studies", "School of International Studies",
-                 K.ACADEMIC_UNIT, "School of International Studies", country="CN",
-                 parent=renmin)
-    department = org("ruc-department-of-international-politics",
-                     "Department of International Politics", K.ACADEMIC_UNIT,
-                     "Department of International Politics", country="CN", parent=school)
-    uscbc = org("uscbc", "US-China Business Council", K.BUSINESS_COUNCIL,
-                "US-China Business Council (USCBC)", country="US", short_name="USCBC")
-    congress = org("us-congress", "Congress", K.LEGISLATURE, "legislation in Congress",
-                   country="US")
+    renmin = org(
+        "renmin-university",
+        "Renmin University of China",
+        K.UNIVERSITY,
+        "Renmin University of China",
+        country="CN",
+    )
+    school = org(
+        "ruc-school-of-international-studies",
+        "School of International Studies",
+        K.ACADEMIC_UNIT,
+        "School of International Studies",
+        country="CN",
+        parent=renmin,
+    )
+    department = org(
+        "ruc-department-of-international-politics",
+        "Department of International Politics",
+        K.ACADEMIC_UNIT,
+        "Department of International Politics",
+        country="CN",
+        parent=school,
+    )
+    uscbc = org(
+        "uscbc",
+        "US-China Business Council",
+        K.BUSINESS_COUNCIL,
+        "US-China Business Council (USCBC)",
+        country="US",
+        short_name="USCBC",
+    )
+    congress = org(
+        "us-congress", "Congress", K.LEGISLATURE, "legislation in Congress", country="US"
+    )
 
     def person(ident: str, name: str) -> Person:
         return Person(id=ident, name=name, evidence=[ev(name, 1)])
@@ -129,51 +177,116 @@ def build() -> Dataset:  # noqa: PLR0915 - one record after another
     subramaniam = person("rajesh-subramaniam", "Rajesh Subramaniam")
 
     positions = [
-        Position(id="he-lifeng-vice-premier", person=he, title="Vice Premier", party=china,
-                 evidence=[ev("Chinese Vice Premier He Lifeng", 1)]),
+        Position(
+            id="he-lifeng-vice-premier",
+            person=he,
+            title="Vice Premier",
+            party=china,
+            evidence=[ev("Chinese Vice Premier He Lifeng", 1)],
+        ),
         Position(
             id="he-lifeng-political-bureau",
             person=he,
             title="member of the Political Bureau of the Communist Party of China Central Committee",
             organization=politburo,
             party=china,
-            evidence=[ev("also a member of the Political Bureau of the Communist Party of "
-                         "China Central Committee")],
+            evidence=[
+                ev(
+                    "also a member of the Political Bureau of the Communist Party of "
+                    "China Central Committee"
+                )
+            ],
         ),
-        Position(id="scott-bessent-treasury-secretary", person=bessent,
-                 title="Treasury Secretary", organization=treasury, party=us,
-                 evidence=[ev("U.S. Treasury Secretary Scott Bessent")]),
-        Position(id="jamieson-greer-trade-representative", person=greer,
-                 title="US Trade Representative", organization=ustr, party=us,
-                 evidence=[ev("US Trade Representative Jamieson Greer", 1)]),
-        Position(id="guo-jiakun-spokesperson", person=guo, title="spokesperson",
-                 organization=foreign_ministry, party=china,
-                 evidence=[ev("Chinese Foreign Ministry spokesperson Guo Jiakun")]),
-        Position(id="zhou-mi-senior-researcher", person=zhou, title="senior researcher",
-                 organization=caitec,
-                 evidence=[ev("Zhou Mi, a senior researcher at the Chinese Academy of "
-                              "International Trade and Economic Cooperation")]),
-        Position(id="bao-jianyun-dean-and-professor", person=bao, title="dean and professor",
-                 organization=department,
-                 evidence=[ev("Bao Jianyun, dean and professor of the Department of "
-                              "International Politics, School of International Studies at "
-                              "the Renmin University of China")]),
-        Position(id="wang-wentao-commerce-minister", person=wang, title="Commerce Minister",
-                 organization=mofcom, party=china,
-                 evidence=[ev("Chinese Commerce Minister Wang Wentao")]),
-        Position(id="rajesh-subramaniam-board-chair", person=subramaniam, title="board chair",
-                 organization=uscbc,
-                 evidence=[ev("Rajesh Subramaniam, board chair of the US-China Business "
-                              "Council (USCBC)")]),
+        Position(
+            id="scott-bessent-treasury-secretary",
+            person=bessent,
+            title="Treasury Secretary",
+            organization=treasury,
+            party=us,
+            evidence=[ev("U.S. Treasury Secretary Scott Bessent")],
+        ),
+        Position(
+            id="jamieson-greer-trade-representative",
+            person=greer,
+            title="US Trade Representative",
+            organization=ustr,
+            party=us,
+            evidence=[ev("US Trade Representative Jamieson Greer", 1)],
+        ),
+        Position(
+            id="guo-jiakun-spokesperson",
+            person=guo,
+            title="spokesperson",
+            organization=foreign_ministry,
+            party=china,
+            evidence=[ev("Chinese Foreign Ministry spokesperson Guo Jiakun")],
+        ),
+        Position(
+            id="zhou-mi-senior-researcher",
+            person=zhou,
+            title="senior researcher",
+            organization=caitec,
+            evidence=[
+                ev(
+                    "Zhou Mi, a senior researcher at the Chinese Academy of "
+                    "International Trade and Economic Cooperation"
+                )
+            ],
+        ),
+        Position(
+            id="bao-jianyun-dean-and-professor",
+            person=bao,
+            title="dean and professor",
+            organization=department,
+            evidence=[
+                ev(
+                    "Bao Jianyun, dean and professor of the Department of "
+                    "International Politics, School of International Studies at "
+                    "the Renmin University of China"
+                )
+            ],
+        ),
+        Position(
+            id="wang-wentao-commerce-minister",
+            person=wang,
+            title="Commerce Minister",
+            organization=mofcom,
+            party=china,
+            evidence=[ev("Chinese Commerce Minister Wang Wentao")],
+        ),
+        Position(
+            id="rajesh-subramaniam-board-chair",
+            person=subramaniam,
+            title="board chair",
+            organization=uscbc,
+            evidence=[
+                ev("Rajesh Subramaniam, board chair of the US-China Business Council (USCBC)")
+            ],
+        ),
     ]
 
     earlier = ev("Following previous China-US trade talks in Geneva in May and London in June")
-    third = ev("The Stockholm talks mark the third such meeting between the two sides in "
-               "three months")
-    geneva = Round(id="geneva-2025", track=TRACK, number=1, city="Geneva", country="CH",
-                   dates="2025-05", evidence=[earlier, third])
-    london = Round(id="london-2025", track=TRACK, number=2, city="London", country="GB",
-                   dates="2025-06", evidence=[earlier, third])
+    third = ev(
+        "The Stockholm talks mark the third such meeting between the two sides in three months"
+    )
+    geneva = Round(
+        id="geneva-2025",
+        track=TRACK,
+        number=1,
+        city="Geneva",
+        country="CH",
+        dates="2025-05",
+        evidence=[earlier, third],
+    )
+    london = Round(
+        id="london-2025",
+        track=TRACK,
+        number=2,
+        city="London",
+        country="GB",
+        dates="2025-06",
+        evidence=[earlier, third],
+    )
     stockholm = Round(
         id="stockholm-2025",
         track=TRACK,
@@ -182,17 +295,38 @@ def build() -> Dataset:  # noqa: PLR0915 - one record after another
         country="SE",
         dates="2025-07-28/2025-07-29",
         delegates=[
-            Delegate(person=he, party=china, role=Role.LEAD, title="Vice Premier",
-                     evidence=[ev("He made the remarks during the new round of China-US "
-                                  "economic and trade talks in Stockholm")]),
-            Delegate(person=bessent, party=us, role=Role.LEAD, title="Treasury Secretary",
-                     evidence=[ev("US lead person Treasury Secretary Scott Bessent")]),
-            Delegate(person=greer, party=us, role=Role.MEMBER, title="US Trade Representative",
-                     evidence=[ev("US Trade Representative Jamieson Greer", 1)]),
+            Delegate(
+                person=he,
+                party=china,
+                role=Role.LEAD,
+                title="Vice Premier",
+                evidence=[
+                    ev(
+                        "He made the remarks during the new round of China-US "
+                        "economic and trade talks in Stockholm"
+                    )
+                ],
+            ),
+            Delegate(
+                person=bessent,
+                party=us,
+                role=Role.LEAD,
+                title="Treasury Secretary",
+                evidence=[ev("US lead person Treasury Secretary Scott Bessent")],
+            ),
+            Delegate(
+                person=greer,
+                party=us,
+                role=Role.MEMBER,
+                title="US Trade Representative",
+                evidence=[ev("US Trade Representative Jamieson Greer", 1)],
+            ),
         ],
         evidence=[
-            ev("He made the remarks during the new round of China-US economic and trade "
-               "talks in Stockholm from Monday to Tuesday"),
+            ev(
+                "He made the remarks during the new round of China-US economic and trade "
+                "talks in Stockholm from Monday to Tuesday"
+            ),
             ev("in Stockholm, Sweden, July 28, 2025"),
             third,
         ],
@@ -207,9 +341,13 @@ def build() -> Dataset:  # noqa: PLR0915 - one record after another
         city="Beijing",
         country="CN",
         dates="2025-07-30",
-        evidence=[ev("On Wednesday, Chinese Commerce Minister Wang Wentao met with a delegation "
-                     "led by Rajesh Subramaniam, board chair of the US-China Business Council "
-                     "(USCBC) in Beijing.")],
+        evidence=[
+            ev(
+                "On Wednesday, Chinese Commerce Minister Wang Wentao met with a delegation "
+                "led by Rajesh Subramaniam, board chair of the US-China Business Council "
+                "(USCBC) in Beijing."
+            )
+        ],
     )
     presidents_call = Meeting(
         id="presidents-phone-call",
@@ -217,232 +355,367 @@ def build() -> Dataset:  # noqa: PLR0915 - one record after another
         description="The phone call between the presidents of China and the US",
         participants=[UnnamedGroup("the two presidents")],
         evidence=[
-            ev("the important common understandings reached by the two presidents during the "
-               "phone call"),
+            ev(
+                "the important common understandings reached by the two presidents during the "
+                "phone call"
+            ),
             ev("the consensus reached during a recent presidential call"),
         ],
     )
 
-    def st(ident: str, speakers: list[object], mode: Mode, words: str, passage: str,
-           **more: object) -> Statement:
-        return Statement(id=ident, speakers=speakers, mode=mode, text=words,  # type: ignore[arg-type]
-                         evidence=[ev(passage)], **more)  # type: ignore[arg-type]
+    def st(
+        ident: str, speakers: list[object], mode: Mode, words: str, passage: str, **more: object
+    ) -> Statement:
+        return Statement(
+            id=ident,
+            speakers=speakers,
+            mode=mode,
+            text=words,  # type: ignore[arg-type]
+            evidence=[ev(passage)],
+            **more,
+        )  # type: ignore[arg-type]
 
     d, i, m = Mode.DIRECT, Mode.INDIRECT, Mode.MIXED
     experts = UnnamedGroup("Chinese experts")
     statements = [
-        st("he-lifeng-enhance-consensus", [he], i,
-           "The US should work with China to continue to enhance consensus, reduce "
-           "misunderstandings, strengthen cooperation, further deepen dialogue and "
-           "consultations, and strive for more win-win outcomes",
-           "The US should work with China to continue to enhance consensus, reduce "
-           "misunderstandings, strengthen cooperation, further deepen dialogue and "
-           "consultations, and strive for more win-win outcomes, Chinese Vice Premier He "
-           "Lifeng said in Stockholm on Tuesday, the Xinhua News Agency reported on Tuesday.",
-           said_on=said("on Tuesday"), reported_by=[xinhua], occasion=stockholm),
-        st("he-lifeng-stable-relationship", [he], i,
-           "A stable, healthy and sustainable China-US economic and trade relationship serves "
-           "not only the two countries' respective development goals but also contributes to "
-           "global economic growth and stability",
-           "A stable, healthy and sustainable China-US economic and trade relationship serves "
-           "not only the two countries' respective development goals but also contributes to "
-           "global economic growth and stability, He said.",
-           said_on=context("2025-07-29"), occasion=stockholm),
-        st("guo-jiakun-common-understandings", [guo], i,
-           "China hopes the US will work with China to follow the important common "
-           "understandings reached by the two presidents during the phone call, make good use "
-           "of the consultation mechanism, have more consensus and cooperation and fewer "
-           "misperceptions through dialogue and communication on the basis of equality, "
-           "respect and mutual benefit, achieve more mutually beneficial results, and jointly "
-           "promote the sound, steady and sustainable development of bilateral relations",
-           "Responding to a question seeking further details on the talks, Chinese Foreign "
-           "Ministry spokesperson Guo Jiakun said on Wednesday that China hopes the US will "
-           "work with China to follow the important common understandings reached by the two "
-           "presidents during the phone call, make good use of the consultation mechanism, "
-           "have more consensus and cooperation and fewer misperceptions through dialogue and "
-           "communication on the basis of equality, respect and mutual benefit, achieve more "
-           "mutually beneficial results, and jointly promote the sound, steady and sustainable "
-           "development of bilateral relations.",
-           said_on=said("on Wednesday"),
-           audience="Responding to a question seeking further details on the talks",
-           occasion=stockholm),
-        st("chinese-experts-constructive-atmosphere", [experts], i,
-           "the constructive atmosphere of China-US trade talks",
-           "Chinese experts highlighted the constructive atmosphere of China-US trade talks "
-           "and said it helps inject more certainty to a volatile global geopolitical "
-           "environment and disrupted global trade.",
-           occasion=stockholm),
-        st("chinese-experts-inject-certainty", [experts], i,
-           "it helps inject more certainty to a volatile global geopolitical environment and "
-           "disrupted global trade",
-           "Chinese experts highlighted the constructive atmosphere of China-US trade talks "
-           "and said it helps inject more certainty to a volatile global geopolitical "
-           "environment and disrupted global trade.",
-           occasion=stockholm),
-        st("zhou-mi-candid-exchanges", [zhou], d,
-           "The fact that the world's two largest economies have engaged in candid exchanges "
-           "itself demonstrates that this consultation mechanism remains effective, which is "
-           "of great significance in a complex and volatile global environment",
-           "\"The fact that the world's two largest economies have engaged in candid exchanges "
-           "itself demonstrates that this consultation mechanism remains effective, which is "
-           "of great significance in a complex and volatile global environment,\" Zhou Mi, a "
-           "senior researcher at the Chinese Academy of International Trade and Economic "
-           "Cooperation, told the Global Times on Wednesday.",
-           said_on=said("on Wednesday"), audience="told the Global Times", occasion=stockholm),
-        st("zhou-mi-favorable-conditions", [zhou], i,
-           "Following previous China-US trade talks in Geneva in May and London in June, the "
-           "Stockholm meeting has further created favorable conditions for both sides to "
-           "address their respective concerns and de-escalate the tariff disputes that have "
-           "strained the global economy",
-           "Following previous China-US trade talks in Geneva in May and London in June, the "
-           "Stockholm meeting has further created favorable conditions for both sides to "
-           "address their respective concerns and de-escalate the tariff disputes that have "
-           "strained the global economy, Zhou said, noting that such communications will "
-           "clarify the direction of future economic and trade work between China and the US "
-           "and enable working teams to carry out their tasks more effectively.",
-           said_on=context("2025-07-30"), occasion=stockholm),
-        st("zhou-mi-clarify-direction", [zhou], i,
-           "such communications will clarify the direction of future economic and trade work "
-           "between China and the US and enable working teams to carry out their tasks more "
-           "effectively",
-           "Following previous China-US trade talks in Geneva in May and London in June, the "
-           "Stockholm meeting has further created favorable conditions for both sides to "
-           "address their respective concerns and de-escalate the tariff disputes that have "
-           "strained the global economy, Zhou said, noting that such communications will "
-           "clarify the direction of future economic and trade work between China and the US "
-           "and enable working teams to carry out their tasks more effectively.",
-           said_on=context("2025-07-30"), occasion=stockholm),
-        st("xinhua-implementing-consensus", [xinhua], i,
-           "Since May, both countries have been working to implement the consensus reached "
-           "during a recent presidential call. Central to these efforts is the reduction of "
-           "excessive tariffs and a shared aim to cool down frictions between the world's two "
-           "largest economies",
-           "Since May, both countries have been working to implement the consensus reached "
-           "during a recent presidential call. Central to these efforts is the reduction of "
-           "excessive tariffs and a shared aim to cool down frictions between the world's two "
-           "largest economies, Xinhua noted.",
-           occasion=presidents_call),
-        st("bessent-greer-constructive", [bessent, greer], m,
-           'the two-day meeting was "constructive"',
-           "Speaking to reporters from Stockholm, Treasury Secretary Scott Bessent and US "
-           "Trade Representative Jamieson Greer said the two-day meeting was \"constructive\" "
-           "and suggested that a deal to extend the tariff pause was likely, CNN reported.",
-           audience="Speaking to reporters from Stockholm", reported_by=[cnn],
-           occasion=stockholm),
-        st("bessent-greer-extension-likely", [bessent, greer], i,
-           "a deal to extend the tariff pause was likely",
-           "Speaking to reporters from Stockholm, Treasury Secretary Scott Bessent and US "
-           "Trade Representative Jamieson Greer said the two-day meeting was \"constructive\" "
-           "and suggested that a deal to extend the tariff pause was likely, CNN reported.",
-           audience="Speaking to reporters from Stockholm", reported_by=[cnn],
-           occasion=stockholm),
-        st("bessent-very-productive", [bessent], d,
-           "The meetings were very productive",
-           "\"The meetings were very productive,\" Bessent said, according to the US media.",
-           reported_by=[UnnamedGroup("the US media")], occasion=stockholm),
-        st("bessent-russian-oil-warning", [bessent], i,
-           "he warned Chinese officials that continued purchases of sanctioned Russian oil "
-           "could result in steep tariffs due to legislation in Congress",
-           "Bessent on Tuesday claimed that he warned Chinese officials that continued "
-           "purchases of sanctioned Russian oil could result in steep tariffs due to "
-           "legislation in Congress, Reuters reported.",
-           said_on=said("on Tuesday"), reported_by=[reuters], occasion=stockholm),
-        st("guo-jiakun-energy-measures", [guo], i,
-           "China will take energy supply measures that are right for China based on our "
-           "national interests. Tariff wars have no winners. Coercion and pressuring cannot "
-           "solve problems. China will firmly safeguard its own sovereignty, security and "
-           "development interests",
-           "Asked to comment on Bessent's reported claim, Guo said on Wednesday that China "
-           "will take energy supply measures that are right for China based on our national "
-           "interests. Tariff wars have no winners. Coercion and pressuring cannot solve "
-           "problems. China will firmly safeguard its own sovereignty, security and "
-           "development interests.",
-           said_on=said("on Wednesday"), audience="Asked to comment on Bessent's reported claim",
-           occasion=stockholm),
-        st("bao-jianyun-commitment", [bao], i,
-           "the latest talks underline both countries' commitment to resolving their "
-           "differences through negotiation rather than confrontation",
-           "Bao Jianyun, dean and professor of the Department of International Politics, "
-           "School of International Studies at the Renmin University of China, told the "
-           "Global Times on Wednesday the latest talks underline both countries' commitment to "
-           "resolving their differences through negotiation rather than confrontation.",
-           said_on=said("on Wednesday"), audience="told the Global Times", occasion=stockholm),
-        st("bao-jianyun-right-direction", [bao], d,
-           "This is the right direction in controlling risks and enhancing predictability and "
-           "certainty between China-US economic and trade relations",
-           "\"This is the right direction in controlling risks and enhancing predictability "
-           "and certainty between China-US economic and trade relations,\" Bao said.",
-           said_on=context("2025-07-30"), occasion=stockholm),
-        st("bao-jianyun-mutually-beneficial", [bao], i,
-           "Through trade talks, the US should recognize that bilateral economic and trade "
-           "cooperation with China is mutually beneficial and win-win, and more importantly, "
-           "these discussions inject hope to the broader global trade and the world economy",
-           "Through trade talks, the US should recognize that bilateral economic and trade "
-           "cooperation with China is mutually beneficial and win-win, and more importantly, "
-           "these discussions inject hope to the broader global trade and the world economy, "
-           "the expert said, calling for the US to meet China halfway to jointly maintain "
-           "global trade order and free trade.",
-           said_on=context("2025-07-30"), occasion=stockholm),
-        st("bao-jianyun-meet-halfway", [bao], i,
-           "the US to meet China halfway to jointly maintain global trade order and free trade",
-           "Through trade talks, the US should recognize that bilateral economic and trade "
-           "cooperation with China is mutually beneficial and win-win, and more importantly, "
-           "these discussions inject hope to the broader global trade and the world economy, "
-           "the expert said, calling for the US to meet China halfway to jointly maintain "
-           "global trade order and free trade.",
-           said_on=context("2025-07-30"), occasion=stockholm),
-        st("mofcom-exchanged-views", [mofcom], i,
-           "The two sides exchanged views on China-US economic and trade relations as well as "
-           "US businesses' development in China",
-           "The two sides exchanged views on China-US economic and trade relations as well as "
-           "US businesses' development in China, according to a statement on the MOFCOM "
-           "website.",
-           audience="a statement on the MOFCOM website", occasion=uscbc_meeting),
-        st("wang-wentao-meet-halfway", [wang], i,
-           "it is hoped the US will meet China halfway and jointly maintain the stable, "
-           "healthy and sustainable development of bilateral economic and trade relations",
-           "Referring to the talks in Stockholm, Wang said that it is hoped the US will meet "
-           "China halfway and jointly maintain the stable, healthy and sustainable development "
-           "of bilateral economic and trade relations.",
-           said_on=context("2025-07-30"), occasion=uscbc_meeting),
-        st("wang-wentao-door-open-wider", [wang], d,
-           "China's door will only open wider. The policy of welcoming foreign investment has "
-           "not changed and will not change",
-           "\"China's door will only open wider. The policy of welcoming foreign investment has "
-           "not changed and will not change,\" Wang stressed, expressing welcome for "
-           "enterprises from all countries, including US companies, to invest in China and "
-           "share development opportunities.",
-           said_on=context("2025-07-30"), occasion=uscbc_meeting),
-        st("wang-wentao-welcome-investment", [wang], i,
-           "welcome for enterprises from all countries, including US companies, to invest in "
-           "China and share development opportunities",
-           "\"China's door will only open wider. The policy of welcoming foreign investment has "
-           "not changed and will not change,\" Wang stressed, expressing welcome for "
-           "enterprises from all countries, including US companies, to invest in China and "
-           "share development opportunities.",
-           said_on=context("2025-07-30"), occasion=uscbc_meeting),
-        st("rajesh-subramaniam-positive-results", [subramaniam], i,
-           "the USCBC is glad to see that the economic and trade teams of the two countries "
-           "have maintained dialogue and achieved positive results",
-           "Subramaniam said the USCBC is glad to see that the economic and trade teams of the "
-           "two countries have maintained dialogue and achieved positive results, according to "
-           "Xinhua News Agency.",
-           said_on=context("2025-07-30"), reported_by=[xinhua], occasion=uscbc_meeting),
-        st("rajesh-subramaniam-positive-signal", [subramaniam], i,
-           "China has sent a positive signal to the world that it will further deepen reform "
-           "and stay committed to opening up, which has boosted market confidence",
-           "He added that China has sent a positive signal to the world that it will further "
-           "deepen reform and stay committed to opening up, which has boosted market "
-           "confidence.",
-           said_on=context("2025-07-30"), occasion=uscbc_meeting),
-        st("rajesh-subramaniam-long-term-commitment", [subramaniam], i,
-           "The USCBC and its member companies are committed to long-term development in China "
-           "and will strive to play a constructive role in expanding bilateral economic and "
-           "trade cooperation",
-           "The USCBC and its member companies are committed to long-term development in China "
-           "and will strive to play a constructive role in expanding bilateral economic and "
-           "trade cooperation, he said.",
-           said_on=context("2025-07-30"), occasion=uscbc_meeting),
+        st(
+            "he-lifeng-enhance-consensus",
+            [he],
+            i,
+            "The US should work with China to continue to enhance consensus, reduce "
+            "misunderstandings, strengthen cooperation, further deepen dialogue and "
+            "consultations, and strive for more win-win outcomes",
+            "The US should work with China to continue to enhance consensus, reduce "
+            "misunderstandings, strengthen cooperation, further deepen dialogue and "
+            "consultations, and strive for more win-win outcomes, Chinese Vice Premier He "
+            "Lifeng said in Stockholm on Tuesday, the Xinhua News Agency reported on Tuesday.",
+            said_on=said("on Tuesday"),
+            reported_by=[xinhua],
+            occasion=stockholm,
+        ),
+        st(
+            "he-lifeng-stable-relationship",
+            [he],
+            i,
+            "A stable, healthy and sustainable China-US economic and trade relationship serves "
+            "not only the two countries' respective development goals but also contributes to "
+            "global economic growth and stability",
+            "A stable, healthy and sustainable China-US economic and trade relationship serves "
+            "not only the two countries' respective development goals but also contributes to "
+            "global economic growth and stability, He said.",
+            said_on=context("2025-07-29"),
+            occasion=stockholm,
+        ),
+        st(
+            "guo-jiakun-common-understandings",
+            [guo],
+            i,
+            "China hopes the US will work with China to follow the important common "
+            "understandings reached by the two presidents during the phone call, make good use "
+            "of the consultation mechanism, have more consensus and cooperation and fewer "
+            "misperceptions through dialogue and communication on the basis of equality, "
+            "respect and mutual benefit, achieve more mutually beneficial results, and jointly "
+            "promote the sound, steady and sustainable development of bilateral relations",
+            "Responding to a question seeking further details on the talks, Chinese Foreign "
+            "Ministry spokesperson Guo Jiakun said on Wednesday that China hopes the US will "
+            "work with China to follow the important common understandings reached by the two "
+            "presidents during the phone call, make good use of the consultation mechanism, "
+            "have more consensus and cooperation and fewer misperceptions through dialogue and "
+            "communication on the basis of equality, respect and mutual benefit, achieve more "
+            "mutually beneficial results, and jointly promote the sound, steady and sustainable "
+            "development of bilateral relations.",
+            said_on=said("on Wednesday"),
+            audience="Responding to a question seeking further details on the talks",
+            occasion=stockholm,
+        ),
+        st(
+            "chinese-experts-constructive-atmosphere",
+            [experts],
+            i,
+            "the constructive atmosphere of China-US trade talks",
+            "Chinese experts highlighted the constructive atmosphere of China-US trade talks "
+            "and said it helps inject more certainty to a volatile global geopolitical "
+            "environment and disrupted global trade.",
+            occasion=stockholm,
+        ),
+        st(
+            "chinese-experts-inject-certainty",
+            [experts],
+            i,
+            "it helps inject more certainty to a volatile global geopolitical environment and "
+            "disrupted global trade",
+            "Chinese experts highlighted the constructive atmosphere of China-US trade talks "
+            "and said it helps inject more certainty to a volatile global geopolitical "
+            "environment and disrupted global trade.",
+            occasion=stockholm,
+        ),
+        st(
+            "zhou-mi-candid-exchanges",
+            [zhou],
+            d,
+            "The fact that the world's two largest economies have engaged in candid exchanges "
+            "itself demonstrates that this consultation mechanism remains effective, which is "
+            "of great significance in a complex and volatile global environment",
+            "\"The fact that the world's two largest economies have engaged in candid exchanges "
+            "itself demonstrates that this consultation mechanism remains effective, which is "
+            'of great significance in a complex and volatile global environment," Zhou Mi, a '
+            "senior researcher at the Chinese Academy of International Trade and Economic "
+            "Cooperation, told the Global Times on Wednesday.",
+            said_on=said("on Wednesday"),
+            audience="told the Global Times",
+            occasion=stockholm,
+        ),
+        st(
+            "zhou-mi-favorable-conditions",
+            [zhou],
+            i,
+            "Following previous China-US trade talks in Geneva in May and London in June, the "
+            "Stockholm meeting has further created favorable conditions for both sides to "
+            "address their respective concerns and de-escalate the tariff disputes that have "
+            "strained the global economy",
+            "Following previous China-US trade talks in Geneva in May and London in June, the "
+            "Stockholm meeting has further created favorable conditions for both sides to "
+            "address their respective concerns and de-escalate the tariff disputes that have "
+            "strained the global economy, Zhou said, noting that such communications will "
+            "clarify the direction of future economic and trade work between China and the US "
+            "and enable working teams to carry out their tasks more effectively.",
+            said_on=context("2025-07-30"),
+            occasion=stockholm,
+        ),
+        st(
+            "zhou-mi-clarify-direction",
+            [zhou],
+            i,
+            "such communications will clarify the direction of future economic and trade work "
+            "between China and the US and enable working teams to carry out their tasks more "
+            "effectively",
+            "Following previous China-US trade talks in Geneva in May and London in June, the "
+            "Stockholm meeting has further created favorable conditions for both sides to "
+            "address their respective concerns and de-escalate the tariff disputes that have "
+            "strained the global economy, Zhou said, noting that such communications will "
+            "clarify the direction of future economic and trade work between China and the US "
+            "and enable working teams to carry out their tasks more effectively.",
+            said_on=context("2025-07-30"),
+            occasion=stockholm,
+        ),
+        st(
+            "xinhua-implementing-consensus",
+            [xinhua],
+            i,
+            "Since May, both countries have been working to implement the consensus reached "
+            "during a recent presidential call. Central to these efforts is the reduction of "
+            "excessive tariffs and a shared aim to cool down frictions between the world's two "
+            "largest economies",
+            "Since May, both countries have been working to implement the consensus reached "
+            "during a recent presidential call. Central to these efforts is the reduction of "
+            "excessive tariffs and a shared aim to cool down frictions between the world's two "
+            "largest economies, Xinhua noted.",
+            occasion=presidents_call,
+        ),
+        st(
+            "bessent-greer-constructive",
+            [bessent, greer],
+            m,
+            'the two-day meeting was "constructive"',
+            "Speaking to reporters from Stockholm, Treasury Secretary Scott Bessent and US "
+            'Trade Representative Jamieson Greer said the two-day meeting was "constructive" '
+            "and suggested that a deal to extend the tariff pause was likely, CNN reported.",
+            audience="Speaking to reporters from Stockholm",
+            reported_by=[cnn],
+            occasion=stockholm,
+        ),
+        st(
+            "bessent-greer-extension-likely",
+            [bessent, greer],
+            i,
+            "a deal to extend the tariff pause was likely",
+            "Speaking to reporters from Stockholm, Treasury Secretary Scott Bessent and US "
+            'Trade Representative Jamieson Greer said the two-day meeting was "constructive" '
+            "and suggested that a deal to extend the tariff pause was likely, CNN reported.",
+            audience="Speaking to reporters from Stockholm",
+            reported_by=[cnn],
+            occasion=stockholm,
+        ),
+        st(
+            "bessent-very-productive",
+            [bessent],
+            d,
+            "The meetings were very productive",
+            '"The meetings were very productive," Bessent said, according to the US media.',
+            reported_by=[UnnamedGroup("the US media")],
+            occasion=stockholm,
+        ),
+        st(
+            "bessent-russian-oil-warning",
+            [bessent],
+            i,
+            "he warned Chinese officials that continued purchases of sanctioned Russian oil "
+            "could result in steep tariffs due to legislation in Congress",
+            "Bessent on Tuesday claimed that he warned Chinese officials that continued "
+            "purchases of sanctioned Russian oil could result in steep tariffs due to "
+            "legislation in Congress, Reuters reported.",
+            said_on=said("on Tuesday"),
+            reported_by=[reuters],
+            occasion=stockholm,
+        ),
+        st(
+            "guo-jiakun-energy-measures",
+            [guo],
+            i,
+            "China will take energy supply measures that are right for China based on our "
+            "national interests. Tariff wars have no winners. Coercion and pressuring cannot "
+            "solve problems. China will firmly safeguard its own sovereignty, security and "
+            "development interests",
+            "Asked to comment on Bessent's reported claim, Guo said on Wednesday that China "
+            "will take energy supply measures that are right for China based on our national "
+            "interests. Tariff wars have no winners. Coercion and pressuring cannot solve "
+            "problems. China will firmly safeguard its own sovereignty, security and "
+            "development interests.",
+            said_on=said("on Wednesday"),
+            audience="Asked to comment on Bessent's reported claim",
+            occasion=stockholm,
+        ),
+        st(
+            "bao-jianyun-commitment",
+            [bao],
+            i,
+            "the latest talks underline both countries' commitment to resolving their "
+            "differences through negotiation rather than confrontation",
+            "Bao Jianyun, dean and professor of the Department of International Politics, "
+            "School of International Studies at the Renmin University of China, told the "
+            "Global Times on Wednesday the latest talks underline both countries' commitment to "
+            "resolving their differences through negotiation rather than confrontation.",
+            said_on=said("on Wednesday"),
+            audience="told the Global Times",
+            occasion=stockholm,
+        ),
+        st(
+            "bao-jianyun-right-direction",
+            [bao],
+            d,
+            "This is the right direction in controlling risks and enhancing predictability and "
+            "certainty between China-US economic and trade relations",
+            '"This is the right direction in controlling risks and enhancing predictability '
+            'and certainty between China-US economic and trade relations," Bao said.',
+            said_on=context("2025-07-30"),
+            occasion=stockholm,
+        ),
+        st(
+            "bao-jianyun-mutually-beneficial",
+            [bao],
+            i,
+            "Through trade talks, the US should recognize that bilateral economic and trade "
+            "cooperation with China is mutually beneficial and win-win, and more importantly, "
+            "these discussions inject hope to the broader global trade and the world economy",
+            "Through trade talks, the US should recognize that bilateral economic and trade "
+            "cooperation with China is mutually beneficial and win-win, and more importantly, "
+            "these discussions inject hope to the broader global trade and the world economy, "
+            "the expert said, calling for the US to meet China halfway to jointly maintain "
+            "global trade order and free trade.",
+            said_on=context("2025-07-30"),
+            occasion=stockholm,
+        ),
+        st(
+            "bao-jianyun-meet-halfway",
+            [bao],
+            i,
+            "the US to meet China halfway to jointly maintain global trade order and free trade",
+            "Through trade talks, the US should recognize that bilateral economic and trade "
+            "cooperation with China is mutually beneficial and win-win, and more importantly, "
+            "these discussions inject hope to the broader global trade and the world economy, "
+            "the expert said, calling for the US to meet China halfway to jointly maintain "
+            "global trade order and free trade.",
+            said_on=context("2025-07-30"),
+            occasion=stockholm,
+        ),
+        st(
+            "mofcom-exchanged-views",
+            [mofcom],
+            i,
+            "The two sides exchanged views on China-US economic and trade relations as well as "
+            "US businesses' development in China",
+            "The two sides exchanged views on China-US economic and trade relations as well as "
+            "US businesses' development in China, according to a statement on the MOFCOM "
+            "website.",
+            audience="a statement on the MOFCOM website",
+            occasion=uscbc_meeting,
+        ),
+        st(
+            "wang-wentao-meet-halfway",
+            [wang],
+            i,
+            "it is hoped the US will meet China halfway and jointly maintain the stable, "
+            "healthy and sustainable development of bilateral economic and trade relations",
+            "Referring to the talks in Stockholm, Wang said that it is hoped the US will meet "
+            "China halfway and jointly maintain the stable, healthy and sustainable development "
+            "of bilateral economic and trade relations.",
+            said_on=context("2025-07-30"),
+            occasion=uscbc_meeting,
+        ),
+        st(
+            "wang-wentao-door-open-wider",
+            [wang],
+            d,
+            "China's door will only open wider. The policy of welcoming foreign investment has "
+            "not changed and will not change",
+            "\"China's door will only open wider. The policy of welcoming foreign investment has "
+            'not changed and will not change," Wang stressed, expressing welcome for '
+            "enterprises from all countries, including US companies, to invest in China and "
+            "share development opportunities.",
+            said_on=context("2025-07-30"),
+            occasion=uscbc_meeting,
+        ),
+        st(
+            "wang-wentao-welcome-investment",
+            [wang],
+            i,
+            "welcome for enterprises from all countries, including US companies, to invest in "
+            "China and share development opportunities",
+            "\"China's door will only open wider. The policy of welcoming foreign investment has "
+            'not changed and will not change," Wang stressed, expressing welcome for '
+            "enterprises from all countries, including US companies, to invest in China and "
+            "share development opportunities.",
+            said_on=context("2025-07-30"),
+            occasion=uscbc_meeting,
+        ),
+        st(
+            "rajesh-subramaniam-positive-results",
+            [subramaniam],
+            i,
+            "the USCBC is glad to see that the economic and trade teams of the two countries "
+            "have maintained dialogue and achieved positive results",
+            "Subramaniam said the USCBC is glad to see that the economic and trade teams of the "
+            "two countries have maintained dialogue and achieved positive results, according to "
+            "Xinhua News Agency.",
+            said_on=context("2025-07-30"),
+            reported_by=[xinhua],
+            occasion=uscbc_meeting,
+        ),
+        st(
+            "rajesh-subramaniam-positive-signal",
+            [subramaniam],
+            i,
+            "China has sent a positive signal to the world that it will further deepen reform "
+            "and stay committed to opening up, which has boosted market confidence",
+            "He added that China has sent a positive signal to the world that it will further "
+            "deepen reform and stay committed to opening up, which has boosted market "
+            "confidence.",
+            said_on=context("2025-07-30"),
+            occasion=uscbc_meeting,
+        ),
+        st(
+            "rajesh-subramaniam-long-term-commitment",
+            [subramaniam],
+            i,
+            "The USCBC and its member companies are committed to long-term development in China "
+            "and will strive to play a constructive role in expanding bilateral economic and "
+            "trade cooperation",
+            "The USCBC and its member companies are committed to long-term development in China "
+            "and will strive to play a constructive role in expanding bilateral economic and "
+            "trade cooperation, he said.",
+            said_on=context("2025-07-30"),
+            occasion=uscbc_meeting,
+        ),
     ]
 
     deadline = tt.resolve_date("August 12", DATELINE, tense="future").value.to_date()
@@ -454,15 +727,21 @@ def build() -> Dataset:  # noqa: PLR0915 - one record after another
             TruceTerm(
                 start=deadline - dt.timedelta(days=90),
                 end=deadline,
-                evidence=[ev("a 90-day tariff truce agreed upon by the two sides, with a "
-                             "deadline approaching on August 12")],
+                evidence=[
+                    ev(
+                        "a 90-day tariff truce agreed upon by the two sides, with a "
+                        "deadline approaching on August 12"
+                    )
+                ],
                 derivation='start: the end (August 12) less the 90 days of the "90-day tariff '
                 'truce"',
             )
         ],
         evidence=[
-            ev("came just days before the expiration of a 90-day tariff truce agreed upon by "
-               "the two sides"),
+            ev(
+                "came just days before the expiration of a 90-day tariff truce agreed upon by "
+                "the two sides"
+            ),
             ev("a deal to extend the tariff pause was likely"),
         ],
     )
@@ -470,8 +749,23 @@ def build() -> Dataset:  # noqa: PLR0915 - one record after another
     return Dataset(
         sources=[article],
         parties=[china, us],
-        organizations=[global_times, xinhua, cnn, reuters, politburo, foreign_ministry, mofcom,
-                       treasury, ustr, caitec, renmin, school, department, uscbc, congress],
+        organizations=[
+            global_times,
+            xinhua,
+            cnn,
+            reuters,
+            politburo,
+            foreign_ministry,
+            mofcom,
+            treasury,
+            ustr,
+            caitec,
+            renmin,
+            school,
+            department,
+            uscbc,
+            congress,
+        ],
         people=[he, bessent, greer, guo, zhou, bao, wang, subramaniam],
         positions=positions,
         rounds=[geneva, london, stockholm],

@@ -125,7 +125,9 @@ def check_instance(*kinds: type, optional: bool = False) -> Any:
     return check
 
 
-def check_evidence(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+def check_evidence(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
     """At least one piece of evidence, each an :class:`~tradetalks.Evidence`."""
     from tradetalks.sources import Evidence  # noqa: PLC0415 - sources imports this module
 
@@ -157,7 +159,9 @@ def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def check_not_empty(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+def check_not_empty(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
     """At least one item."""
     if not value:
         raise InvalidValueError("needs at least one item", where=attribute.name)

@@ -65,7 +65,7 @@ def _date_words(year: int, month: int | None, day: int | None) -> str:
     return text
 
 
-def _check_parts(instance: PartialDate, _attribute: object, _value: object) -> None:
+def _check_parts(instance: PartialDate, _attribute: attrs.Attribute[Any], _value: object) -> None:
     year, month, day = instance.year, instance.month, instance.day
     shown = _date_words(year, month, day) if 0 <= year <= 9999 else str(year)
     if not 1 <= year <= 9999:
@@ -82,10 +82,22 @@ def _check_parts(instance: PartialDate, _attribute: object, _value: object) -> N
             raise InvalidValueError(f"invalid date {shown!r}: day must be 1 to {last}, not {day}")
 
 
-def _int_or_none(value: object, name: str) -> Any:
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+def _whole(value: object, name: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise InvalidValueError(f"the {name} of a date must be a whole number, not {value!r}")
+
+
+def _year(value: int) -> int:
+    return _whole(value, "year")
+
+
+def _month(value: int | None) -> int | None:
+    return None if value is None else _whole(value, "month")
+
+
+def _day(value: int | None) -> int | None:
+    return None if value is None else _whole(value, "day")
 
 
 @functools.total_ordering
@@ -119,13 +131,9 @@ class PartialDate:
     tradetalks.errors.InvalidValueError: invalid date '2025-06-31': day must be 1 to 30, not 31
     """
 
-    year: int = attrs.field(converter=lambda v: _int_or_none(v, "year"))
-    month: int | None = attrs.field(default=None, converter=lambda v: _int_or_none(v, "month"))
-    day: int | None = attrs.field(
-        default=None,
-        converter=lambda v: _int_or_none(v, "day"),
-        validator=_check_parts,
-    )
+    year: int = attrs.field(converter=_year)
+    month: int | None = attrs.field(default=None, converter=_month)
+    day: int | None = attrs.field(default=None, converter=_day, validator=_check_parts)
     uncertain: bool = attrs.field(default=False, kw_only=True)
     approximate: bool = attrs.field(default=False, kw_only=True)
 
@@ -187,9 +195,10 @@ class PartialDate:
         '2025-05~'
         """
         qualifier = {(False, False): "", (True, False): "?", (False, True): "~", (True, True): "%"}
-        return _date_words(self.year, self.month, self.day) + qualifier[
-            (self.uncertain, self.approximate)
-        ]
+        return (
+            _date_words(self.year, self.month, self.day)
+            + qualifier[(self.uncertain, self.approximate)]
+        )
 
     def __str__(self) -> str:
         """The EDTF text, as :meth:`to_edtf`."""
@@ -270,7 +279,7 @@ def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:
     return PartialDate.from_date(value)
 
 
-def _check_order(instance: DateSpan, _attribute: object, _value: object) -> None:
+def _check_order(instance: DateSpan, _attribute: attrs.Attribute[Any], _value: object) -> None:
     start, end = instance.start, instance.end
     if end.latest < start.earliest or end.earliest < start.earliest or end.latest < start.latest:
         raise InvalidValueError(f"the span {start}/{end} ends before it starts")

@@ -1,7 +1,7 @@
 """The errors ``tradetalks`` raises, in one small hierarchy.
 
-Every error is a :class:`TradetalksError`. Invalid values are also :class:`ValueError`\\ s
-and missing references also :class:`LookupError`\\ s, so code that already catches those
+Every error is a :class:`TradetalksError`. Invalid values are also a :class:`ValueError`
+and missing references also a :class:`LookupError`, so code that already catches those
 keeps working. An error about a record carries ``where``, the record and field it concerns
 as a path (for example ``statements[4].evidence[0]``), and its message starts with it; an
 error about a lone value (a date, an instant) names the value in its message.
@@ -74,7 +74,7 @@ class EvidenceMismatchError(InvalidValueError):
     ...     tradetalks.Evidence(source=article, start=0, end=7, exact="Swedish")
     ... except tradetalks.EvidenceMismatchError as error:
     ...     print(error)
-    evidence: text at 0:7 is 'Chinese', not the exact 'Swedish'
+    text at 0:7 is 'Chinese', not the exact 'Swedish'
     """
 
 
@@ -158,7 +158,7 @@ class DataFormatError(InvalidValueError):
     ...     tradetalks.loads('{"format": "tradetalks/1", "sources": 3}')
     ... except tradetalks.DataFormatError as error:
     ...     print(error)
-    $.sources: expected a list, not an int
+    $.sources: expected a list, not a number
     """
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -18,9 +18,12 @@ __all__ = ["DATA", "stockholm_2025"]
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tradetalks.dataset import Dataset
 from tradetalks.serialization import load
+
+if TYPE_CHECKING:
+    from tradetalks.dataset import Dataset
 
 DATA = Path(__file__).parent / "data"
 """The folder of the shipped data files."""

@@ -116,7 +116,9 @@ def parse_instant(text: str) -> dt.datetime:
             "(expected e.g. 2025-08-12T00:01:00-04:00[America/New_York])"
         )
     stamp, zone_key = match["stamp"], match["zone"]
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)", stamp):
+    if not re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)", stamp
+    ):
         raise InvalidValueError(
             f"not an RFC 9557 timestamp: {text!r} (its date, time and offset are not RFC 3339)"
         )

@@ -38,13 +38,16 @@ import calendar
 import datetime as dt
 import enum
 import re
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import attrs
 from dateutil.relativedelta import relativedelta, weekday
 
 from tradetalks.dates import PartialDate, to_partial_date
 from tradetalks.errors import DateResolutionError, InvalidValueError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class Tense(enum.Enum):
@@ -200,9 +203,7 @@ def _normalise(words: str) -> str:
     return text
 
 
-def resolve_date(
-    words: str, dateline: dt.date, tense: Tense | str = Tense.PAST
-) -> ResolvedDate:
+def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST) -> ResolvedDate:
     """Resolve date words from a source against its dateline, keeping the words.
 
     Args:
@@ -257,33 +258,47 @@ def resolve_date(
 
     for pattern in _PATTERNS:
         match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        parts = match.groupdict()
-        if parts.get("iso"):
-            return _stated_iso(words, parts["iso"], parts.get("weekday"), done)
-        if parts.get("month") is None:
-            return done(_weekday_from(dateline, _WEEKDAYS[parts["weekday"]], past=past),
-                        ResolutionRule.WEEKDAY)
-        month = _MONTHS[parts["month"]]
-        year = int(parts["year"]) if parts.get("year") else None
-        if parts.get("day") is None:
-            if year is not None:
-                return done(PartialDate(year, month), ResolutionRule.STATED)
-            return done(_month_from(dateline, month, past=past), ResolutionRule.MONTH)
-        day = int(parts["day"])
-        if year is None:
-            resolved = _month_day_from(words, dateline, month, day, past=past)
-            rule = ResolutionRule.MONTH_DAY
-        else:
-            resolved = _existing_day(words, year, month, day)
-            rule = ResolutionRule.STATED
-        _check_weekday(words, resolved, parts.get("weekday"))
-        return done(resolved, rule)
+        if match is not None:
+            return _from_parts(words, match.groupdict(), dateline, done, past=past)
     raise DateResolutionError(
         f"cannot read {words!r} as date words (expected a weekday, today, yesterday, "
         "tomorrow, a month with or without a day and year, or an ISO date)"
     )
+
+
+def _from_parts(
+    words: str,
+    parts: dict[str, str | None],
+    dateline: dt.date,
+    done: Callable[[dt.date | PartialDate, ResolutionRule], ResolvedDate],
+    *,
+    past: bool,
+) -> ResolvedDate:
+    """Resolve the parts one of the patterns matched."""
+    iso, weekday_word, month_word = parts.get("iso"), parts.get("weekday"), parts.get("month")
+    if iso:
+        return _stated_iso(words, iso, weekday_word, done)
+    if month_word is None:
+        assert weekday_word is not None  # noqa: S101 - the weekday pattern matched
+        day_of_week = _WEEKDAYS[weekday_word]
+        return done(_weekday_from(dateline, day_of_week, past=past), ResolutionRule.WEEKDAY)
+    month = _MONTHS[month_word]
+    year_word = parts.get("year")
+    year = int(year_word) if year_word else None
+    day_word = parts.get("day")
+    if day_word is None:
+        if year is not None:
+            return done(PartialDate(year, month), ResolutionRule.STATED)
+        return done(_month_from(dateline, month, past=past), ResolutionRule.MONTH)
+    day = int(day_word)
+    if year is None:
+        resolved = _month_day_from(words, dateline, month, day, past=past)
+        rule = ResolutionRule.MONTH_DAY
+    else:
+        resolved = _existing_day(words, year, month, day)
+        rule = ResolutionRule.STATED
+    _check_weekday(words, resolved, weekday_word)
+    return done(resolved, rule)
 
 
 def _weekday_from(dateline: dt.date, number: int, *, past: bool) -> dt.date:
@@ -313,9 +328,7 @@ def _existing_day(words: str, year: int, month: int, day: int) -> dt.date:
         ) from None
 
 
-def _month_day_from(
-    words: str, dateline: dt.date, month: int, day: int, *, past: bool
-) -> dt.date:
+def _month_day_from(words: str, dateline: dt.date, month: int, day: int, *, past: bool) -> dt.date:
     if not 1 <= day <= 31 or day > max(calendar.monthrange(y, month)[1] for y in (2023, 2024)):
         raise DateResolutionError(f"{words!r} names a day that does not exist in any year")
     step = -1 if past else 1
@@ -346,7 +359,7 @@ def _stated_iso(
     words: str,
     iso: str,
     weekday_word: str | None,
-    done: Callable[[PartialDate, ResolutionRule], ResolvedDate],
+    done: Callable[[dt.date | PartialDate, ResolutionRule], ResolvedDate],
 ) -> ResolvedDate:
     try:
         value = PartialDate.from_edtf(iso)

@@ -30,7 +30,6 @@ import contextvars
 import datetime as dt
 import enum
 import json
-import os
 import re
 import types
 import typing
@@ -44,6 +43,7 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -56,6 +56,9 @@ from tradetalks.instants import format_instant, parse_instant
 from tradetalks.resolution import ResolvedDate
 from tradetalks.sources import Source
 from tradetalks.truces import Bound, to_bound
+
+if typing.TYPE_CHECKING:
+    import os
 
 FORMAT = "tradetalks/1"
 """The value of the ``format`` key of every dataset file this version reads and writes."""
@@ -114,8 +117,15 @@ _CONTEXT: contextvars.ContextVar[_LoadContext] = contextvars.ContextVar("tradeta
 
 
 def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-             int: "a number", float: "a number", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -229,9 +239,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(dt.datetime, lambda v, _: parse_instant(_structure_str(v, str)))
     conv.register_unstructure_hook(dt.datetime, format_instant)
     for cls in (PartialDate, DateSpan):
-        conv.register_structure_hook(
-            cls, lambda v, t: t.from_edtf(_structure_str(v, str))
-        )
+        conv.register_structure_hook(cls, lambda v, t: t.from_edtf(_structure_str(v, str)))
         conv.register_unstructure_hook(cls, lambda v: v.to_edtf())
     conv.register_structure_hook(Bound, lambda v, _: to_bound(_structure_str(v, str)))
     conv.register_unstructure_hook(
@@ -271,24 +279,14 @@ def _tuple_hook_factory(conv: cattrs.Converter) -> Callable[[object, Any], tuple
             try:
                 items.append(conv.structure(item, item_type))
             except Exception as error:  # noqa: BLE001 - gathered, then raised as a group
-                error.__notes__ = [*getattr(error, "__notes__", []), _IndexNote(index)]
+                note = IterableValidationNote(f"Structuring item {index}", index, item_type)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
                 errors.append(error)
         if errors:
             raise IterableValidationError("invalid items", errors, annotation)
         return tuple(items)
 
     return structure
-
-
-class _IndexNote(str):
-    """A note cattrs-style: which list index an error came from."""
-
-    __slots__ = ("index",)
-
-    def __new__(cls, index: int) -> _IndexNote:
-        note = super().__new__(cls, f"item {index}")
-        note.index = index  # type: ignore[attr-defined]
-        return note
 
 
 def _structure_enum(value: object, kind: Any) -> object:
@@ -329,7 +327,9 @@ def _source_structure(conv: cattrs.Converter) -> Callable[[object, Any], Source]
         data = dict(typing.cast("Mapping[str, Any]", value))
         has_text, has_file = "text" in data, "text_file" in data
         if has_text == has_file:
-            raise InvalidValueError('a source has either "text" or "text_file", not both or neither')
+            raise InvalidValueError(
+                'a source has either "text" or "text_file", not both or neither'
+            )
         if has_file:
             name = _structure_str(data["text_file"], str)
             reader = _CONTEXT.get().read_text_file
@@ -374,16 +374,15 @@ def _problems(error: BaseException, path: str) -> Iterator[Problem]:
     if isinstance(error, (ClassValidationError, IterableValidationError)):
         with_notes, without = error.group_exceptions()
         for inner, note in with_notes:
-            step = f"[{note.index}]" if hasattr(note, "index") else f".{note.name}"
+            step = (
+                f"[{note.index}]" if isinstance(note, IterableValidationNote) else f".{note.name}"
+            )
             yield from _problems(inner, path + step)
         for inner in without:
             yield from _problems(inner, path)
         return
     if isinstance(error, _Cascade):
         return
-    notes = [n for n in getattr(error, "__notes__", []) if isinstance(n, _IndexNote)]
-    for note in notes:
-        path += f"[{note.index}]"  # type: ignore[attr-defined]
     if isinstance(error, TradetalksError):
         if error.where:
             path += error.where if error.where.startswith("[") else f".{error.where}"
@@ -402,10 +401,8 @@ def _raw_id(item: object, name: str) -> str | None:
     return ident if isinstance(ident, str) else None
 
 
-def _structure_dataset(raw: object, read_text_file: Callable[[str], str] | None) -> Dataset:
-    if not isinstance(raw, dict):
-        raise DataFormatError([Problem("$", f"expected a JSON object, not {_json_type(raw)}")])
-    context = _LoadContext(read_text_file=read_text_file)
+def _index_raw(raw: dict[str, Any], context: _LoadContext) -> dict[str, list[Any]]:
+    """Check the root's keys and index every raw record by its id; return the lists."""
     problems = context.problems
     if raw.get("format") != FORMAT:
         problems.append(Problem("$.format", f"expected {FORMAT!r}, not {raw.get('format')!r}"))
@@ -433,39 +430,53 @@ def _structure_dataset(raw: object, read_text_file: Callable[[str], str] | None)
                 )
             else:
                 context.raw[ident] = (name, index, item, kind)
+    return lists
+
+
+def _build_all(lists: dict[str, list[Any]], context: _LoadContext) -> dict[str, list[Any]]:
+    """Every record of every list, built in order (or on first reference)."""
     collections: dict[str, list[Any]] = {}
+    for name, kind in COLLECTIONS:
+        built = collections[name] = []
+        for index, item in enumerate(lists.get(name, [])):
+            ident = _raw_id(item, name)
+            if ident is not None:
+                if context.raw[ident][:2] == (name, index):  # not a duplicate
+                    with contextlib.suppress(_Cascade):
+                        built.append(context.build(ident))
+                continue
+            try:  # no usable id: structured only to report its problems
+                _CONVERTER.structure(item, kind)
+            except Exception as error:  # noqa: BLE001 - every problem is reported
+                context.problems.extend(_problems(error, f"$.{name}[{index}]"))
+    return collections
+
+
+def _structure_dataset(raw: object, read_text_file: Callable[[str], str] | None) -> Dataset:
+    if not isinstance(raw, dict):
+        raise DataFormatError([Problem("$", f"expected a JSON object, not {_json_type(raw)}")])
+    context = _LoadContext(read_text_file=read_text_file)
+    lists = _index_raw(raw, context)
     token = _CONTEXT.set(context)
     try:
-        for name, kind in COLLECTIONS:
-            built = collections[name] = []
-            for index, item in enumerate(lists.get(name, [])):
-                ident = _raw_id(item, name)
-                if ident is not None:
-                    if context.raw[ident][:2] == (name, index):  # not a duplicate
-                        with contextlib.suppress(_Cascade):
-                            built.append(context.build(ident))
-                    continue
-                try:  # no usable id: structured only to report its problems
-                    _CONVERTER.structure(item, kind)
-                except Exception as error:  # noqa: BLE001 - every problem is reported
-                    problems.extend(_problems(error, f"$.{name}[{index}]"))
+        collections = _build_all(lists, context)
     finally:
         _CONTEXT.reset(token)
-    if problems:
-        raise DataFormatError(sorted(problems, key=_path_order))
+    if context.problems:
+        raise DataFormatError(sorted(context.problems, key=_path_order))
     try:
         return Dataset(**collections)
     except TradetalksError as error:
         raise DataFormatError([Problem(f"$.{error.where}", error.message)]) from None
 
 
-def _path_order(problem: Problem) -> list[Any]:
+def _path_order(problem: Problem) -> tuple[int, int]:
+    """Problems sort by collection, then record; within a record they keep their order."""
     order = {name: i for i, (name, _) in enumerate(COLLECTIONS)}
-    parts = re.findall(r"\.([A-Za-z_]+)|\[(\d+)\]", problem.path)
-    key: list[Any] = []
-    for index, (name, number) in enumerate(parts):
-        key.append((order.get(name, 99) if index == 0 else 0, name, int(number or -1)))
-    return key
+    match = re.match(r"\$\.([a-z]+)(?:\[(\d+)\])?", problem.path)
+    if match is None:
+        return (-1, -1)
+    return (order.get(match[1], -1), int(match[2] or -1))
 
 
 def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> Dataset:
@@ -486,10 +497,14 @@ def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> D
 
     >>> loads('{"format": "tradetalks/1"}')
     Dataset(sources=0, parties=0, organizations=0, people=0, positions=0, rounds=0, meetings=0, statements=0, truces=0)
-    >>> loads('{"format": "tradetalks/1", "parties": [{"code": "cn"}]}')
-    Traceback (most recent call last):
-    ...
-    tradetalks.errors.DataFormatError: $.parties[0].code: 'cn' is not a party code (an ISO 3166-1 alpha-2 code such as 'CN', or another code of 2 to 16 capital letters, digits or '-' for a bloc, such as 'EU') (and 2 more problems)
+    >>> try:
+    ...     loads('{"format": "tradetalks/1", "people": [{"id": "x"}], "rounds": {}}')
+    ... except tradetalks.DataFormatError as error:
+    ...     for problem in error.problems:
+    ...         print(problem.path, "-", problem.message)
+    $.people[0].name - this required field is missing
+    $.people[0].evidence - this required field is missing
+    $.rounds - expected a list, not an object
     """
     if isinstance(text, bytes):
         try:
@@ -520,7 +535,9 @@ def _file_reader(folder: Path) -> Callable[[str], str]:
                 f"cannot read {name!r} beside the dataset: {error.strerror}", where="text_file"
             ) from None
         except UnicodeDecodeError as error:
-            raise InvalidValueError(f"{name!r} is not UTF-8 text: {error}", where="text_file") from None
+            raise InvalidValueError(
+                f"{name!r} is not UTF-8 text: {error}", where="text_file"
+            ) from None
 
     return read
 
@@ -610,4 +627,3 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     file.write_bytes(text.encode("utf-8"))
-

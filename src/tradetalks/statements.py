@@ -44,9 +44,9 @@ from tradetalks.talks import Meeting, Round
 if TYPE_CHECKING:
     from tradetalks.sources import Evidence
 
-OPENING_QUOTES = "\"“"
-CLOSING_QUOTES = "\"”"
-QUOTES = "\"“”"
+OPENING_QUOTES = '"“'
+CLOSING_QUOTES = '"”'
+QUOTES = '"“”'
 
 
 class Mode(enum.Enum):
@@ -66,9 +66,12 @@ def _quoted_in(text: str, passage: str) -> bool:
     while start != -1:
         before = passage[start - 1] if start > 0 else ""
         after = passage[start + len(text) : start + len(text) + 2]
-        if before and before in OPENING_QUOTES and (
-            after[:1] in CLOSING_QUOTES or (after[:1] == "," and after[1:2] in CLOSING_QUOTES)
-        ) and after:
+        if (
+            before
+            and before in OPENING_QUOTES
+            and (after[:1] in CLOSING_QUOTES or (after[:1] == "," and after[1:2] in CLOSING_QUOTES))
+            and after
+        ):
             return True
         start = passage.find(text, start + 1)
     return False
@@ -122,12 +125,13 @@ def _check_text_against_evidence(instance: Statement, attribute: attrs.Attribute
 
 @attrs.frozen(kw_only=True)
 class Statement:
-    """Something said, by whom, how, when, to whom, reported by whom, and where it stands.
+    r"""Something said, by whom, how, when, to whom, reported by whom, and where it stands.
 
     Attributes:
         id: the statement's id in its dataset.
-        speakers: one or more :class:`~tradetalks.Person`\\ s, :class:`~tradetalks.Organization`\\ s
-            or :class:`~tradetalks.UnnamedGroup`\\ s (such as "Chinese experts").
+        speakers: one or more speakers, each a :class:`~tradetalks.Person`, an
+            :class:`~tradetalks.Organization` or an :class:`~tradetalks.UnnamedGroup` (such
+            as "Chinese experts").
         mode: a :class:`Mode`.
         text: for ``DIRECT``, exactly the words inside the quotation marks, without a
             trailing comma that only joins the attribution; for ``INDIRECT``, the reported
@@ -154,7 +158,7 @@ class Statement:
     >>> from tradetalks.fixtures import stockholm_2025
     >>> quote = stockholm_2025().get("zhou-mi-candid-exchanges", Statement)
     >>> quote.mode is Mode.DIRECT, quote.audience, quote.text[:40]
-    (True, 'told the Global Times', 'The fact that the world\\'s two largest ec')
+    (True, 'told the Global Times', "The fact that the world's two largest ec")
     """
 
     id: str = attrs.field(validator=check_id)

@@ -1,5 +1,7 @@
-"""Encounters: a :class:`Round` of a negotiation track, its :class:`Delegate`\\ s, and other
-:class:`Meeting`\\ s the record mentions.
+"""Encounters: rounds of a negotiation track, their delegates, and other meetings.
+
+A :class:`Round` has its :class:`Delegate` records; a :class:`Meeting` is any other
+encounter the record mentions.
 
 A round is one session of a negotiation track (Geneva, London, Stockholm); anything else
 the record mentions (a minister meeting a business council, a leaders' phone call) is a
@@ -86,7 +88,9 @@ def _check_number(instance: object, attribute: attrs.Attribute[Any], value: obje
         )
 
 
-def _check_delegates(instance: Round, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+def _check_delegates(
+    instance: Round, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
     check_instances(Delegate)(instance, attribute, value)
     seen: set[str] = set()
     for index, delegate in enumerate(value):
@@ -110,7 +114,7 @@ class Round:
         country: ISO 3166-1 alpha-2 code of the host country.
         dates: a :class:`~tradetalks.DateSpan` at the precision the source gives
             (``2025-05`` for "in May").
-        delegates: its :class:`Delegate`\\ s, in the source's order.
+        delegates: its :class:`Delegate` records, in the source's order.
         outcomes: what it produced, each in a sentence, when the source states it.
         evidence: where the source states it.
 
@@ -133,7 +137,9 @@ class Round:
     delegates: tuple[Delegate, ...] = attrs.field(
         factory=tuple, converter=to_tuple, validator=_check_delegates
     )
-    outcomes: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=check_texts)
+    outcomes: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=check_texts
+    )
     evidence: tuple[Evidence, ...] = evidence_field()
 
     def delegation(self, party: Party | str) -> tuple[Delegate, ...]:
@@ -174,8 +180,8 @@ class Meeting:
         id: the meeting's id in its dataset.
         kind: a :class:`MeetingKind`.
         description: what it was, in a phrase.
-        participants: who took part: :class:`~tradetalks.Person`\\ s,
-            :class:`~tradetalks.Organization`\\ s, or :class:`~tradetalks.UnnamedGroup`\\ s for
+        participants: who took part, each a :class:`~tradetalks.Person`, an
+            :class:`~tradetalks.Organization`, or an :class:`~tradetalks.UnnamedGroup` for
             those the source does not name ("the two presidents").
         city: where it was held, if in person and known.
         country: ISO 3166-1 alpha-2 code of where it was held, if known.

@@ -44,7 +44,6 @@ import attrs
 
 from tradetalks._fields import (
     check_id,
-    check_instance,
     check_instances,
     check_optional_text,
     check_text,
@@ -176,9 +175,7 @@ class TruceTerm:
 
     start: Bound = attrs.field(converter=to_bound)
     end: Bound = attrs.field(converter=to_bound)
-    announced_on: PartialDate | None = attrs.field(
-        default=None, converter=_optional_partial_date
-    )
+    announced_on: PartialDate | None = attrs.field(default=None, converter=_optional_partial_date)
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=to_tuple)
     derivation: str | None = attrs.field(default=None, validator=check_optional_text)
 
@@ -196,7 +193,9 @@ class TruceTerm:
         span = f"{_bound_text(start)} to {_bound_text(end)}"
         if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
             if elapsed(start, end) <= dt.timedelta(0):
-                raise InvalidValueError(f"the term {span} does not end after it starts", where="end")
+                raise InvalidValueError(
+                    f"the term {span} does not end after it starts", where="end"
+                )
             return
         first = start.date() if isinstance(start, dt.datetime) else start.earliest
         last = end.date() if isinstance(end, dt.datetime) else end.latest
@@ -216,7 +215,9 @@ class TruceTerm:
         return (_bound_day(self.end, "the term's length in days is unknown") - start).days
 
 
-def _check_parties(instance: Truce, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+def _check_parties(
+    instance: Truce, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
     check_instances(Party)(instance, attribute, value)
     codes = [party.code for party in value]
     if len(set(codes)) < 2 or len(set(codes)) != len(codes):

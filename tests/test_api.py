@@ -1,0 +1,45 @@
+"""The package facade: what is public, and that importing it stays light."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+
+import tradetalks
+
+
+def test_all_is_sorted_and_complete() -> None:
+    def group(name: str) -> tuple[int, str]:  # constants, then classes, then the rest
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert tradetalks.__all__ == sorted(tradetalks.__all__, key=group)
+    public = {
+        name
+        for name, value in vars(tradetalks).items()
+        if not name.startswith("_")
+        and (inspect.isclass(value) or inspect.isfunction(value) or name in {"FORMAT", "fixtures"})
+    }
+    assert public == set(tradetalks.__all__)
+
+
+def test_every_public_name_resolves() -> None:
+    for name in tradetalks.__all__:
+        assert getattr(tradetalks, name) is not None
+
+
+def test_import_does_not_load_hypothesis() -> None:
+    code = (
+        "import sys, tradetalks; print(any(m.split('.')[0] == 'hypothesis' for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_errors_follow_the_hierarchy() -> None:
+    assert issubclass(tradetalks.InvalidValueError, ValueError)
+    assert issubclass(tradetalks.MissingReferenceError, LookupError)
+    for name in tradetalks.__all__:
+        value = getattr(tradetalks, name)
+        if inspect.isclass(value) and issubclass(value, Exception):
+            assert issubclass(value, tradetalks.TradetalksError), name
