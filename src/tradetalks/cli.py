@@ -8,7 +8,12 @@ of the source's dateline, and who said how much. Options and subcommands:
 * ``--as-of DATE``: count days to deadlines from ``DATE`` (``YYYY-MM-DD``, or an RFC 9557
   timestamp such as ``2025-08-12T12:00:00+08:00[Asia/Shanghai]``);
 * ``timeline``: every dated entry in chronological order;
-* ``statements SPEAKER``: one speaker's statements, by id or name.
+* ``statements SPEAKER``: one speaker's statements, by id or name;
+* ``validate FILE...``: every problem in every file, each with its JSONPath; exit status 1
+  when any file has a problem, 0 when all are valid;
+* ``schema``: the JSON Schema of the dataset format;
+* ``export [--format json|csv|ics] [--kind KIND] [--output FILE]``: the dataset as flat
+  rows in JSON or CSV (see :mod:`tradetalks.exports`), or as iCalendar.
 
 Bad arguments print a one-line error and exit with status 2; a dataset file with problems
 prints each of them and exits with status 1.
@@ -28,14 +33,19 @@ __all__ = ["main"]
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tradetalks.actors import UnnamedGroup
+from tradetalks.dataset import COLLECTIONS
 from tradetalks.errors import DataFormatError, InvalidValueError, TradetalksError
+from tradetalks.exports import KINDS
 from tradetalks.instants import format_instant, parse_instant
+from tradetalks.schema import json_schema
 from tradetalks.statements import Statement
 from tradetalks.talks import Meeting, Round
 from tradetalks.truces import TruceStatus
@@ -87,6 +97,19 @@ def _parser() -> _Parser:
     commands.add_parser("timeline", help="every dated entry in chronological order")
     speaker = commands.add_parser("statements", help="one speaker's statements")
     speaker.add_argument("speaker", help="a speaker's id (zhou-mi) or name (Zhou Mi)")
+    validate = commands.add_parser(
+        "validate", help="check dataset files and list every problem in each"
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="dataset JSON files")
+    commands.add_parser("schema", help="print the JSON Schema of the dataset format")
+    export = commands.add_parser("export", help="write the dataset as JSON, CSV or iCalendar")
+    export.add_argument("--format", choices=("json", "csv", "ics"), default="json")
+    export.add_argument(
+        "--kind",
+        choices=KINDS,
+        help="the kind of rows (json: all kinds when left out; csv: default statements)",
+    )
+    export.add_argument("--output", metavar="FILE", help="write to FILE instead of the output")
     return parser
 
 
@@ -105,12 +128,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     try:
         args = _parser().parse_args(argv)
-        dataset = _dataset(args.dataset)
         command = args.command or "summary"
+        if command == "validate":
+            return _validate(args.files)
+        if command == "schema":
+            print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+            return 0
+        dataset = _dataset(args.dataset)
         if command == "timeline":
             _timeline(dataset)
         elif command == "statements":
             _statements(dataset, args.speaker)
+        elif command == "export":
+            _export(dataset, args.format, args.kind, args.output)
         else:
             _summary(dataset, args.as_of)
     except _UsageError as error:
@@ -125,6 +155,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     return 0
+
+
+def _validate(files: Sequence[str]) -> int:
+    from tradetalks import serialization  # noqa: PLC0415 - loaded only when run
+
+    status = 0
+    for file in files:
+        try:
+            dataset = serialization.load(file)
+        except OSError as error:
+            print(f"{file}: cannot read: {error.strerror}")
+            status = 1
+            continue
+        except DataFormatError as error:
+            for problem in error.problems:
+                print(f"{file}: {problem.path}: {problem.message}")
+            status = 1
+            continue
+        count = sum(len(getattr(dataset, name)) for name, _ in COLLECTIONS)
+        print(f"{file}: valid ({_plural(count, 'record')})")
+    return status
+
+
+def _export(dataset: Dataset, form: str, kind: str | None, output: str | None) -> None:
+    from tradetalks import exports  # noqa: PLC0415 - loaded only when run
+
+    data: bytes
+    if form == "ics":
+        data = exports.to_ical(dataset)
+    elif form == "csv":
+        data = exports.to_csv(dataset, kind or "statements").encode("utf-8")
+    else:
+        kinds = [kind] if kind else list(exports.KINDS)
+        rows = {name: exports.to_records(dataset, name) for name in kinds}
+        data = (json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        Path(output).write_bytes(data)
 
 
 def _dataset(path: str | None) -> Dataset:

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from tradetalks._fields import is_reference, to_tuple
+from tradetalks._fields import is_reference, short, to_tuple
 from tradetalks.actors import Organization, Party, Person, Position, UnnamedGroup
 from tradetalks.dates import PartialDate
-from tradetalks.errors import InvalidValueError, MissingReferenceError
+from tradetalks.errors import InvalidValueError, MergeConflictError, MissingReferenceError
 from tradetalks.resolution import ResolvedDate
 from tradetalks.sources import Evidence, Source
 from tradetalks.statements import Statement
@@ -434,6 +434,73 @@ class Dataset:
 
         return tuple(t for t in self.truces if t.status(as_of) is TruceStatus.IN_FORCE)
 
+    def to_records(self, kind: str) -> list[dict[str, str | int | None]]:
+        """One kind of record as flat rows of plain values, ready for a data frame.
+
+        See :func:`tradetalks.exports.to_records` for the kinds and their columns.
+
+        Raises:
+            InvalidValueError: for an unknown kind.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> stockholm_2025().to_records("delegates")[0]
+        {'round_id': 'stockholm-2025', 'person_id': 'he-lifeng', 'party_code': 'CN', 'role': 'lead', 'title': 'Vice Premier'}
+        """
+        from tradetalks.exports import to_records  # noqa: PLC0415 - exports imports this module
+
+        return to_records(self, kind)
+
+    def merge(self, other: Dataset) -> Dataset:
+        """One dataset holding the records of both; records with the same id must agree.
+
+        Records of ``other`` whose id this dataset also holds are taken once, when they are
+        equal (a source's ``text_file`` does not count); the rest are appended after this
+        dataset's own records, in ``other``'s order.
+
+        Args:
+            other: another :class:`Dataset`.
+
+        Raises:
+            MergeConflictError: when records with the same id disagree; the message names
+                both records and every field that differs.
+            InvalidValueError: when ``other`` is not a Dataset.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> record = stockholm_2025()
+        >>> record.merge(record) == record
+        True
+        """
+        if not isinstance(other, Dataset):
+            raise InvalidValueError(
+                f"expected a Dataset, not {type(other).__name__}", where="other"
+            )
+        places = {
+            record.id: f"{name}[{index}]"
+            for name, _ in COLLECTIONS
+            for index, record in enumerate(getattr(self, name))
+        }
+        merged: dict[str, list[Any]] = {name: list(getattr(self, name)) for name, _ in COLLECTIONS}
+        conflicts: list[tuple[str, str, str, str]] = []
+        lines: list[str] = []
+        for name, _ in COLLECTIONS:
+            for index, record in enumerate(getattr(other, name)):
+                mine = self._by_id.get(record.id)
+                if mine is None:
+                    merged[name].append(record)
+                    continue
+                if mine == record:
+                    continue
+                where, there = places[record.id], f"other.{name}[{index}]"
+                found = _differences(mine, record)
+                conflicts.extend((where, field, left, right) for field, left, right in found)
+                details = "; ".join(f"{field}: {left} != {right}" for field, left, right in found)
+                lines.append(
+                    f"{where} and {there} both have the id {record.id!r} but disagree: {details}"
+                )
+        if lines:
+            raise MergeConflictError("\n".join(lines), differences=conflicts)
+        return Dataset(**merged)
+
     def timeline(self) -> tuple[TimelineEntry, ...]:
         """Every dated round, meeting, statement and truce term, in chronological order.
 
@@ -470,6 +537,29 @@ class Dataset:
             )
         )
         return tuple(sorted(entries, key=_sort_day))
+
+
+def _shown(field: attrs.Attribute[Any], value: object) -> str:
+    """A field's value as text for a message: references by id, long values cut short."""
+    if is_reference(field):
+        items = value if isinstance(value, tuple) else (value,)
+        ids = [getattr(item, "id", getattr(item, "words", None)) for item in items]
+        return repr(ids if isinstance(value, tuple) else ids[0])
+    return repr(short(str(value) if isinstance(value, PartialDate) else value, 80))  # type: ignore[arg-type]
+
+
+def _differences(mine: Any, theirs: Any) -> list[tuple[str, str, str]]:
+    """The fields in which two records of one kind differ, with both values as text."""
+    if type(mine) is not type(theirs):
+        return [("kind", type(mine).__name__, type(theirs).__name__)]
+    found = []
+    for field in attrs.fields(type(mine)):
+        if not field.eq:
+            continue
+        left, right = getattr(mine, field.name), getattr(theirs, field.name)
+        if left != right:
+            found.append((field.name, _shown(field, left), _shown(field, right)))
+    return found
 
 
 def _bound_date(bound: PartialDate | dt.datetime) -> PartialDate:

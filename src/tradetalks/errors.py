@@ -21,6 +21,7 @@ __all__ = [
     "DateResolutionError",
     "EvidenceMismatchError",
     "InvalidValueError",
+    "MergeConflictError",
     "MissingReferenceError",
     "NaiveDatetimeError",
     "PrecisionError",
@@ -95,6 +96,34 @@ class MissingReferenceError(TradetalksError, LookupError):
         """Make the error from a message, its place and the id that did not resolve."""
         super().__init__(message, where=where)
         self.reference = reference
+
+
+class MergeConflictError(InvalidValueError):
+    """Two datasets hold records with the same id that disagree.
+
+    Attributes:
+        differences: each disagreement as ``(where, field, this, other)``: the record's
+            place in each dataset, the field, and the two values as text.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> import attrs
+    >>> record = stockholm_2025()
+    >>> renamed = attrs.evolve(record.people[0], name="He Li Feng")
+    >>> other = tradetalks.Dataset(sources=record.sources, organizations=record.organizations[:1],
+    ...                            people=[renamed])
+    >>> try:
+    ...     record.merge(other)
+    ... except tradetalks.MergeConflictError as error:
+    ...     print(error)
+    people[0] and other.people[0] both have the id 'he-lifeng' but disagree: name: 'He Lifeng' != 'He Li Feng'
+    """
+
+    def __init__(
+        self, message: str, *, differences: list[tuple[str, str, str, str]], where: str = ""
+    ) -> None:
+        """Make the error from a message and the differences found."""
+        super().__init__(message, where=where)
+        self.differences = differences
 
 
 class NaiveDatetimeError(InvalidValueError):

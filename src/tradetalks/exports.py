@@ -1,0 +1,397 @@
+"""Flat rows, CSV and iCalendar out of a :class:`~tradetalks.Dataset`.
+
+:func:`to_records` turns one kind of record into a list of flat rows, each a dict of plain
+values (``str``, ``int`` or ``None``; dates as EDTF text with their earliest and latest
+days as ISO text), ready for ``pandas.DataFrame``, polars or DuckDB. References become ids;
+lists become rows of their own (``statement_speakers``, ``delegates``, ``evidence``,
+``truce_terms``). :func:`to_csv` writes the same rows as CSV, and :func:`to_ical` writes the
+rounds, meetings and truce deadlines as iCalendar (RFC 5545) events, with the optional
+``icalendar`` package (``pip install 'tradetalks[calendar]'``).
+
+>>> from tradetalks.fixtures import stockholm_2025
+>>> rows = to_records(stockholm_2025(), "rounds")
+>>> [(r["id"], r["dates"], r["earliest"], r["latest"]) for r in rows]
+[('geneva-2025', '2025-05', '2025-05-01', '2025-05-31'), ('london-2025', '2025-06', '2025-06-01', '2025-06-30'), ('stockholm-2025', '2025-07-28/2025-07-29', '2025-07-28', '2025-07-29')]
+"""
+
+from __future__ import annotations
+
+__all__ = ["COLUMNS", "KINDS", "to_csv", "to_ical", "to_records"]
+
+import csv
+import datetime as dt
+import io
+from typing import TYPE_CHECKING, Any
+
+from tradetalks.actors import UnnamedGroup
+from tradetalks.dates import PartialDate, Precision
+from tradetalks.errors import InvalidValueError
+from tradetalks.instants import format_instant
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from tradetalks.actors import Organization, Person
+    from tradetalks.dataset import Dataset
+    from tradetalks.truces import Bound
+
+Row = dict[str, str | int | None]
+
+
+def _name(who: Person | Organization | UnnamedGroup) -> str:
+    return who.words if isinstance(who, UnnamedGroup) else who.name
+
+
+def _ident(who: object) -> str | None:
+    return None if isinstance(who, UnnamedGroup) else getattr(who, "id", None)
+
+
+def _bound(bound: Bound) -> str:
+    return format_instant(bound) if isinstance(bound, dt.datetime) else bound.to_edtf()
+
+
+def _sources(dataset: Dataset) -> Iterator[Row]:
+    for s in dataset.sources:
+        yield {
+            "id": s.id,
+            "outlet_id": s.outlet.id,
+            "title": s.title,
+            "published_on": s.published_on.isoformat(),
+            "url": s.url,
+            "language": s.language,
+            "characters": len(s.text),
+        }
+
+
+def _parties(dataset: Dataset) -> Iterator[Row]:
+    for p in dataset.parties:
+        yield {"code": p.code, "name": p.name}
+
+
+def _organizations(dataset: Dataset) -> Iterator[Row]:
+    for o in dataset.organizations:
+        yield {
+            "id": o.id,
+            "name": o.name,
+            "kind": o.kind.value,
+            "country": o.country,
+            "short_name": o.short_name,
+            "parent_id": o.parent.id if o.parent else None,
+        }
+
+
+def _people(dataset: Dataset) -> Iterator[Row]:
+    for p in dataset.people:
+        yield {"id": p.id, "name": p.name, "native_name": p.native_name}
+
+
+def _positions(dataset: Dataset) -> Iterator[Row]:
+    for p in dataset.positions:
+        yield {
+            "id": p.id,
+            "person_id": p.person.id,
+            "title": p.title,
+            "organization_id": p.organization.id if p.organization else None,
+            "party_code": p.party.code if p.party else None,
+            "valid": p.valid.to_edtf() if p.valid else None,
+        }
+
+
+def _rounds(dataset: Dataset) -> Iterator[Row]:
+    for r in dataset.rounds:
+        yield {
+            "id": r.id,
+            "track": r.track,
+            "number": r.number,
+            "city": r.city,
+            "country": r.country,
+            "dates": r.dates.to_edtf(),
+            "earliest": r.dates.earliest.isoformat(),
+            "latest": r.dates.latest.isoformat(),
+        }
+
+
+def _delegates(dataset: Dataset) -> Iterator[Row]:
+    for r in dataset.rounds:
+        for d in r.delegates:
+            yield {
+                "round_id": r.id,
+                "person_id": d.person.id,
+                "party_code": d.party.code,
+                "role": d.role.value,
+                "title": d.title,
+            }
+
+
+def _meetings(dataset: Dataset) -> Iterator[Row]:
+    for m in dataset.meetings:
+        yield {
+            "id": m.id,
+            "kind": m.kind.value,
+            "description": m.description,
+            "city": m.city,
+            "country": m.country,
+            "dates": m.dates.to_edtf() if m.dates else None,
+            "earliest": m.dates.earliest.isoformat() if m.dates else None,
+            "latest": m.dates.latest.isoformat() if m.dates else None,
+        }
+
+
+def _statements(dataset: Dataset) -> Iterator[Row]:
+    for s in dataset.statements:
+        said = s.said_on
+        yield {
+            "id": s.id,
+            "speakers": "; ".join(s.speaker_names),
+            "mode": s.mode.value,
+            "text": s.text,
+            "said_on": said.value.to_edtf() if said else None,
+            "said_on_earliest": said.value.earliest.isoformat() if said else None,
+            "said_on_latest": said.value.latest.isoformat() if said else None,
+            "said_on_words": said.words if said else None,
+            "said_on_rule": said.rule.value if said else None,
+            "audience": s.audience,
+            "reported_by": "; ".join(_name(r) for r in s.reported_by) or None,
+            "occasion_id": s.occasion.id if s.occasion else None,
+        }
+
+
+def _statement_speakers(dataset: Dataset) -> Iterator[Row]:
+    for s in dataset.statements:
+        for index, who in enumerate(s.speakers):
+            yield {
+                "statement_id": s.id,
+                "index": index,
+                "speaker_id": _ident(who),
+                "speaker_name": _name(who),
+            }
+
+
+def _truces(dataset: Dataset) -> Iterator[Row]:
+    for t in dataset.truces:
+        yield {
+            "id": t.id,
+            "parties": "; ".join(p.code for p in t.parties),
+            "suspended": t.suspended,
+            "terms": len(t.terms),
+            "start": _bound(t.terms[0].start),
+            "end": _bound(t.terms[-1].end),
+        }
+
+
+def _truce_terms(dataset: Dataset) -> Iterator[Row]:
+    for t in dataset.truces:
+        for index, term in enumerate(t.terms):
+            yield {
+                "truce_id": t.id,
+                "index": index,
+                "start": _bound(term.start),
+                "end": _bound(term.end),
+                "announced_on": term.announced_on.to_edtf() if term.announced_on else None,
+                "derivation": term.derivation,
+            }
+
+
+def _evidence(dataset: Dataset) -> Iterator[Row]:
+    from tradetalks.dataset import COLLECTIONS  # noqa: PLC0415 - dataset imports this module
+
+    for name, _ in COLLECTIONS:
+        for record in getattr(dataset, name):
+            pieces = [("evidence", e) for e in getattr(record, "evidence", ())]
+            pieces += [
+                (f"delegates[{i}].evidence", e)
+                for i, d in enumerate(getattr(record, "delegates", ()))
+                for e in d.evidence
+            ]
+            pieces += [
+                (f"terms[{i}].evidence", e)
+                for i, term in enumerate(getattr(record, "terms", ()))
+                for e in term.evidence
+            ]
+            for field, piece in pieces:
+                yield {
+                    "record_kind": name,
+                    "record_id": record.id,
+                    "field": field,
+                    "source_id": piece.source.id,
+                    "start": piece.start,
+                    "end": piece.end,
+                    "exact": piece.exact,
+                }
+
+
+_MAKERS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
+    "sources": _sources,
+    "parties": _parties,
+    "organizations": _organizations,
+    "people": _people,
+    "positions": _positions,
+    "rounds": _rounds,
+    "delegates": _delegates,
+    "meetings": _meetings,
+    "statements": _statements,
+    "statement_speakers": _statement_speakers,
+    "truces": _truces,
+    "truce_terms": _truce_terms,
+    "evidence": _evidence,
+}
+
+KINDS: tuple[str, ...] = tuple(_MAKERS)
+"""The kinds of rows :func:`to_records` makes."""
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "sources": ("id", "outlet_id", "title", "published_on", "url", "language", "characters"),
+    "parties": ("code", "name"),
+    "organizations": ("id", "name", "kind", "country", "short_name", "parent_id"),
+    "people": ("id", "name", "native_name"),
+    "positions": ("id", "person_id", "title", "organization_id", "party_code", "valid"),
+    "rounds": ("id", "track", "number", "city", "country", "dates", "earliest", "latest"),
+    "delegates": ("round_id", "person_id", "party_code", "role", "title"),
+    "meetings": ("id", "kind", "description", "city", "country", "dates", "earliest", "latest"),
+    "statements": (
+        "id",
+        "speakers",
+        "mode",
+        "text",
+        "said_on",
+        "said_on_earliest",
+        "said_on_latest",
+        "said_on_words",
+        "said_on_rule",
+        "audience",
+        "reported_by",
+        "occasion_id",
+    ),
+    "statement_speakers": ("statement_id", "index", "speaker_id", "speaker_name"),
+    "truces": ("id", "parties", "suspended", "terms", "start", "end"),
+    "truce_terms": ("truce_id", "index", "start", "end", "announced_on", "derivation"),
+    "evidence": ("record_kind", "record_id", "field", "source_id", "start", "end", "exact"),
+}
+"""The columns of each kind of row, in order (the keys of every row of that kind)."""
+
+
+def to_records(dataset: Dataset, kind: str) -> list[Row]:
+    """One kind of record as flat rows: a list of dicts of ``str``, ``int`` or ``None``.
+
+    Args:
+        dataset: a :class:`~tradetalks.Dataset`.
+        kind: one of :data:`KINDS`: ``sources``, ``parties``, ``organizations``, ``people``,
+            ``positions``, ``rounds``, ``delegates``, ``meetings``, ``statements``,
+            ``statement_speakers``, ``truces``, ``truce_terms`` or ``evidence``.
+
+    Returns:
+        One row per record (per list item for the link kinds), in the dataset's order,
+        every row of a kind with the same keys.
+
+    Raises:
+        InvalidValueError: for an unknown kind.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> row = to_records(stockholm_2025(), "statements")[0]
+    >>> row["speakers"], row["said_on"], row["said_on_words"], row["reported_by"]
+    ('He Lifeng', '2025-07-29', 'on Tuesday', 'Xinhua News Agency')
+    """
+    maker = _MAKERS.get(kind)
+    if maker is None:
+        raise InvalidValueError(
+            f"{kind!r} is not a kind of row; choose one of {', '.join(KINDS)}", where="kind"
+        )
+    return list(maker(dataset))
+
+
+def to_csv(dataset: Dataset, kind: str) -> str:
+    r"""One kind of record as CSV text (RFC 4180: a header row, CRLF line ends).
+
+    Empty values (``None``) are written as empty fields.
+
+    Raises:
+        InvalidValueError: for an unknown kind.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> print(to_csv(stockholm_2025(), "parties").replace("\r\n", "\n"), end="")
+    code,name
+    CN,China
+    US,United States
+    """
+    rows = to_records(dataset, kind)
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS[kind], lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def to_ical(dataset: Dataset) -> bytes:
+    """The rounds, meetings and truce deadlines as an iCalendar (RFC 5545) file.
+
+    A date known to the day is an all-day event; an instant is a timed event in its own
+    zone (with its VTIMEZONE); a date known only to the month is an all-day event over the
+    month, its summary saying so. Meetings without dates are left out. Each event's UID is
+    ``<record id>@tradetalks`` (``<truce id>-term-<n>@tradetalks`` for deadlines), and
+    DTSTAMP is midnight UTC of the latest source's dateline, so the same dataset gives the
+    same bytes.
+
+    Raises:
+        ImportError: when the optional ``icalendar`` package is missing; it names the
+            extra to install.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> text = to_ical(stockholm_2025()).decode()
+    >>> text.count("BEGIN:VEVENT"), "DTSTART;VALUE=DATE:20250728" in text
+    (5, True)
+    """
+    try:
+        import icalendar  # noqa: PLC0415 - an optional extra
+    except ImportError as error:
+        message = "iCalendar export needs icalendar: pip install 'tradetalks[calendar]'"
+        raise ImportError(message) from error
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//tradetalks//tradetalks//EN")
+    calendar.add("version", "2.0")
+    latest = max((s.published_on for s in dataset.sources), default=dt.date(1970, 1, 1))
+    stamp = dt.datetime.combine(latest, dt.time(), tzinfo=dt.UTC)
+
+    def event(uid: str, summary: str, start: PartialDate | dt.datetime, end: PartialDate) -> None:
+        item = icalendar.Event()
+        item.add("uid", f"{uid}@tradetalks")
+        item.add("dtstamp", stamp)
+        _add_when(item, summary, start, end)
+        calendar.add_component(item)
+
+    for r in dataset.rounds:
+        number = f" {r.number}" if r.number is not None else ""
+        event(r.id, f"Round{number} of {r.track}: {r.city}", r.dates.start, r.dates.end)
+    for m in dataset.meetings:
+        if m.dates is not None:
+            event(m.id, m.description, m.dates.start, m.dates.end)
+    for t in dataset.truces:
+        for index, term in enumerate(t.terms, start=1):
+            summary = (
+                f"Deadline of {t.id} ({' and '.join(p.code for p in t.parties)}), term {index}"
+            )
+            end = term.end
+            if isinstance(end, dt.datetime):
+                event(f"{t.id}-term-{index}", summary, end, PartialDate.from_date(end.date()))
+            else:
+                event(f"{t.id}-term-{index}", summary, end, end)
+    calendar.add_missing_timezones()
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _add_when(item: Any, summary: str, start: PartialDate | dt.datetime, end: PartialDate) -> None:
+    """Give an event its time and summary: timed at an instant, else all-day, end included."""
+    if isinstance(start, dt.datetime):
+        item.add("dtstart", start)
+    else:
+        item.add("dtstart", start.earliest)
+        item.add("dtend", end.latest + dt.timedelta(days=1))
+        precision = min(start.precision, end.precision)
+        if precision is not Precision.DAY:
+            summary += f" (known only to the {precision.name.lower()}: {_span(start, end)})"
+    item.add("summary", summary)
+
+
+def _span(start: PartialDate, end: PartialDate) -> str:
+    return start.to_edtf() if start == end else f"{start.to_edtf()}/{end.to_edtf()}"
