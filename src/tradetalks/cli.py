@@ -7,7 +7,8 @@ of the source's dateline, and who said how much. Options and subcommands:
 * ``--dataset FILE``: use a dataset file instead of the shipped one;
 * ``--as-of DATE``: count days to deadlines from ``DATE`` (``YYYY-MM-DD``, or an RFC 9557
   timestamp such as ``2025-08-12T12:00:00+08:00[Asia/Shanghai]``);
-* ``timeline``: every dated entry in chronological order;
+* ``timeline [--svg FILE]``: every dated entry in chronological order, or the timeline
+  picture as SVG (needs ``tradetalks[plot]``);
 * ``statements SPEAKER``: one speaker's statements, by id or name;
 * ``validate FILE...``: every problem in every file, each with its JSONPath; exit status 1
   when any file has a problem, 0 when all are valid;
@@ -94,7 +95,10 @@ def _parser() -> _Parser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("summary", help="the summary (the default)")
-    commands.add_parser("timeline", help="every dated entry in chronological order")
+    timeline = commands.add_parser("timeline", help="every dated entry in chronological order")
+    timeline.add_argument(
+        "--svg", metavar="FILE", help="draw the timeline as an SVG picture in FILE instead"
+    )
     speaker = commands.add_parser("statements", help="one speaker's statements")
     speaker.add_argument("speaker", help="a speaker's id (zhou-mi) or name (Zhou Mi)")
     validate = commands.add_parser(
@@ -134,15 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "schema":
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return 0
-        dataset = _dataset(args.dataset)
-        if command == "timeline":
-            _timeline(dataset)
-        elif command == "statements":
-            _statements(dataset, args.speaker)
-        elif command == "export":
-            _export(dataset, args.format, args.kind, args.output)
-        else:
-            _summary(dataset, args.as_of)
+        _run(command, args, _dataset(args.dataset))
     except _UsageError as error:
         print(f"tradetalks: error: {error}", file=sys.stderr)
         return 2
@@ -155,6 +151,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     return 0
+
+
+def _run(command: str, args: argparse.Namespace, dataset: Dataset) -> None:
+    if command == "timeline" and args.svg:
+        from tradetalks.plotting import write_svg  # noqa: PLC0415 - an optional extra
+
+        write_svg(dataset, args.svg)
+    elif command == "timeline":
+        _timeline(dataset)
+    elif command == "statements":
+        _statements(dataset, args.speaker)
+    elif command == "export":
+        _export(dataset, args.format, args.kind, args.output)
+    else:
+        _summary(dataset, args.as_of)
 
 
 def _validate(files: Sequence[str]) -> int:

@@ -450,6 +450,22 @@ class Dataset:
 
         return to_records(self, kind)
 
+    def plot_timeline(self) -> Any:
+        """Draw the timeline as a matplotlib ``Figure`` (needs ``tradetalks[plot]``).
+
+        See :func:`tradetalks.plotting.plot_timeline`.
+
+        Raises:
+            ImportError: when matplotlib is missing; it names the extra to install.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> len(stockholm_2025().plot_timeline().axes)
+        1
+        """
+        from tradetalks.plotting import plot_timeline  # noqa: PLC0415 - an optional extra
+
+        return plot_timeline(self)
+
     def merge(self, other: Dataset) -> Dataset:
         """One dataset holding the records of both; records with the same id must agree.
 
