@@ -1,21 +1,27 @@
 """Field helpers shared by the record classes: validators, converters, reference marks.
 
-A field that refers to another record of the dataset (rather than owning a value) is made
-with :func:`reference` or :func:`references`; the dataset's integrity check and the JSON
-format both find references by that mark, so each is declared once, on the field.
+A field that refers to another record of the dataset (rather than owning a value) carries
+:data:`REFERENCE_MARK` as its metadata; the dataset's integrity check, the JSON format and
+the JSON Schema all find references by that mark, so each is declared once, on the field.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
-
-import attrs
+from typing import TYPE_CHECKING, Any
 
 from tradetalks.errors import InvalidValueError
 
+if TYPE_CHECKING:
+    import attrs
+
 REFERENCE = "tradetalks.reference"
+REFERENCE_MARK = {REFERENCE: True}
+"""The metadata of a field that refers to other records: ``attrs.field(metadata=REFERENCE_MARK)``.
+
+Fields are written with ``attrs.field`` itself (not through a helper) so that type checkers
+see their converters and defaults."""
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
@@ -24,19 +30,6 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 def is_reference(field: attrs.Attribute[Any]) -> bool:
     """Whether a field holds a reference (or a tuple of references) to other records."""
     return bool(field.metadata.get(REFERENCE))
-
-
-def reference(**kwargs: Any) -> Any:
-    """An attrs field holding one reference to another record (or ``None``)."""
-    metadata = {REFERENCE: True, **kwargs.pop("metadata", {})}
-    return attrs.field(metadata=metadata, **kwargs)
-
-
-def references(**kwargs: Any) -> Any:
-    """An attrs field holding a tuple of references to other records."""
-    metadata = {REFERENCE: True, **kwargs.pop("metadata", {})}
-    kwargs.setdefault("factory", tuple)
-    return attrs.field(converter=to_tuple, metadata=metadata, **kwargs)
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -146,12 +139,6 @@ def check_evidence_items(
     from tradetalks.sources import Evidence  # noqa: PLC0415 - sources imports this module
 
     check_instances(Evidence)(instance, attribute, value)
-
-
-def evidence_field(**kwargs: Any) -> Any:
-    """The ``evidence`` field of a record: a tuple of Evidence, at least one."""
-    kwargs.setdefault("validator", check_evidence)
-    return attrs.field(converter=to_tuple, kw_only=True, **kwargs)
 
 
 def short(text: str, limit: int = 60) -> str:

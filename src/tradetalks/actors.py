@@ -32,14 +32,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from tradetalks._fields import (
+    REFERENCE_MARK,
     check_country,
+    check_evidence,
     check_evidence_items,
     check_id,
     check_instance,
     check_optional_text,
     check_text,
-    evidence_field,
-    reference,
+    to_tuple,
 )
 from tradetalks.dates import DateSpan, to_date_span
 from tradetalks.errors import InvalidValueError
@@ -80,11 +81,13 @@ class Party:
 
     code: str = attrs.field(validator=_check_party_code)
     name: str = attrs.field(validator=check_text)
-    evidence: tuple[Evidence, ...] = evidence_field()
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=to_tuple, validator=check_evidence, kw_only=True
+    )
 
     @property
     def id(self) -> str:
-        """The party's id in a dataset: its code."""
+        """The party's id in a dataset, which is its code."""
         return self.code
 
 
@@ -158,8 +161,12 @@ class Organization:
     kind: OrganizationKind = attrs.field(validator=check_instance(OrganizationKind))
     country: str | None = attrs.field(default=None, validator=check_country)
     short_name: str | None = attrs.field(default=None, validator=check_optional_text)
-    parent: Organization | None = reference(default=None, validator=_check_parent)
-    evidence: tuple[Evidence, ...] = evidence_field(factory=tuple, validator=check_evidence_items)
+    parent: Organization | None = attrs.field(
+        metadata=REFERENCE_MARK, default=None, validator=_check_parent
+    )
+    evidence: tuple[Evidence, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=check_evidence_items, kw_only=True
+    )
 
     def ancestry(self) -> tuple[Organization, ...]:
         """This organization and those it is part of, innermost first.
@@ -214,7 +221,9 @@ class Person:
     identifiers: Mapping[str, str] = attrs.field(
         factory=dict, converter=_frozen_mapping, hash=False
     )
-    evidence: tuple[Evidence, ...] = evidence_field()
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=to_tuple, validator=check_evidence, kw_only=True
+    )
 
 
 def _optional_span(value: DateSpan | str | None) -> DateSpan | None:
@@ -245,14 +254,18 @@ class Position:
     """
 
     id: str = attrs.field(validator=check_id)
-    person: Person = reference(validator=check_instance(Person))
+    person: Person = attrs.field(metadata=REFERENCE_MARK, validator=check_instance(Person))
     title: str = attrs.field(validator=check_text)
-    organization: Organization | None = reference(
-        default=None, validator=check_instance(Organization, optional=True)
+    organization: Organization | None = attrs.field(
+        metadata=REFERENCE_MARK, default=None, validator=check_instance(Organization, optional=True)
     )
-    party: Party | None = reference(default=None, validator=check_instance(Party, optional=True))
+    party: Party | None = attrs.field(
+        metadata=REFERENCE_MARK, default=None, validator=check_instance(Party, optional=True)
+    )
     valid: DateSpan | None = attrs.field(default=None, converter=_optional_span)
-    evidence: tuple[Evidence, ...] = evidence_field()
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=to_tuple, validator=check_evidence, kw_only=True
+    )
 
 
 @attrs.frozen

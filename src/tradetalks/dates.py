@@ -5,15 +5,15 @@ A news article often gives a date only to the month ("Geneva in May") or a span 
 :class:`PartialDate` is known to the year, the month or the day, never filled in with a
 day the source does not give. The text form is EDTF (ISO 8601-2), levels 0 and 1:
 
-========================  ===============================================
-``2025``                  the year 2025
-``2025-05``               May 2025 (month precision)
-``2025-07-29``            29 July 2025 (day precision)
-``2025-07-29?``           uncertain: inferred rather than stated
-``2025-05~``              approximate
-``2025-05%``              both uncertain and approximate
-``2025-07-28/2025-07-29`` a span of days (a :class:`DateSpan`)
-========================  ===============================================
+=========================  ==============================================
+``2025``                   the year 2025
+``2025-05``                May 2025 (month precision)
+``2025-07-29``             29 July 2025 (day precision)
+``2025-07-29?``            uncertain: inferred rather than stated
+``2025-05~``               approximate
+``2025-05%``               both uncertain and approximate
+``2025-07-28/2025-07-29``  a span of days (a :class:`DateSpan`)
+=========================  ==============================================
 
 Other level-1 features (unspecified digits such as ``2025-XX``, seasons, open or unknown
 interval ends, years beyond four digits) are refused with a clear error.
@@ -210,7 +210,7 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
-        """How much of the date is known: :class:`Precision` ``YEAR``, ``MONTH`` or ``DAY``."""
+        """How much of the date is known, a :class:`Precision` (``YEAR``, ``MONTH`` or ``DAY``)."""
         if self.day is not None:
             return Precision.DAY
         if self.month is not None:

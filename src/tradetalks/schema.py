@@ -191,7 +191,7 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a dataset file, as a dict ready for ``json.dumps``.
 
     Returns:
-        The schema: the root object (``format`` and one list per kind of record) and one
+        The schema, with the root object (``format`` and one list per kind of record) and one
         definition per record class under ``$defs``.
 
     >>> schema = json_schema()

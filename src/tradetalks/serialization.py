@@ -298,13 +298,18 @@ def _structure_enum(value: object, kind: Any) -> object:
         raise InvalidValueError(f"{value!r} is not one of {choices}") from None
 
 
+# Fields written under another key on disk: a problem's JSONPath names the key, not the field.
+_RENAMED: dict[type[Any], dict[str, str]] = {ResolvedDate: {"value": "date"}}
+
+
 def _record_structure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[object, Any], Any]:
     overrides: dict[str, Any] = {}
     for field in attrs.fields(cls):
         if is_reference(field):
             overrides[field.name] = override(struct_hook=_reference_hook(field.type))
-    if cls is ResolvedDate:
-        overrides["value"] = override(rename="date")
+    renamed = _RENAMED.get(cls, {})
+    for name, key in renamed.items():
+        overrides[name] = override(rename=key)
     if cls is Source:
         return _source_structure(conv)
     generated = make_dict_structure_fn(cls, conv, **overrides)
@@ -350,8 +355,8 @@ def _record_unstructure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any
     for field in attrs.fields(cls):
         if is_reference(field):
             overrides[field.name] = override(unstruct_hook=_unstructure_references)
-    if cls is ResolvedDate:
-        overrides["value"] = override(rename="date")
+    for name, key in _RENAMED.get(cls, {}).items():
+        overrides[name] = override(rename=key)
     generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
     if cls is not Source:
         return generated
@@ -369,23 +374,32 @@ def _record_unstructure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any
 _CONVERTER = _make_converter()
 
 
-def _problems(error: BaseException, path: str) -> Iterator[Problem]:
-    """Every problem inside a (possibly grouped) structuring error, with its JSONPath."""
+def _problems(
+    error: BaseException, path: str, renamed: Mapping[str, str] | None = None
+) -> Iterator[Problem]:
+    """Every problem inside a (possibly grouped) structuring error, with its JSONPath.
+
+    ``renamed`` maps the fields of the record being structured to their keys on disk.
+    """
     if isinstance(error, (ClassValidationError, IterableValidationError)):
         with_notes, without = error.group_exceptions()
+        renamed = _RENAMED.get(error.cl, {})
         for inner, note in with_notes:
             step = (
-                f"[{note.index}]" if isinstance(note, IterableValidationNote) else f".{note.name}"
+                f"[{note.index}]"
+                if isinstance(note, IterableValidationNote)
+                else f".{renamed.get(note.name, note.name)}"
             )
             yield from _problems(inner, path + step)
         for inner in without:
-            yield from _problems(inner, path)
+            yield from _problems(inner, path, renamed)
         return
     if isinstance(error, _Cascade):
         return
     if isinstance(error, TradetalksError):
         if error.where:
-            path += error.where if error.where.startswith("[") else f".{error.where}"
+            where = (renamed or {}).get(error.where, error.where)
+            path += where if where.startswith("[") else f".{where}"
         yield Problem(path, error.message)
     elif isinstance(error, ForbiddenExtraKeysError):
         yield Problem(path, f"unknown field(s): {', '.join(sorted(error.extra_fields))}")

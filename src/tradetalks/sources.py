@@ -25,10 +25,10 @@ from typing import Any
 import attrs
 
 from tradetalks._fields import (
+    REFERENCE_MARK,
     check_id,
     check_instance,
     check_optional_text,
-    reference,
     short,
 )
 from tradetalks.actors import Organization
@@ -100,7 +100,9 @@ class Source:
     """
 
     id: str = attrs.field(validator=check_id)
-    outlet: Organization = reference(validator=check_instance(Organization))
+    outlet: Organization = attrs.field(
+        metadata=REFERENCE_MARK, validator=check_instance(Organization)
+    )
     title: str | None = attrs.field(default=None, validator=check_optional_text)
     published_on: dt.date = attrs.field(validator=_check_day)
     url: str | None = attrs.field(default=None, validator=check_optional_text)
@@ -157,8 +159,10 @@ class Evidence:
     'Chinese'
     """
 
-    source: Source = reference(
-        validator=check_instance(Source), repr=lambda source: repr(source.id)
+    source: Source = attrs.field(
+        metadata=REFERENCE_MARK,
+        validator=check_instance(Source),
+        repr=lambda source: repr(source.id),
     )
     start: int
     end: int

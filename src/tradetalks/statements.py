@@ -25,16 +25,16 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from tradetalks._fields import (
+    REFERENCE_MARK,
+    check_evidence,
     check_id,
     check_instance,
     check_instances,
     check_not_empty,
     check_optional_text,
     check_text,
-    evidence_field,
-    reference,
-    references,
     short,
+    to_tuple,
 )
 from tradetalks.actors import Organization, Person, UnnamedGroup
 from tradetalks.errors import InvalidValueError
@@ -162,8 +162,11 @@ class Statement:
     """
 
     id: str = attrs.field(validator=check_id)
-    speakers: tuple[Person | Organization | UnnamedGroup, ...] = references(
-        validator=[check_instances(Person, Organization, UnnamedGroup), check_not_empty]
+    speakers: tuple[Person | Organization | UnnamedGroup, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        metadata=REFERENCE_MARK,
+        validator=[check_instances(Person, Organization, UnnamedGroup), check_not_empty],
     )
     mode: Mode = attrs.field(validator=check_instance(Mode))
     text: str = attrs.field(validator=check_text)
@@ -171,13 +174,20 @@ class Statement:
         default=None, validator=check_instance(ResolvedDate, optional=True)
     )
     audience: str | None = attrs.field(default=None, validator=check_optional_text)
-    reported_by: tuple[Organization | UnnamedGroup, ...] = references(
-        validator=check_instances(Organization, UnnamedGroup)
+    reported_by: tuple[Organization | UnnamedGroup, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        metadata=REFERENCE_MARK,
+        validator=check_instances(Organization, UnnamedGroup),
     )
-    occasion: Round | Meeting | None = reference(
-        default=None, validator=check_instance(Round, Meeting, optional=True)
+    occasion: Round | Meeting | None = attrs.field(
+        metadata=REFERENCE_MARK,
+        default=None,
+        validator=check_instance(Round, Meeting, optional=True),
     )
-    evidence: tuple[Evidence, ...] = evidence_field()
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=to_tuple, validator=check_evidence, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check the text against the mode and the evidence, once every field is valid."""

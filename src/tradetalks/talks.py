@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from tradetalks._fields import (
+    REFERENCE_MARK,
     check_country,
+    check_evidence,
     check_id,
     check_instance,
     check_instances,
@@ -30,9 +32,6 @@ from tradetalks._fields import (
     check_optional_text,
     check_text,
     check_texts,
-    evidence_field,
-    reference,
-    references,
     to_tuple,
 )
 from tradetalks.actors import Organization, Party, Person, UnnamedGroup
@@ -72,11 +71,13 @@ class Delegate:
     [('He Lifeng', 'CN', 'lead'), ('Scott Bessent', 'US', 'lead'), ('Jamieson Greer', 'US', 'member')]
     """
 
-    person: Person = reference(validator=check_instance(Person))
-    party: Party = reference(validator=check_instance(Party))
+    person: Person = attrs.field(metadata=REFERENCE_MARK, validator=check_instance(Person))
+    party: Party = attrs.field(metadata=REFERENCE_MARK, validator=check_instance(Party))
     role: Role = attrs.field(validator=check_instance(Role))
     title: str = attrs.field(validator=check_text)
-    evidence: tuple[Evidence, ...] = evidence_field()
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=to_tuple, validator=check_evidence, kw_only=True
+    )
 
 
 def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -140,7 +141,9 @@ class Round:
     outcomes: tuple[str, ...] = attrs.field(
         factory=tuple, converter=to_tuple, validator=check_texts
     )
-    evidence: tuple[Evidence, ...] = evidence_field()
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=to_tuple, validator=check_evidence, kw_only=True
+    )
 
     def delegation(self, party: Party | str) -> tuple[Delegate, ...]:
         """The delegates of one party (a :class:`~tradetalks.Party` or its code), leads first.
@@ -200,13 +203,18 @@ class Meeting:
     id: str = attrs.field(validator=check_id)
     kind: MeetingKind = attrs.field(validator=check_instance(MeetingKind))
     description: str = attrs.field(validator=check_text)
-    participants: tuple[Person | Organization | UnnamedGroup, ...] = references(
+    participants: tuple[Person | Organization | UnnamedGroup, ...] = attrs.field(
+        factory=tuple,
+        converter=to_tuple,
+        metadata=REFERENCE_MARK,
         validator=[
             check_instances(Person, Organization, UnnamedGroup),
             check_not_empty,
-        ]
+        ],
     )
     city: str | None = attrs.field(default=None, validator=check_optional_text)
     country: str | None = attrs.field(default=None, validator=check_country)
     dates: DateSpan | None = attrs.field(default=None, converter=_optional_span)
-    evidence: tuple[Evidence, ...] = evidence_field()
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=to_tuple, validator=check_evidence, kw_only=True
+    )

@@ -43,12 +43,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from tradetalks._fields import (
+    REFERENCE_MARK,
+    check_evidence,
     check_id,
     check_instances,
     check_optional_text,
     check_text,
-    evidence_field,
-    references,
     to_tuple,
 )
 from tradetalks.actors import Party
@@ -135,13 +135,13 @@ class TruceStatus(enum.Enum):
     """Where a truce, or one of its terms, stands on a given day."""
 
     NOT_STARTED = "not_started"
-    """Before the start (for a term: or not yet announced)."""
+    """Before the start (for a term, also before it is announced)."""
     IN_FORCE = "in_force"
     """Between the start and the deadline."""
     EXPIRED = "expired"
     """On or after the deadline, with no extension known."""
     EXTENDED = "extended"
-    """For a past term only: it ended and a known extension followed it."""
+    """Only for a past term, when it ended and a known extension followed it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -275,10 +275,14 @@ class Truce:
     """
 
     id: str = attrs.field(validator=check_id)
-    parties: tuple[Party, ...] = references(validator=_check_parties)
+    parties: tuple[Party, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, metadata=REFERENCE_MARK, validator=_check_parties
+    )
     suspended: str = attrs.field(validator=check_text)
     terms: tuple[TruceTerm, ...] = attrs.field(converter=to_tuple, validator=_check_terms)
-    evidence: tuple[Evidence, ...] = evidence_field()
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=to_tuple, validator=check_evidence, kw_only=True
+    )
 
     def terms_known_on(self, as_of: dt.date) -> tuple[TruceTerm, ...]:
         """The terms known on ``as_of``: the original term and the extensions announced by then.
@@ -358,7 +362,7 @@ class Truce:
             return TruceStatus.NOT_STARTED
         if _is_before(as_of, term.end):
             return TruceStatus.IN_FORCE
-        return TruceStatus.EXPIRED if term is known[-1] else TruceStatus.EXTENDED
+        return TruceStatus.EXPIRED if term == known[-1] else TruceStatus.EXTENDED
 
     def days_remaining(self, as_of: dt.date) -> int:
         """Whole days left until the deadline known on ``as_of``; never negative.
