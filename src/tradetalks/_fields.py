@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from tradetalks.errors import InvalidValueError
+from tradetalks.errors import InvalidValueError, TradetalksError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import attrs
+
+V = TypeVar("V")
+R = TypeVar("R")
 
 REFERENCE = "tradetalks.reference"
 REFERENCE_MARK = {REFERENCE: True}
@@ -30,6 +35,22 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 def is_reference(field: attrs.Attribute[Any]) -> bool:
     """Whether a field holds a reference (or a tuple of references) to other records."""
     return bool(field.metadata.get(REFERENCE))
+
+
+def in_field(where: str, convert: Callable[[V], R], value: V) -> R:
+    """``convert(value)``, naming the field ``where`` in an error that names no place.
+
+    A converter does not know the field it converts; a converter written as a small typed
+    function calls this, so that, say, a round's inverted dates are reported as
+    ``dates: the span ... ends before it starts``.
+    """
+    try:
+        return convert(value)
+    except TradetalksError as error:
+        if not error.where:
+            error.where = where
+            error.args = (f"{where}: {error.message}",)
+        raise
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:

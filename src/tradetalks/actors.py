@@ -40,6 +40,7 @@ from tradetalks._fields import (
     check_instance,
     check_optional_text,
     check_text,
+    in_field,
     to_tuple,
 )
 from tradetalks.dates import DateSpan, to_date_span
@@ -227,7 +228,7 @@ class Person:
 
 
 def _optional_span(value: DateSpan | str | None) -> DateSpan | None:
-    return None if value is None else to_date_span(value)
+    return None if value is None else in_field("valid", to_date_span, value)
 
 
 @attrs.frozen(kw_only=True)

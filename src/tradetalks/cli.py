@@ -240,7 +240,7 @@ def _summary(dataset: Dataset, as_of: dt.date | None) -> None:
         print("\nRounds")
     for round_ in rounds:
         number = f"{round_.number}." if round_.number is not None else "-"
-        place = f"{round_.city}, {round_.country}"
+        place = f"{round_.city}, {round_.country}" if round_.country else round_.city
         print(f"  {number:<3} {place:<16} {round_.dates!s:<22} {round_.track}")
         for delegate in round_.delegates:
             print(
@@ -308,7 +308,9 @@ def _timeline(dataset: Dataset) -> None:
 
 
 def _statements(dataset: Dataset, speaker: str) -> None:
-    wanted = speaker.casefold()
+    wanted = speaker.strip().casefold()
+    if not wanted:
+        raise _UsageError("name a speaker by id or name")
     matches = {
         (s.words if isinstance(s, UnnamedGroup) else s.id): s
         for statement in dataset.statements

@@ -169,16 +169,16 @@ class Dataset:
     """One coherent collection of records, checked when it is built, with its indexes.
 
     Attributes:
-        sources: the :class:`~tradetalks.Source` s.
-        parties: the :class:`~tradetalks.Party` s.
-        organizations: the :class:`~tradetalks.Organization` s.
-        people: the :class:`~tradetalks.Person` s.
-        positions: the :class:`~tradetalks.Position` s.
-        rounds: the :class:`~tradetalks.Round` s, in the order given (see
+        sources: its records of kind :class:`~tradetalks.Source`.
+        parties: its records of kind :class:`~tradetalks.Party`.
+        organizations: its records of kind :class:`~tradetalks.Organization`.
+        people: its records of kind :class:`~tradetalks.Person`.
+        positions: its records of kind :class:`~tradetalks.Position`.
+        rounds: its records of kind :class:`~tradetalks.Round`, in the order given (see
             :meth:`rounds_in_order`).
-        meetings: the :class:`~tradetalks.Meeting` s.
-        statements: the :class:`~tradetalks.Statement` s.
-        truces: the :class:`~tradetalks.Truce` s.
+        meetings: its records of kind :class:`~tradetalks.Meeting`.
+        statements: its records of kind :class:`~tradetalks.Statement`.
+        truces: its records of kind :class:`~tradetalks.Truce`.
 
     Each is a tuple (any iterable is accepted). Two datasets are equal when they hold equal
     records in the same order.
@@ -334,17 +334,29 @@ class Dataset:
                 :class:`~tradetalks.UnnamedGroup`, or a person's or organization's id.
 
         Raises:
-            MissingReferenceError: for an id that names no record.
+            MissingReferenceError: for an id that names no person or organization.
+            InvalidValueError: for anything else that is not a speaker.
 
         >>> from tradetalks.fixtures import stockholm_2025
         >>> [s.mode.value for s in stockholm_2025().statements_by("zhou-mi")]
         ['direct', 'indirect', 'indirect']
         """
         if isinstance(speaker, str):
-            self.get(speaker)
+            found = self.get(speaker)
+            if not isinstance(found, (Person, Organization)):
+                raise MissingReferenceError(
+                    f"{speaker!r} is a {type(found).__name__}, not a Person or Organization",
+                    reference=speaker,
+                )
             key = speaker
-        else:
+        elif isinstance(speaker, (Person, Organization, UnnamedGroup)):
             key = _speaker_key(speaker)
+        else:
+            raise InvalidValueError(
+                f"expected a Person, Organization, UnnamedGroup or an id, not "
+                f"{type(speaker).__name__}",
+                where="speaker",
+            )
         return tuple(self._by_speaker.get(key, ()))
 
     def statements_at(self, occasion: Round | Meeting | str) -> tuple[Statement, ...]:
@@ -357,8 +369,17 @@ class Dataset:
         >>> len(stockholm_2025().statements_at("wang-wentao-meets-uscbc"))
         7
         """
-        ident = occasion if isinstance(occasion, str) else occasion.id
-        self.get(ident)
+        ident = occasion if isinstance(occasion, str) else getattr(occasion, "id", None)
+        if not isinstance(ident, str):
+            raise InvalidValueError(
+                f"expected a Round, a Meeting or an id, not {type(occasion).__name__}",
+                where="occasion",
+            )
+        found = self.get(ident)
+        if not isinstance(found, (Round, Meeting)):
+            raise MissingReferenceError(
+                f"{ident!r} is a {type(found).__name__}, not a Round or Meeting", reference=ident
+            )
         return tuple(self._by_occasion.get(ident, ()))
 
     def statements_between(self, first: dt.date, last: dt.date) -> tuple[Statement, ...]:
@@ -401,8 +422,12 @@ class Dataset:
         >>> [p.title for p in stockholm_2025().positions_of("wang-wentao")]
         ['Commerce Minister']
         """
-        ident = person if isinstance(person, str) else person.id
-        self.get(ident)
+        ident = person if isinstance(person, str) else getattr(person, "id", None)
+        if not isinstance(ident, str):
+            raise InvalidValueError(
+                f"expected a Person or an id, not {type(person).__name__}", where="person"
+            )
+        self.get(ident, Person)
         return tuple(self._positions_of.get(ident, ()))
 
     def rounds_in_order(self) -> tuple[Round, ...]:

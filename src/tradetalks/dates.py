@@ -49,8 +49,11 @@ class Precision(enum.IntEnum):
     """
 
     YEAR = 1
+    """Only the year is known (``2025``)."""
     MONTH = 2
+    """The year and month are known (``2025-05``)."""
     DAY = 3
+    """The day is known (``2025-07-29``)."""
 
 
 _EDTF_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[?~%])?")

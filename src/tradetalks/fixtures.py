@@ -34,7 +34,7 @@ def stockholm_2025() -> Dataset:
     """The shipped record of the Global Times article of 30 July 2025 on the Stockholm talks.
 
     Returns:
-        The :class:`~tradetalks.Dataset`: the source, 2 parties, 16 organizations, the 8
+        The :class:`~tradetalks.Dataset`: the source, 2 parties, 15 organizations, the 8
         people the article names with their positions, the 3 rounds (Geneva, London,
         Stockholm), 2 other meetings, 25 statements and the 90-day tariff truce. It is
         loaded on the first call and the same object is returned after that.

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 import attrs
 from dateutil.relativedelta import relativedelta, weekday
 
+from tradetalks._fields import check_instance, in_field
 from tradetalks.dates import PartialDate, to_partial_date
 from tradetalks.errors import DateResolutionError, InvalidValueError
 
@@ -54,7 +55,9 @@ class Tense(enum.Enum):
     """The direction in which relative date words point from the dateline."""
 
     PAST = "past"
+    """In past-tense reporting, words point back to the dateline or before it."""
     FUTURE = "future"
+    """In future-tense reporting, words point forward from the dateline."""
 
     def __repr__(self) -> str:
         """``Tense.PAST``."""
@@ -94,6 +97,10 @@ def _to_tense(value: Tense | str) -> Tense:
         raise InvalidValueError(
             f"tense must be 'past' or 'future', not {value!r}", where="tense"
         ) from None
+
+
+def _value(value: PartialDate | dt.date | str) -> PartialDate:
+    return in_field("value", to_partial_date, value)
 
 
 def _check_words(instance: ResolvedDate, _attribute: object, words: str | None) -> None:
@@ -136,9 +143,9 @@ class ResolvedDate:
     True
     """
 
-    value: PartialDate = attrs.field(converter=to_partial_date)
+    value: PartialDate = attrs.field(converter=_value)
     words: str | None = attrs.field(validator=_check_words)
-    rule: ResolutionRule
+    rule: ResolutionRule = attrs.field(validator=check_instance(ResolutionRule))
     tense: Tense = attrs.field(default=Tense.PAST, converter=_to_tense)
 
 

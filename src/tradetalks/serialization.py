@@ -358,15 +358,15 @@ def _record_unstructure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any
     for name, key in _RENAMED.get(cls, {}).items():
         overrides[name] = override(rename=key)
     generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
-    if cls is not Source:
-        return generated
+    renamed = _RENAMED.get(cls, {})
+    order = [renamed.get(field.name, field.name) for field in attrs.fields(cls)]
 
-    def unstructure(source: Source) -> Any:
-        data = generated(source)
-        if source.text_file is not None:
+    def unstructure(record: Any) -> Any:
+        data = generated(record)
+        if cls is Source and record.text_file is not None:
             data.pop("text")
-            data["text_file"] = source.text_file
-        return data
+            data["text_file"] = record.text_file
+        return {key: data[key] for key in order if key in data}  # keys in field order
 
     return unstructure
 

@@ -163,7 +163,6 @@ class Statement:
 
     id: str = attrs.field(validator=check_id)
     speakers: tuple[Person | Organization | UnnamedGroup, ...] = attrs.field(
-        factory=tuple,
         converter=to_tuple,
         metadata=REFERENCE_MARK,
         validator=[check_instances(Person, Organization, UnnamedGroup), check_not_empty],

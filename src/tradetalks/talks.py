@@ -32,13 +32,16 @@ from tradetalks._fields import (
     check_optional_text,
     check_text,
     check_texts,
+    in_field,
     to_tuple,
 )
 from tradetalks.actors import Organization, Party, Person, UnnamedGroup
-from tradetalks.dates import DateSpan, to_date_span
+from tradetalks.dates import DateSpan, PartialDate, to_date_span
 from tradetalks.errors import InvalidValueError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from tradetalks.sources import Evidence
 
 
@@ -80,6 +83,10 @@ class Delegate:
     )
 
 
+def _dates(value: DateSpan | PartialDate | dt.date | str) -> DateSpan:
+    return in_field("dates", to_date_span, value)
+
+
 def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
@@ -112,7 +119,7 @@ class Round:
         track: the name of the negotiation track it belongs to.
         number: its number in the track, from 1, when known.
         city: where it was held.
-        country: ISO 3166-1 alpha-2 code of the host country.
+        country: ISO 3166-1 alpha-2 code of the host country, when the source gives it.
         dates: a :class:`~tradetalks.DateSpan` at the precision the source gives
             (``2025-05`` for "in May").
         delegates: its :class:`Delegate` records, in the source's order.
@@ -133,8 +140,8 @@ class Round:
     track: str = attrs.field(validator=check_text)
     number: int | None = attrs.field(default=None, validator=_check_number)
     city: str = attrs.field(validator=check_text)
-    country: str = attrs.field(validator=check_country)
-    dates: DateSpan = attrs.field(converter=to_date_span)
+    country: str | None = attrs.field(default=None, validator=check_country)
+    dates: DateSpan = attrs.field(converter=_dates)
     delegates: tuple[Delegate, ...] = attrs.field(
         factory=tuple, converter=to_tuple, validator=_check_delegates
     )
@@ -172,7 +179,7 @@ class MeetingKind(enum.Enum):
 
 
 def _optional_span(value: DateSpan | str | None) -> DateSpan | None:
-    return None if value is None else to_date_span(value)
+    return None if value is None else in_field("dates", to_date_span, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -204,7 +211,6 @@ class Meeting:
     kind: MeetingKind = attrs.field(validator=check_instance(MeetingKind))
     description: str = attrs.field(validator=check_text)
     participants: tuple[Person | Organization | UnnamedGroup, ...] = attrs.field(
-        factory=tuple,
         converter=to_tuple,
         metadata=REFERENCE_MARK,
         validator=[

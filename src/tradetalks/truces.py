@@ -49,6 +49,7 @@ from tradetalks._fields import (
     check_instances,
     check_optional_text,
     check_text,
+    in_field,
     to_tuple,
 )
 from tradetalks.actors import Party
@@ -87,7 +88,15 @@ def to_bound(value: PartialDate | dt.date | dt.datetime | str) -> Bound:
 
 
 def _optional_partial_date(value: PartialDate | dt.date | str | None) -> PartialDate | None:
-    return None if value is None else to_partial_date(value)
+    return None if value is None else in_field("announced_on", to_partial_date, value)
+
+
+def _start(value: PartialDate | dt.date | dt.datetime | str) -> Bound:
+    return in_field("start", to_bound, value)
+
+
+def _end(value: PartialDate | dt.date | dt.datetime | str) -> Bound:
+    return in_field("end", to_bound, value)
 
 
 def _bound_text(bound: Bound) -> str:
@@ -173,8 +182,8 @@ class TruceTerm:
     'start: the end (August 12) less the 90 days of the "90-day tariff truce"'
     """
 
-    start: Bound = attrs.field(converter=to_bound)
-    end: Bound = attrs.field(converter=to_bound)
+    start: Bound = attrs.field(converter=_start)
+    end: Bound = attrs.field(converter=_end)
     announced_on: PartialDate | None = attrs.field(default=None, converter=_optional_partial_date)
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=to_tuple)
     derivation: str | None = attrs.field(default=None, validator=check_optional_text)
@@ -258,9 +267,9 @@ class Truce:
 
     Attributes:
         id: the truce's id in its dataset.
-        parties: the :class:`~tradetalks.Party` s that agreed it, two or more.
+        parties: the parties that agreed it, two or more, each a :class:`~tradetalks.Party`.
         suspended: what is suspended, in the source's words ("tariffs").
-        terms: its :class:`TruceTerm` s in order: the original term, then each extension,
+        terms: its terms in order, each a :class:`TruceTerm`: the original term, then each extension,
             each starting where the one before it ends.
         evidence: where the source states the truce.
 
@@ -276,7 +285,7 @@ class Truce:
 
     id: str = attrs.field(validator=check_id)
     parties: tuple[Party, ...] = attrs.field(
-        factory=tuple, converter=to_tuple, metadata=REFERENCE_MARK, validator=_check_parties
+        converter=to_tuple, metadata=REFERENCE_MARK, validator=_check_parties
     )
     suspended: str = attrs.field(validator=check_text)
     terms: tuple[TruceTerm, ...] = attrs.field(converter=to_tuple, validator=_check_terms)

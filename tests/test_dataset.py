@@ -1,0 +1,422 @@
+"""Dataset integrity (unique ids, references that resolve) and the queries it answers.
+
+Integrity is tested on small datasets built here; the queries on the shipped Stockholm
+dataset, with counts worked out from the article by hand:
+
+* statements (one per verb of saying, 25 in all): He Lifeng 2, Guo Jiakun 2, Chinese
+  experts 2, Zhou Mi 3, Xinhua 1, Scott Bessent 4 (two of them with Jamieson Greer),
+  Bao Jianyun 4, the Ministry of Commerce 1, Wang Wentao 3, Rajesh Subramaniam 3;
+* dated by the article's words or its account: on Tuesday 29 July, He Lifeng's 2 and
+  Bessent's oil claim; on Wednesday 30 July, Guo 2, Zhou 3, Bao 4, Wang 3, Subramaniam 3
+  (15); the other 7 carry no date (the Chinese experts, Xinhua, Bessent and Greer to
+  reporters, "according to the US media", the MOFCOM statement);
+* at the Wang Wentao meeting: MOFCOM 1, Wang 3, Subramaniam 3 (7); about the presidents'
+  call: Xinhua's note (1); the rest (17) about the Stockholm round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from tradetalks import (
+    Dataset,
+    Delegate,
+    Evidence,
+    InvalidValueError,
+    Meeting,
+    MissingReferenceError,
+    Mode,
+    Organization,
+    OrganizationKind,
+    PartialDate,
+    Party,
+    Person,
+    Position,
+    Role,
+    Round,
+    Source,
+    Statement,
+    TimelineEvent,
+    Truce,
+    TruceTerm,
+    UnnamedGroup,
+)
+from tradetalks.fixtures import stockholm_2025
+
+TEXT = "Ana Li of Northland met Bo Chen of Southland in Oslo in March. Li said talks went well."
+WIRE = Organization(id="wire", name="Example Wire", kind=OrganizationKind.OUTLET)
+SOURCE = Source(
+    id="example", outlet=WIRE, published_on=dt.date(2025, 4, 1), language="en", text=TEXT
+)
+
+
+def find(words: str) -> Evidence:
+    return Evidence.find(SOURCE, words)
+
+
+ANA = Person(id="ana-li", name="Ana Li", evidence=[find("Ana Li")])
+BO = Person(id="bo-chen", name="Bo Chen", evidence=[find("Bo Chen")])
+NORTH = Party(code="NL", name="Northland", evidence=[find("Northland")])
+SOUTH = Party(code="SL", name="Southland", evidence=[find("Southland")])
+OSLO = Round(
+    id="oslo", track="talks", number=1, city="Oslo", country="NO", dates="2025-03",
+    delegates=[
+        Delegate(person=ANA, party=NORTH, role=Role.LEAD, title="minister",
+                 evidence=[find("Ana Li of Northland")]),
+        Delegate(person=BO, party=SOUTH, role=Role.LEAD, title="minister",
+                 evidence=[find("Bo Chen of Southland")]),
+    ],
+    evidence=[find("in Oslo in March")],
+)  # fmt: skip
+WENT_WELL = Statement(
+    id="went-well",
+    speakers=[ANA],
+    mode=Mode.INDIRECT,
+    text="talks went well",
+    occasion=OSLO,
+    evidence=[find("Li said talks went well.")],
+)
+
+
+def small(**changes: object) -> Dataset:
+    collections: dict[str, object] = {
+        "sources": [SOURCE],
+        "parties": [NORTH, SOUTH],
+        "organizations": [WIRE],
+        "people": [ANA, BO],
+        "rounds": [OSLO],
+        "statements": [WENT_WELL],
+    }
+    collections.update(changes)
+    return Dataset(**collections)  # type: ignore[arg-type]
+
+
+# --- integrity ------------------------------------------------------------------------------
+
+
+def test_a_complete_small_dataset_is_accepted() -> None:
+    record = small()
+    assert record.get("went-well", Statement) is WENT_WELL
+    assert record.statements_by(ANA) == (WENT_WELL,)
+    assert record.statements_at("oslo") == (WENT_WELL,)
+
+
+def test_a_duplicate_id_in_one_collection() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        small(people=[ANA, BO, attrs.evolve(ANA, name="Ana Lee")])
+    assert caught.value.where == "people[2].id"
+    assert "'ana-li' is already used by people[0]" in str(caught.value)
+
+
+def test_ids_are_unique_across_collections() -> None:
+    clash = Organization(id="ana-li", name="Ana Li Ltd", kind=OrganizationKind.COMPANY)
+    with pytest.raises(InvalidValueError) as caught:
+        small(organizations=[WIRE, clash])
+    # Organizations come before people, so the person is the second user of the id.
+    assert caught.value.where == "people[0].id"
+    assert "already used by organizations[1]" in str(caught.value)
+
+
+def test_a_speaker_not_in_the_dataset() -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        small(people=[BO], rounds=[], statements=[attrs.evolve(WENT_WELL, occasion=None)])
+    error = caught.value
+    assert isinstance(error, LookupError)
+    assert error.where == "statements[0].speakers[0]"
+    assert error.reference == "ana-li"
+    assert str(error) == "statements[0].speakers[0]: 'ana-li' is not in the dataset's people"
+
+
+def test_a_delegate_not_in_the_dataset_is_named_by_its_nested_path() -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        small(people=[ANA], statements=[])
+    assert caught.value.where == "rounds[0].delegates[1].person"
+    assert caught.value.reference == "bo-chen"
+
+
+def test_a_party_not_in_the_dataset() -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        small(parties=[NORTH])
+    assert caught.value.where == "rounds[0].delegates[1].party"
+    assert caught.value.reference == "SL"
+
+
+def test_an_occasion_not_in_the_dataset() -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        small(rounds=[])
+    assert caught.value.where == "statements[0].occasion"
+    assert caught.value.reference == "oslo"
+
+
+def test_a_source_not_in_the_dataset() -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        small(sources=[])
+    # Parties are checked before people, and their evidence cites the missing source.
+    assert caught.value.where == "parties[0].evidence[0].source"
+    assert caught.value.reference == "example"
+
+
+def test_a_reference_to_a_different_record_with_a_known_id() -> None:
+    renamed = attrs.evolve(ANA, name="Anna Li")
+    with pytest.raises(MissingReferenceError) as caught:
+        small(people=[renamed, BO])
+    # The round's first delegate still holds the original Ana Li.
+    assert caught.value.where == "rounds[0].delegates[0].person"
+    assert "differs from the dataset's record" in str(caught.value)
+
+
+def test_a_record_of_the_wrong_kind_in_a_collection() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        small(people=[ANA, BO, WIRE])
+    assert caught.value.where == "people[2]"
+
+
+def test_unnamed_speakers_need_no_record() -> None:
+    said = attrs.evolve(WENT_WELL, speakers=[UnnamedGroup("observers")])
+    record = small(statements=[said])
+    assert record.statements_by(UnnamedGroup("observers")) == (said,)
+    assert record.statements_by(ANA) == ()
+
+
+# --- queries on the shipped dataset ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def record() -> Dataset:
+    return stockholm_2025()
+
+
+def test_get_by_id_and_kind(record: Dataset) -> None:
+    assert record.get("he-lifeng", Person).name == "He Lifeng"
+    assert record.get("stockholm-2025", Round).city == "Stockholm"
+    assert record.get("CN", Party).name == "China"
+    assert record.get("uscbc", Organization).short_name == "USCBC"
+    assert record.get("presidents-phone-call", Meeting).dates is None
+    assert isinstance(record.get("scott-bessent"), Person)
+    assert "he-lifeng" in record
+    assert "xi-jinping" not in record
+
+
+def test_get_refuses_an_unknown_id_or_the_wrong_kind(record: Dataset) -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        record.get("xi-jinping")
+    assert caught.value.reference == "xi-jinping"
+    assert isinstance(caught.value, LookupError)
+    with pytest.raises(MissingReferenceError, match="'he-lifeng' is a Person, not a Round"):
+        record.get("he-lifeng", Round)
+
+
+def test_statements_by_each_speaker(record: Dataset) -> None:
+    counts = {
+        "he-lifeng": 2,
+        "scott-bessent": 4,
+        "jamieson-greer": 2,
+        "guo-jiakun": 2,
+        "zhou-mi": 3,
+        "bao-jianyun": 4,
+        "wang-wentao": 3,
+        "rajesh-subramaniam": 3,
+        "xinhua": 1,
+        "mofcom": 1,
+    }
+    for ident, count in counts.items():
+        assert len(record.statements_by(ident)) == count, ident
+    assert len(record.statements_by(UnnamedGroup("Chinese experts"))) == 2
+    # All 25: the named speakers' counts, the experts' 2, less Greer's 2 shared with Bessent.
+    assert sum(counts.values()) + 2 - 2 == len(record.statements) == 25
+
+
+def test_statements_by_keeps_the_articles_order(record: Dataset) -> None:
+    zhou = record.statements_by(record.get("zhou-mi", Person))
+    assert [s.mode for s in zhou] == [Mode.DIRECT, Mode.INDIRECT, Mode.INDIRECT]
+    assert zhou[0].text.startswith("The fact that")
+    assert zhou[1].text.startswith("Following previous China-US trade talks")
+    assert zhou[2].text.startswith("such communications")
+    joint = record.statements_by("jamieson-greer")
+    assert all(s.speaker_names == ("Scott Bessent", "Jamieson Greer") for s in joint)
+    assert set(joint) <= set(record.statements_by("scott-bessent"))
+
+
+def test_statements_by_an_unknown_speaker(record: Dataset) -> None:
+    with pytest.raises(MissingReferenceError):
+        record.statements_by("xi-jinping")
+    assert record.statements_by(UnnamedGroup("Chinese officials")) == ()
+
+
+def test_statements_at_a_round_or_meeting(record: Dataset) -> None:
+    visit = record.statements_at("wang-wentao-meets-uscbc")
+    assert len(visit) == 7
+    assert [s.speaker_names[0] for s in visit] == [
+        "Ministry of Commerce",
+        *["Wang Wentao"] * 3,
+        *["Rajesh Subramaniam"] * 3,
+    ]
+    call = record.statements_at(record.get("presidents-phone-call", Meeting))
+    assert [s.speaker_names for s in call] == [("Xinhua News Agency",)]
+    assert len(record.statements_at("stockholm-2025")) == 17
+    assert record.statements_at("geneva-2025") == ()
+    with pytest.raises(MissingReferenceError):
+        record.statements_at("reykjavik-2025")
+
+
+def test_statements_between_days(record: Dataset) -> None:
+    tuesday = record.statements_between(dt.date(2025, 7, 29), dt.date(2025, 7, 29))
+    assert [s.id for s in tuesday] == [
+        "he-lifeng-enhance-consensus",
+        "he-lifeng-stable-relationship",
+        "bessent-russian-oil-warning",
+    ]
+    wednesday = record.statements_between(dt.date(2025, 7, 30), dt.date(2025, 7, 30))
+    assert len(wednesday) == 15
+    assert {s.speaker_names[0] for s in wednesday} == {
+        "Guo Jiakun",
+        "Zhou Mi",
+        "Bao Jianyun",
+        "Wang Wentao",
+        "Rajesh Subramaniam",
+    }
+    both = record.statements_between(dt.date(2025, 7, 29), dt.date(2025, 7, 30))
+    assert len(both) == 18
+    # Tuesday's come first: the result is ordered by date.
+    assert [s.said_on.value.earliest for s in both if s.said_on] == sorted(
+        s.said_on.value.earliest for s in both if s.said_on
+    )
+    assert both[:3] == tuesday
+    assert record.statements_between(dt.date(2025, 7, 1), dt.date(2025, 7, 28)) == ()
+    assert record.statements_between(dt.date(2025, 7, 31), dt.date(2025, 8, 31)) == ()
+    assert len(record.statements_between(dt.date(2025, 1, 1), dt.date(2025, 12, 31))) == 18
+
+
+def test_statements_between_refuses_what_is_not_a_day(record: Dataset) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        record.statements_between("2025-07-29", dt.date(2025, 7, 30))  # type: ignore[arg-type]
+    assert caught.value.where == "first"
+
+
+def test_positions_of(record: Dataset) -> None:
+    assert [p.title for p in record.positions_of("he-lifeng")] == [
+        "Vice Premier",
+        "member of the Political Bureau of the Communist Party of China Central Committee",
+    ]
+    bessent = record.get("scott-bessent", Person)
+    (position,) = record.positions_of(bessent)
+    assert isinstance(position, Position)
+    assert (position.title, position.party) == ("Treasury Secretary", record.get("US", Party))
+    with pytest.raises(MissingReferenceError):
+        record.positions_of("xi-jinping")
+
+
+def test_rounds_in_order_whatever_order_they_are_given_in(record: Dataset) -> None:
+    expected = ["Geneva", "London", "Stockholm"]
+    assert [r.city for r in record.rounds_in_order()] == expected
+    shuffled = Dataset(
+        sources=record.sources,
+        parties=record.parties,
+        organizations=record.organizations,
+        people=record.people,
+        rounds=tuple(reversed(record.rounds)),
+    )
+    assert [r.city for r in shuffled.rounds] == list(reversed(expected))
+    assert [r.city for r in shuffled.rounds_in_order()] == expected
+    assert [r.number for r in shuffled.rounds_in_order()] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("day", "in_force"),
+    [
+        (dt.date(2025, 5, 13), False),  # the day before the derived start
+        (dt.date(2025, 5, 14), True),
+        (dt.date(2025, 7, 30), True),
+        (dt.date(2025, 8, 11), True),
+        (dt.date(2025, 8, 12), False),  # the deadline: no longer in force
+        (dt.date(2025, 11, 10), False),
+    ],
+)
+def test_truces_on(record: Dataset, day: dt.date, *, in_force: bool) -> None:
+    assert record.truces_on(day) == (record.truces if in_force else ())
+
+
+def test_truces_on_knows_an_extension_only_once_announced(record: Dataset) -> None:
+    (truce,) = record.truces
+    longer = truce.extend(days=90, announced_on="2025-08-11", derivation="an example")
+    assert str(longer.terms[1].end) == "2025-11-10"  # 12 Aug + 90 days: 19 + 30 + 31 + 10
+    extended = Dataset(
+        sources=record.sources,
+        parties=record.parties,
+        organizations=record.organizations,
+        truces=[longer],
+    )
+    assert extended.truces_on(dt.date(2025, 8, 10)) == (longer,)
+    assert extended.truces_on(dt.date(2025, 8, 12)) == (longer,)
+    assert extended.truces_on(dt.date(2025, 11, 10)) == ()
+
+
+def test_the_timeline_is_in_chronological_order(record: Dataset) -> None:
+    timeline = record.timeline()
+    # 3 rounds, 1 dated meeting, 18 dated statements, the term's start and its deadline.
+    assert len(timeline) == 3 + 1 + 18 + 2
+    days = [entry.when.earliest for entry in timeline]
+    assert days == sorted(days)
+    first = [(str(e.when), e.event, e.record.id) for e in timeline[:4]]
+    assert first == [
+        ("2025-05", TimelineEvent.ROUND, "geneva-2025"),
+        ("2025-05-14", TimelineEvent.TRUCE_START, "cn-us-tariff-truce-2025"),
+        ("2025-06", TimelineEvent.ROUND, "london-2025"),
+        ("2025-07-28", TimelineEvent.ROUND, "stockholm-2025"),
+    ]
+    last = timeline[-1]
+    assert (last.when, last.event) == (PartialDate(2025, 8, 12), TimelineEvent.TRUCE_DEADLINE)
+    assert isinstance(last.record, Truce)
+    assert isinstance(last.term, TruceTerm)
+    # On Wednesday the meeting is placed before the statements made that day.
+    wednesday = [e for e in timeline if e.when.earliest == dt.date(2025, 7, 30)]
+    assert wednesday[0].event is TimelineEvent.MEETING
+    assert {e.event for e in wednesday[1:]} == {TimelineEvent.STATEMENT}
+    assert len(wednesday) == 1 + 15
+
+
+def test_undated_records_are_left_out_of_the_timeline(record: Dataset) -> None:
+    on_timeline = {entry.record.id for entry in record.timeline()}
+    assert "presidents-phone-call" not in on_timeline
+    assert "chinese-experts-constructive-atmosphere" not in on_timeline
+    assert "bessent-very-productive" not in on_timeline
+    assert "bessent-russian-oil-warning" in on_timeline
+
+
+def test_equal_datasets(record: Dataset) -> None:
+    same = Dataset(**{name: getattr(record, name) for name in COLLECTION_NAMES})
+    assert same == record
+    assert hash(same) == hash(record)
+    assert same != Dataset()
+
+
+COLLECTION_NAMES = (
+    "sources",
+    "parties",
+    "organizations",
+    "people",
+    "positions",
+    "rounds",
+    "meetings",
+    "statements",
+    "truces",
+)
+
+
+def test_queries_refuse_ids_of_the_wrong_kind(record: Dataset) -> None:
+    with pytest.raises(MissingReferenceError, match="'geneva-2025' is a Round"):
+        record.statements_by("geneva-2025")
+    with pytest.raises(MissingReferenceError, match="'he-lifeng' is a Person"):
+        record.statements_at("he-lifeng")
+    with pytest.raises(MissingReferenceError, match="'geneva-2025' is a Round"):
+        record.positions_of("geneva-2025")
+
+
+def test_queries_refuse_values_that_are_not_records_or_ids(record: Dataset) -> None:
+    with pytest.raises(InvalidValueError, match="speaker"):
+        record.statements_by(3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="occasion"):
+        record.statements_at(3)  # type: ignore[arg-type]

@@ -1,0 +1,424 @@
+"""Record classes refuse invalid values when they are made, with errors that name the field.
+
+The records here are built on a small source of their own, so each expected offset can be
+counted by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+
+from tradetalks import (
+    DateSpan,
+    Delegate,
+    Evidence,
+    EvidenceMismatchError,
+    InvalidValueError,
+    Meeting,
+    MeetingKind,
+    Mode,
+    NaiveDatetimeError,
+    Organization,
+    OrganizationKind,
+    Party,
+    Person,
+    Position,
+    ResolutionRule,
+    ResolvedDate,
+    Role,
+    Round,
+    Source,
+    Statement,
+    TradetalksError,
+    Truce,
+    TruceTerm,
+    UnnamedGroup,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+TEXT = (
+    'Ministers met in Geneva in May. "We made progress," the minister said on Tuesday. '
+    "China and the US agreed a 90-day truce."
+)
+WIRE = Organization(id="wire", name="Example Wire", kind=OrganizationKind.OUTLET, country="GB")
+SOURCE = Source(
+    id="example", outlet=WIRE, published_on=dt.date(2025, 7, 30), language="en", text=TEXT
+)
+MINISTERS = Evidence(source=SOURCE, start=0, end=9, exact="Ministers")
+GENEVA = Evidence(source=SOURCE, start=17, end=30, exact="Geneva in May")
+QUOTE = Evidence(
+    source=SOURCE,
+    start=32,
+    end=81,
+    exact='"We made progress," the minister said on Tuesday.',
+)
+TRUCE_WORDS = Evidence(source=SOURCE, start=106, end=120, exact="a 90-day truce")
+MINISTER = Person(id="minister", name="The Minister", evidence=[MINISTERS])
+CHINA = Party(code="CN", name="China", evidence=[Evidence.find(SOURCE, "China")])
+US = Party(code="US", name="United States", evidence=[Evidence.find(SOURCE, "US")])
+TUESDAY = ResolvedDate(dt.date(2025, 7, 29), "on Tuesday", ResolutionRule.WEEKDAY)
+
+
+def test_the_hand_counted_offsets_are_right() -> None:
+    assert TEXT[32] == '"'
+    assert TEXT.index("Geneva") == 17
+    # "Ministers met in " is 17 characters; the quotation mark follows "Geneva in May. ".
+    assert TEXT[32] + TEXT[80] == '".'
+    assert TEXT.index("a 90-day truce") == 106
+
+
+# --- what is accepted ------------------------------------------------------------------------
+
+
+def test_a_direct_statement_is_the_words_between_the_marks_without_the_joining_comma() -> None:
+    statement = Statement(
+        id="progress",
+        speakers=[MINISTER],
+        mode=Mode.DIRECT,
+        text="We made progress",
+        said_on=TUESDAY,
+        evidence=[QUOTE],
+    )
+    assert statement.text == TEXT[33:49]
+    assert statement.speaker_names == ("The Minister",)
+
+
+def test_a_round_at_month_precision() -> None:
+    geneva = Round(
+        id="geneva", track="talks", number=1, city="Geneva", country="CH", dates="2025-05",
+        evidence=[GENEVA],
+    )  # fmt: skip
+    assert geneva.dates == DateSpan.from_edtf("2025-05")
+    assert dt.date(2025, 5, 31) in geneva.dates
+    assert dt.date(2025, 6, 1) not in geneva.dates
+
+
+def test_lists_are_kept_as_tuples() -> None:
+    person = Person(id="minister", name="The Minister", evidence=[MINISTERS])
+    assert person.evidence == (MINISTERS,)
+    assert hash(person) == hash(MINISTER)
+    assert person == MINISTER
+
+
+# --- what is refused, and how ------------------------------------------------------------------
+
+
+def round_dated(dates: object) -> Round:
+    return Round(
+        id="geneva", track="talks", city="Geneva", country="CH", dates=dates,  # type: ignore[arg-type]
+        evidence=[GENEVA],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("dates", ["2025-07-29/2025-07-28", "2025-06/2025-05"])
+def test_a_round_that_ends_before_it_starts(dates: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        round_dated(dates)
+    error = caught.value
+    assert error.where == "dates"
+    assert str(error) == f"dates: the span {dates} ends before it starts"
+
+
+def test_a_span_that_ends_before_it_starts_cannot_be_made_at_all() -> None:
+    with pytest.raises(InvalidValueError, match="ends before it starts"):
+        DateSpan(dt.date(2025, 7, 29), dt.date(2025, 7, 28))
+
+
+def test_a_round_needs_dates_it_can_read() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        round_dated("May 2025")
+    assert caught.value.where == "dates"
+    assert "not an EDTF date: 'May 2025'" in str(caught.value)
+
+
+def statement(**changes: object) -> Statement:
+    fields: dict[str, object] = {
+        "id": "progress",
+        "speakers": [MINISTER],
+        "mode": Mode.DIRECT,
+        "text": "We made progress",
+        "evidence": [QUOTE],
+    }
+    fields.update(changes)
+    return Statement(**fields)  # type: ignore[arg-type]
+
+
+def test_a_statement_with_no_speaker() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        statement(speakers=[])
+    assert caught.value.where == "speakers"
+    assert str(caught.value) == "speakers: needs at least one item"
+
+
+def test_a_speaker_given_by_id_instead_of_a_record() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        statement(speakers=["minister"])
+    assert caught.value.where == "speakers[0]"
+    assert "not str" in str(caught.value)
+
+
+def test_an_unnamed_group_can_speak() -> None:
+    said = statement(speakers=[UnnamedGroup("the ministers")])
+    assert said.speaker_names == ("the ministers",)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("We made progress,", "leaves out the comma"),
+        ('"We made progress,"', "without the marks"),
+        ("We made", "not what its evidence quotes"),
+        ("the minister said", "not what its evidence quotes"),
+        ("We made great progress", "not within the statement's evidence"),
+    ],
+)
+def test_a_direct_statement_whose_text_is_not_what_its_evidence_quotes(text: str, why: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        statement(text=text)
+    assert caught.value.where == "text"
+    assert why in str(caught.value)
+
+
+def test_reported_speech_with_a_quoted_fragment_is_mixed() -> None:
+    with pytest.raises(InvalidValueError, match=r"Mode\.MIXED") as caught:
+        statement(mode=Mode.INDIRECT, text='"We made progress,"')
+    assert caught.value.where == "text"
+    mixed = statement(mode=Mode.MIXED, text='"We made progress,"')
+    assert mixed.mode is Mode.MIXED
+    with pytest.raises(InvalidValueError, match="quoted fragment") as caught:
+        statement(mode=Mode.MIXED, text="We made progress")
+    assert caught.value.where == "text"
+
+
+def test_an_audience_must_stand_in_the_evidence() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        statement(audience="told reporters")
+    assert caught.value.where == "audience"
+
+
+def test_evidence_whose_exact_does_not_match() -> None:
+    with pytest.raises(EvidenceMismatchError) as caught:
+        Evidence(source=SOURCE, start=17, end=30, exact="London in June")
+    message = str(caught.value)
+    assert "17:30" in message
+    assert "'Geneva in May'" in message
+    assert "'London in June'" in message
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(5, 5), (9, 0), (-9, 0), (len(TEXT) - 3, len(TEXT) + 1)],
+)
+def test_evidence_offsets_that_are_not_a_span_of_the_text(start: int, end: int) -> None:
+    with pytest.raises(EvidenceMismatchError) as caught:
+        Evidence(source=SOURCE, start=start, end=end, exact="Ministers")
+    assert f"{start}:{end}" in str(caught.value)
+    assert f"{len(TEXT)} characters" in str(caught.value)
+
+
+def test_evidence_offsets_are_whole_numbers() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Evidence(source=SOURCE, start=0.0, end=9, exact="Ministers")  # type: ignore[arg-type]
+    assert caught.value.where == "start"
+    with pytest.raises(InvalidValueError) as caught:
+        Evidence(source=SOURCE, start=True, end=9, exact="Ministers")
+    assert caught.value.where == "start"
+
+
+def test_evidence_needs_a_source_record() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Evidence(source="example", start=0, end=9, exact="Ministers")  # type: ignore[arg-type]
+    assert caught.value.where == "source"
+
+
+def term(start: object, end: object, **changes: object) -> TruceTerm:
+    return TruceTerm(start=start, end=end, evidence=[TRUCE_WORDS], **changes)  # type: ignore[arg-type]
+
+
+def test_a_truce_term_of_zero_days() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        term("2025-08-12", "2025-08-12")
+    assert caught.value.where == "end"
+    assert str(caught.value) == "end: the term 2025-08-12 to 2025-08-12 lasts zero days"
+
+
+def test_a_truce_term_that_ends_before_it_starts() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        term("2025-08-12", "2025-05-14")
+    assert caught.value.where == "end"
+    assert "ends before it starts" in str(caught.value)
+
+
+def test_a_truce_term_between_equal_instants() -> None:
+    new_york = ZoneInfo("America/New_York")
+    midnight = dt.datetime(2025, 8, 12, 0, 1, tzinfo=new_york)
+    with pytest.raises(InvalidValueError) as caught:
+        term(midnight, midnight)
+    assert caught.value.where == "end"
+    # The same instant written in another zone is still the same instant.
+    with pytest.raises(InvalidValueError):
+        term(midnight, midnight.astimezone(ZoneInfo("Asia/Shanghai")))
+
+
+def test_a_truce_term_of_one_day_is_accepted() -> None:
+    assert term("2025-08-11", "2025-08-12").days == 1
+
+
+def test_a_truce_term_with_a_naive_datetime() -> None:
+    with pytest.raises(NaiveDatetimeError, match="naive"):
+        term(dt.datetime(2025, 5, 14), "2025-08-12")  # noqa: DTZ001 - the naive value is the test
+
+
+def test_a_truce_term_with_neither_evidence_nor_derivation() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        TruceTerm(start="2025-05-14", end="2025-08-12")
+    assert caught.value.where == "evidence"
+    derived = TruceTerm(start="2025-05-14", end="2025-08-12", derivation="90 days to the end")
+    assert derived.days == 90
+
+
+def test_a_truce_needs_two_different_parties() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Truce(
+            id="truce", parties=[CHINA, CHINA], suspended="tariffs",
+            terms=[term("2025-05-14", "2025-08-12")], evidence=[TRUCE_WORDS],
+        )  # fmt: skip
+    assert caught.value.where == "parties"
+
+
+@pytest.mark.parametrize("ident", ["", "bad id", "-minister", "minister/2", "x" * 129, 7, None])
+def test_bad_ids(ident: object) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Person(id=ident, name="The Minister", evidence=[MINISTERS])  # type: ignore[arg-type]
+    assert caught.value.where == "id"
+    assert "is not a valid id" in str(caught.value)
+
+
+@pytest.mark.parametrize("country", ["se", "SWE", "S", "Sweden", "", 46])
+def test_bad_country_codes(country: object) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Round(
+            id="stockholm", track="talks", city="Stockholm", country=country,  # type: ignore[arg-type]
+            dates="2025-07-28/2025-07-29", evidence=[GENEVA],
+        )  # fmt: skip
+    assert caught.value.where == "country"
+    assert "ISO 3166-1 alpha-2" in str(caught.value)
+
+
+@pytest.mark.parametrize("code", ["cn", "C", "", "C N", None])
+def test_bad_party_codes(code: object) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Party(code=code, name="China", evidence=[MINISTERS])  # type: ignore[arg-type]
+    assert caught.value.where == "code"
+
+
+def test_a_bloc_has_a_code_of_its_own() -> None:
+    assert Party(code="EU", name="European Union", evidence=[MINISTERS]).id == "EU"
+
+
+def test_a_record_needs_evidence() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Person(id="minister", name="The Minister", evidence=[])
+    assert caught.value.where == "evidence"
+
+
+def test_a_round_number_starts_at_one() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Round(
+            id="geneva", track="talks", number=0, city="Geneva", country="CH", dates="2025-05",
+            evidence=[GENEVA],
+        )  # fmt: skip
+    assert caught.value.where == "number"
+
+
+def test_a_person_is_a_delegate_once_per_round() -> None:
+    delegate = Delegate(
+        person=MINISTER, party=CHINA, role=Role.LEAD, title="Minister", evidence=[MINISTERS]
+    )
+    with pytest.raises(InvalidValueError) as caught:
+        Round(
+            id="geneva", track="talks", city="Geneva", country="CH", dates="2025-05",
+            delegates=[delegate, attrs.evolve(delegate, role=Role.MEMBER)], evidence=[GENEVA],
+        )  # fmt: skip
+    assert caught.value.where == "delegates[1]"
+
+
+def test_an_organization_cannot_be_its_own_ancestor() -> None:
+    school = Organization(id="school", name="School", kind=OrganizationKind.ACADEMIC_UNIT)
+    department = Organization(
+        id="department", name="Department", kind=OrganizationKind.ACADEMIC_UNIT, parent=school
+    )
+    with pytest.raises(InvalidValueError, match="its own ancestor") as caught:
+        attrs.evolve(school, parent=department)
+    assert caught.value.where == "parent"
+
+
+def test_a_meeting_needs_participants() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Meeting(
+            id="call", kind=MeetingKind.PHONE_CALL, description="a call", participants=[],
+            evidence=[MINISTERS],
+        )  # fmt: skip
+    assert caught.value.where == "participants"
+
+
+def test_a_date_from_context_has_no_words_and_is_uncertain() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        ResolvedDate("2025-07-29", None, ResolutionRule.CONTEXT)
+    assert caught.value.where == "value"
+    assert "2025-07-29?" in str(caught.value)
+    with pytest.raises(InvalidValueError) as caught:
+        ResolvedDate("2025-07-29", None, ResolutionRule.WEEKDAY)
+    assert caught.value.where == "words"
+
+
+# Every invalid value is a TradetalksError and a ValueError, never a TypeError or
+# AttributeError from inside, whatever the wrong value is.
+WRONG: list[tuple[str, Callable[[], object]]] = [
+    ("source text", lambda: attrs.evolve(SOURCE, text="")),
+    ("source date as text", lambda: attrs.evolve(SOURCE, published_on="2025-07-30")),  # type: ignore[arg-type]
+    ("source datetime", lambda: attrs.evolve(SOURCE, published_on=dt.datetime(2025, 7, 30))),  # noqa: DTZ001
+    ("language", lambda: attrs.evolve(SOURCE, language="English")),
+    ("outlet id", lambda: attrs.evolve(SOURCE, outlet="wire")),  # type: ignore[arg-type]
+    ("evidence as text", lambda: Person(id="x", name="X", evidence="Ministers")),
+    ("evidence None", lambda: Person(id="x", name="X", evidence=None)),  # type: ignore[arg-type]
+    ("evidence of text", lambda: Person(id="x", name="X", evidence=["Ministers"])),
+    ("name None", lambda: Person(id="x", name=None, evidence=[MINISTERS])),  # type: ignore[arg-type]
+    ("name blank", lambda: Person(id="x", name="  ", evidence=[MINISTERS])),
+    ("name padded", lambda: Person(id="x", name=" X", evidence=[MINISTERS])),
+    ("identifiers", lambda: Person(id="x", name="X", identifiers=["Q1"], evidence=[MINISTERS])),  # type: ignore[arg-type]
+    ("kind as text", lambda: Organization(id="x", name="X", kind="outlet")),  # type: ignore[arg-type]
+    ("position person", lambda: Position(id="p", person="minister", title="M", evidence=[MINISTERS])),  # type: ignore[arg-type]
+    ("delegate party", lambda: Delegate(person=MINISTER, party="CN", role=Role.LEAD, title="M", evidence=[MINISTERS])),  # type: ignore[arg-type]
+    ("delegate role", lambda: Delegate(person=MINISTER, party=CHINA, role="lead", title="M", evidence=[MINISTERS])),  # type: ignore[arg-type]
+    ("round dates None", lambda: round_dated(None)),
+    ("round dates number", lambda: round_dated(2025)),
+    ("speakers as text", lambda: statement(speakers="minister")),
+    ("mode as text", lambda: statement(mode="direct")),
+    ("text None", lambda: statement(text=None)),
+    ("said_on a date", lambda: statement(said_on=dt.date(2025, 7, 29))),
+    ("occasion id", lambda: statement(occasion="geneva")),
+    ("reported_by id", lambda: statement(reported_by=["wire"])),
+    ("term start None", lambda: term(None, "2025-08-12")),
+    ("term end number", lambda: term("2025-05-14", 20250812)),
+    ("term instant with fixed offset", lambda: term(dt.datetime(2025, 5, 14, tzinfo=dt.UTC), "2025-08-12")),
+    ("truce terms None", lambda: Truce(id="t", parties=[CHINA, US], suspended="tariffs", terms=None, evidence=[TRUCE_WORDS])),  # type: ignore[arg-type]
+    ("truce of no terms", lambda: Truce(id="t", parties=[CHINA, US], suspended="tariffs", terms=[], evidence=[TRUCE_WORDS])),
+    ("unnamed group", lambda: UnnamedGroup("")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("make", [make for _, make in WRONG], ids=[label for label, _ in WRONG])
+def test_every_invalid_value_is_a_tradetalks_value_error(make: Callable[[], object]) -> None:
+    with pytest.raises(TradetalksError) as caught:
+        make()
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, InvalidValueError)
+    assert str(caught.value)

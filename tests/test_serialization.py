@@ -1,0 +1,365 @@
+"""The JSON format: the shipped file round-trips byte for byte; bad files fail with their paths.
+
+Broken files are made from the shipped one: its JSON is parsed, one value is changed, and
+the result is written next to a copy of the article's text file. Offsets in the expected
+messages are worked out from the article itself.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import tradetalks
+from tradetalks import DataFormatError, Problem, TradetalksError
+
+DATA = Path(tradetalks.__file__).parent / "data"
+TEXT_NAME = "global-times-2025-07-30-stockholm.txt"
+ARTICLE_FILE = DATA / TEXT_NAME
+DATASET_FILE = DATA / "stockholm_2025.json"
+SEED_SHA256 = "0acb82be1251199ccaf532d94f4daffdd2b35ae69b8c0b14a656db80982176ac"
+ARTICLE = ARTICLE_FILE.read_bytes().decode("utf-8")
+
+# The fifth statement (index 4) is the Chinese experts' second verb, "and said it helps inject
+# more certainty ...", whose evidence is the whole sentence.
+EXPERTS_SENTENCE = (
+    "Chinese experts highlighted the constructive atmosphere of China-US trade talks and said "
+    "it helps inject more certainty to a volatile global geopolitical environment and "
+    "disrupted global trade."
+)
+
+
+def shipped() -> dict[str, Any]:
+    """A fresh copy of the shipped file's JSON, to break."""
+    raw: dict[str, Any] = json.loads(DATASET_FILE.read_text(encoding="utf-8"))
+    return copy.deepcopy(raw)
+
+
+def write(folder: Path, raw: object) -> Path:
+    """``raw`` as a dataset file in ``folder``, beside a copy of the article's text file."""
+    shutil.copyfile(ARTICLE_FILE, folder / TEXT_NAME)
+    path = folder / "broken.json"
+    path.write_text(json.dumps(raw, indent=2), encoding="utf-8")
+    return path
+
+
+def problems_of(path: Path) -> list[Problem]:
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.load(path)
+    return caught.value.problems
+
+
+# --- round trips ------------------------------------------------------------------------------
+
+
+def test_dump_load_dump_is_byte_identical() -> None:
+    record = tradetalks.load(DATASET_FILE)
+    first = tradetalks.dumps(record)
+    again = tradetalks.loads(first, base=tradetalks.fixtures.DATA)
+    assert again == record
+    assert tradetalks.dumps(again) == first
+    # The shipped file is itself such a dump.
+    assert DATASET_FILE.read_bytes() == first.encode("utf-8")
+
+
+def test_the_shipped_file_loads_through_the_public_load() -> None:
+    record = tradetalks.load(DATASET_FILE)
+    assert record == tradetalks.fixtures.stockholm_2025()
+    assert record.sources[0].text == ARTICLE
+
+
+def test_dump_writes_the_text_file_beside_the_json(tmp_path: Path) -> None:
+    record = tradetalks.load(DATASET_FILE)
+    target = tmp_path / "copy" / "record.json"
+    target.parent.mkdir()
+    tradetalks.dump(record, target)
+    assert sorted(p.name for p in target.parent.iterdir()) == [TEXT_NAME, "record.json"]
+    text_file = target.parent / TEXT_NAME
+    assert hashlib.sha256(text_file.read_bytes()).hexdigest() == SEED_SHA256
+    assert target.read_bytes() == DATASET_FILE.read_bytes()
+    reloaded = tradetalks.load(target)
+    assert reloaded == record
+    # Dumping again over the same folder leaves the identical text file alone.
+    tradetalks.dump(reloaded, target)
+    assert target.read_bytes() == DATASET_FILE.read_bytes()
+
+
+def test_dump_never_overwrites_a_different_text_file(tmp_path: Path) -> None:
+    (tmp_path / TEXT_NAME).write_text("another article", encoding="utf-8")
+    with pytest.raises(tradetalks.InvalidValueError, match="not overwritten"):
+        tradetalks.dump(tradetalks.fixtures.stockholm_2025(), tmp_path / "record.json")
+    assert (tmp_path / TEXT_NAME).read_text(encoding="utf-8") == "another article"
+    assert not (tmp_path / "record.json").exists()
+
+
+def test_an_inline_text_round_trips_without_a_folder() -> None:
+    raw = shipped()
+    source = raw["sources"][0]
+    del source["text_file"]
+    source["text"] = ARTICLE
+    text = json.dumps(raw)
+    record = tradetalks.loads(text)
+    assert record == tradetalks.fixtures.stockholm_2025()
+    assert record.sources[0].text_file is None
+    dumped = tradetalks.dumps(record)
+    assert json.loads(dumped)["sources"][0]["text"] == ARTICLE
+    assert tradetalks.dumps(tradetalks.loads(dumped)) == dumped
+
+
+# --- one wrong evidence offset ----------------------------------------------------------------
+
+
+def test_one_wrong_evidence_offset_names_the_statement_and_the_offsets(tmp_path: Path) -> None:
+    raw = shipped()
+    evidence = raw["statements"][4]["evidence"][0]
+    start = ARTICLE.index(EXPERTS_SENTENCE)
+    end = start + len(EXPERTS_SENTENCE)
+    assert (evidence["start"], evidence["end"], evidence["exact"]) == (
+        start,
+        end,
+        EXPERTS_SENTENCE,
+    )
+    evidence["start"] = start + 1
+    with pytest.raises(TradetalksError) as caught:
+        tradetalks.load(write(tmp_path, raw))
+    error = caught.value
+    assert isinstance(error, DataFormatError)
+    assert isinstance(error, ValueError)
+    (problem,) = error.problems
+    assert problem.path == "$.statements[4].evidence[0]"
+    assert f"{start + 1}:{end}" in problem.message
+    assert str(error).startswith(f"$.statements[4].evidence[0]: text at {start + 1}:{end} ")
+    # The message shows what stands at the wrong offsets: the sentence less its first letter.
+    assert repr(EXPERTS_SENTENCE[1:20]).strip("'") in problem.message
+
+
+def test_offsets_outside_the_text_are_named(tmp_path: Path) -> None:
+    raw = shipped()
+    raw["statements"][4]["evidence"][0]["end"] = 99999
+    (problem,) = problems_of(write(tmp_path, raw))
+    assert problem.path == "$.statements[4].evidence[0]"
+    assert ":99999" in problem.message
+    assert "6137 characters" in problem.message  # the article's length
+
+
+def test_a_wrong_offset_in_a_delegate_names_its_nested_path(tmp_path: Path) -> None:
+    raw = shipped()
+    # Bessent is the second delegate of the third round, Stockholm.
+    evidence = raw["rounds"][2]["delegates"][1]["evidence"][0]
+    assert evidence["exact"] == "US lead person Treasury Secretary Scott Bessent"
+    start = ARTICLE.index("US lead person")
+    evidence["end"] = start + len("US lead person")
+    (problem,) = problems_of(write(tmp_path, raw))
+    assert problem.path == "$.rounds[2].delegates[1].evidence[0]"
+    assert f"{start}:{start + 14}" in problem.message
+
+
+def test_a_wrong_exact_in_a_truce_term_names_its_nested_path(tmp_path: Path) -> None:
+    raw = shipped()
+    raw["truces"][0]["terms"][0]["evidence"][0]["exact"] = "a 60-day tariff truce"
+    (problem,) = problems_of(write(tmp_path, raw))
+    assert problem.path == "$.truces[0].terms[0].evidence[0]"
+
+
+def test_every_bad_offset_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    raw = shipped()
+    raw["statements"][4]["evidence"][0]["start"] += 1
+    raw["statements"][9]["evidence"][0]["start"] += 1
+    paths = [p.path for p in problems_of(write(tmp_path, raw))]
+    assert paths == ["$.statements[4].evidence[0]", "$.statements[9].evidence[0]"]
+
+
+# --- dangling references ----------------------------------------------------------------------
+
+
+def test_a_dangling_speaker_id_names_the_reference_and_its_path(tmp_path: Path) -> None:
+    raw = shipped()
+    assert raw["statements"][5]["speakers"] == ["zhou-mi"]
+    raw["statements"][5]["speakers"] = ["xi-jinping"]
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.load(write(tmp_path, raw))
+    (problem,) = caught.value.problems
+    assert problem.path == "$.statements[5].speakers[0]"
+    assert "'xi-jinping'" in problem.message
+    assert "$.statements[5].speakers[0]" in str(caught.value)
+    assert "xi-jinping" in str(caught.value)
+
+
+def test_a_dangling_second_speaker_is_named_by_its_index(tmp_path: Path) -> None:
+    raw = shipped()
+    raw["statements"][9]["speakers"][1] = "jamieson-gree"
+    (problem,) = problems_of(write(tmp_path, raw))
+    assert problem.path == "$.statements[9].speakers[1]"
+    assert "'jamieson-gree'" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("collection", "index", "field", "path"),
+    [
+        ("statements", 0, "occasion", "$.statements[0].occasion"),
+        ("positions", 0, "person", "$.positions[0].person"),
+        ("sources", 0, "outlet", "$.sources[0].outlet"),
+        ("organizations", 11, "parent", "$.organizations[11].parent"),
+    ],
+)
+def test_other_dangling_references_are_named(
+    tmp_path: Path, collection: str, index: int, field: str, path: str
+) -> None:
+    raw = shipped()
+    raw[collection][index][field] = "nowhere"
+    (problem,) = problems_of(write(tmp_path, raw))
+    assert problem.path == path
+    assert "'nowhere'" in problem.message
+
+
+def test_a_dangling_reporter_id_is_named(tmp_path: Path) -> None:
+    raw = shipped()
+    raw["statements"][0]["reported_by"] = ["xinhau"]
+    (problem,) = problems_of(write(tmp_path, raw))
+    assert problem.path == "$.statements[0].reported_by[0]"
+    assert "'xinhau'" in problem.message
+
+
+def test_a_reference_to_a_record_of_the_wrong_kind(tmp_path: Path) -> None:
+    raw = shipped()
+    raw["statements"][5]["speakers"] = ["stockholm-2025"]  # a round cannot speak
+    (problem,) = problems_of(write(tmp_path, raw))
+    assert problem.path == "$.statements[5].speakers[0]"
+    assert "'stockholm-2025' is a Round" in problem.message
+
+
+# --- other malformed input: always a DataFormatError, never anything else ----------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["", "not json", "{", '{"format": "tradetalks/1",}', "[1, 2"], ids=repr
+)
+def test_text_that_is_not_json(text: str) -> None:
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(text)
+    (problem,) = caught.value.problems
+    assert problem.path == "$"
+    assert problem.message.startswith("not valid JSON")
+
+
+def test_bytes_that_are_not_utf8() -> None:
+    with pytest.raises(DataFormatError, match="not UTF-8"):
+        tradetalks.loads(b'{"format": "tradetalks/1", "x": "\xff"}')
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("[]", "a list"), ("3", "a number"), ('"dataset"', "a string"), ("null", "null")],
+)
+def test_a_root_that_is_not_an_object(text: str, kind: str) -> None:
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(text)
+    assert caught.value.problems == [Problem("$", f"expected a JSON object, not {kind}")]
+
+
+def break_one(raw: dict[str, Any], where: list[str | int], value: object) -> None:
+    """Set (or, for ``...``, delete) the value at ``where`` in ``raw``."""
+    parent: Any = raw
+    for step in where[:-1]:
+        parent = parent[step]
+    if value is ...:
+        del parent[where[-1]]
+    else:
+        parent[where[-1]] = value
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "path", "words"),
+    [
+        # wrong types
+        (["rounds", 0, "number"], "one", "$.rounds[0].number", "expected a whole number"),
+        (["rounds", 0, "number"], True, "$.rounds[0].number", "expected a whole number"),
+        (["people", 0, "name"], 7, "$.people[0].name", "expected a string, not a number"),
+        (["statements"], {}, "$.statements", "expected a list, not an object"),
+        (["statements", 3, "speakers"], "he-lifeng", "$.statements[3].speakers", "a list"),
+        (["rounds", 2, "delegates", 0], [], "$.rounds[2].delegates[0]", "expected an object"),
+        (["statements", 4, "evidence", 0, "start"], "1610", "$.statements[4].evidence[0].start",
+         "expected a whole number"),
+        (["sources", 0, "published_on"], "30 July 2025", "$.sources[0].published_on",
+         "YYYY-MM-DD"),
+        # missing fields
+        (["people", 1, "name"], ..., "$.people[1].name", "missing"),
+        (["statements", 0, "evidence"], ..., "$.statements[0].evidence", "missing"),
+        (["rounds", 2, "delegates", 2, "role"], ..., "$.rounds[2].delegates[2].role", "missing"),
+        (["format"], ..., "$.format", "'tradetalks/1'"),
+        # unknown enumeration values
+        (["statements", 5, "mode"], "verbatim", "$.statements[5].mode", "'verbatim' is not one of"),
+        (["rounds", 2, "delegates", 0, "role"], "chief", "$.rounds[2].delegates[0].role",
+         "'chief' is not one of"),
+        (["organizations", 0, "kind"], "newspaper", "$.organizations[0].kind",
+         "'newspaper' is not one of"),
+        (["statements", 0, "said_on", "rule"], "guess", "$.statements[0].said_on.rule",
+         "'guess' is not one of"),
+        # invalid EDTF
+        (["rounds", 0, "dates"], "May 2025", "$.rounds[0].dates", "not an EDTF date"),
+        (["rounds", 0, "dates"], "2025-13", "$.rounds[0].dates", "month must be 1 to 12"),
+        (["rounds", 2, "dates"], "2025-07-29/2025-07-28", "$.rounds[2].dates",
+         "ends before it starts"),
+        (["meetings", 0, "dates"], "2025-07-30/", "$.meetings[0].dates", "not an EDTF date"),
+        (["statements", 0, "said_on", "date"], "Tuesday", "$.statements[0].said_on.date",
+         "not an EDTF date"),
+        (["truces", 0, "terms", 0, "end"], "2025-08-32", "$.truces[0].terms[0].end",
+         "day must be 1 to 31"),
+        # a resolved date's value is written under the key "date", and named so
+        (["statements", 0, "said_on", "date"], ..., "$.statements[0].said_on.date", "missing"),
+        (["statements", 1, "said_on", "date"], "2025-07-29", "$.statements[1].said_on.date",
+         "mark it uncertain"),
+        # unknown fields and duplicate ids
+        (["people", 0, "nickname"], "Lifeng", "$.people[0]", "nickname"),
+        (["extra"], [], "$.extra", "unknown field"),
+        (["people", 1, "id"], "he-lifeng", "$.people[1].id", "already used by $.people[0]"),
+        # a format this version does not read
+        (["format"], "tradetalks/2", "$.format", "'tradetalks/2'"),
+    ],
+)  # fmt: skip
+def test_malformed_values_raise_data_format_error_with_their_path(
+    tmp_path: Path, where: list[str | int], value: object, path: str, words: str
+) -> None:
+    raw = shipped()
+    break_one(raw, where, value)
+    problems = problems_of(write(tmp_path, raw))
+    assert any(p.path == path and words in p.message for p in problems), problems
+
+
+def test_a_missing_text_file_is_a_data_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "record.json"
+    shutil.copyfile(DATASET_FILE, path)  # no text file beside it
+    (problem,) = problems_of(path)
+    assert problem.path == "$.sources[0].text_file"
+    assert TEXT_NAME in problem.message
+
+
+def test_a_text_file_needs_a_folder_to_be_read_from() -> None:
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(DATASET_FILE.read_text(encoding="utf-8"))
+    (problem,) = caught.value.problems
+    assert problem.path == "$.sources[0].text_file"
+    assert "no folder was given" in problem.message
+
+
+def test_another_article_beside_the_json_fails_every_offset_check(tmp_path: Path) -> None:
+    path = tmp_path / "record.json"
+    shutil.copyfile(DATASET_FILE, path)
+    (tmp_path / TEXT_NAME).write_text(ARTICLE.replace("Chinese", "Chinese "), encoding="utf-8")
+    problems = problems_of(path)
+    # The first word of the article still stands; every later piece of evidence is moved.
+    assert len(problems) > 50
+    assert all(p.message.startswith("text at ") for p in problems)
+
+
+def test_a_broken_record_is_reported_once_not_again_at_each_reference(tmp_path: Path) -> None:
+    raw = shipped()
+    del raw["people"][1]["name"]  # Scott Bessent, referred to by positions, rounds, statements
+    problems = problems_of(write(tmp_path, raw))
+    assert [p.path for p in problems] == ["$.people[1].name"]
