@@ -29,6 +29,15 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+# The timeline picture of the shipped dataset is drawn anew at every build, by the library
+# itself, so the docs always show the data as shipped.
+_GENERATED = os.path.join(os.path.dirname(__file__), "_generated")  # noqa: PTH118, PTH120
+os.makedirs(_GENERATED, exist_ok=True)  # noqa: PTH103
+importlib.import_module("tradetalks.plotting").write_svg(
+    tradetalks.fixtures.stockholm_2025(),
+    os.path.join(_GENERATED, "timeline.svg"),  # noqa: PTH118
+)
+
 project = "tradetalks"
 author = "tradetalks contributors"
 copyright = "2025, tradetalks contributors"
@@ -38,7 +47,7 @@ version = release
 extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_generated"]
 
 myst_heading_anchors = 3
 
