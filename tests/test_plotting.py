@@ -11,6 +11,12 @@ from tradetalks.fixtures import stockholm_2025
 from tradetalks.plotting import plot_timeline, write_svg
 
 
+def _day(number: float) -> dt.date:
+    """A matplotlib date number (days since its epoch) as a date."""
+    epoch = dt.date.fromisoformat(mdates.get_epoch()[:10])
+    return epoch + dt.timedelta(days=round(number))
+
+
 def _bars(lane: int) -> list[tuple[dt.date, dt.date]]:
     axes = plot_timeline(stockholm_2025()).axes[0]
     found = []
@@ -19,9 +25,7 @@ def _bars(lane: int) -> list[tuple[dt.date, dt.date]]:
             isinstance(patch, Rectangle)
             and abs(patch.get_y() + patch.get_height() / 2 - lane) < 0.01
         ):
-            left = mdates.num2date(patch.get_x()).date()
-            right = mdates.num2date(patch.get_x() + patch.get_width()).date()
-            found.append((left, right))
+            found.append((_day(patch.get_x()), _day(patch.get_x() + patch.get_width())))
     return sorted(found)
 
 
