@@ -19,14 +19,12 @@ def _day(number: float) -> dt.date:
 
 def _bars(lane: int) -> list[tuple[dt.date, dt.date]]:
     axes = plot_timeline(stockholm_2025()).axes[0]
-    found = []
-    for patch in axes.patches:
-        if (
-            isinstance(patch, Rectangle)
-            and abs(patch.get_y() + patch.get_height() / 2 - lane) < 0.01
-        ):
-            found.append((_day(patch.get_x()), _day(patch.get_x() + patch.get_width())))
-    return sorted(found)
+    return sorted(
+        (_day(patch.get_x()), _day(patch.get_x() + patch.get_width()))
+        for patch in axes.patches
+        if isinstance(patch, Rectangle)
+        and abs(patch.get_y() + patch.get_height() / 2 - lane) < 0.01
+    )
 
 
 def test_three_round_bars_cover_the_days_the_article_gives() -> None:
