@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import matplotlib
+import matplotlib as mpl
 from matplotlib.patches import Rectangle
 
 from tradetalks.fixtures import stockholm_2025
@@ -13,7 +13,7 @@ from tradetalks.plotting import plot_timeline, write_svg
 
 def _day(number: float) -> dt.date:
     """A matplotlib date number (days since its epoch) as a date."""
-    epoch = dt.date.fromisoformat(str(matplotlib.rcParams["date.epoch"])[:10])
+    epoch = dt.date.fromisoformat(str(mpl.rcParams["date.epoch"])[:10])
     return epoch + dt.timedelta(days=round(number))
 
 
