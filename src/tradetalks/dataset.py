@@ -28,7 +28,7 @@ import attrs
 
 from tradetalks._fields import is_reference, short, to_tuple
 from tradetalks.actors import Organization, Party, Person, Position, UnnamedGroup
-from tradetalks.dates import PartialDate
+from tradetalks.dates import DateSpan, PartialDate
 from tradetalks.errors import InvalidValueError, MergeConflictError, MissingReferenceError
 from tradetalks.resolution import ResolvedDate
 from tradetalks.sources import Evidence, Source
@@ -521,7 +521,7 @@ class Dataset:
             for index, record in enumerate(getattr(self, name))
         }
         merged: dict[str, list[Any]] = {name: list(getattr(self, name)) for name, _ in COLLECTIONS}
-        conflicts: list[tuple[str, str, str, str]] = []
+        conflicts: list[tuple[str, str, str, str, str]] = []
         lines: list[str] = []
         for name, _ in COLLECTIONS:
             for index, record in enumerate(getattr(other, name)):
@@ -533,7 +533,7 @@ class Dataset:
                     continue
                 where, there = places[record.id], f"other.{name}[{index}]"
                 found = _differences(mine, record)
-                conflicts.extend((where, field, left, right) for field, left, right in found)
+                conflicts.extend((where, there, field, left, right) for field, left, right in found)
                 details = "; ".join(f"{field}: {left} != {right}" for field, left, right in found)
                 lines.append(
                     f"{where} and {there} both have the id {record.id!r} but disagree: {details}"
@@ -586,7 +586,12 @@ def _shown(field: attrs.Attribute[Any], value: object) -> str:
         items = value if isinstance(value, tuple) else (value,)
         ids = [getattr(item, "id", getattr(item, "words", None)) for item in items]
         return repr(ids if isinstance(value, tuple) else ids[0])
-    return repr(short(str(value) if isinstance(value, PartialDate) else value, 80))  # type: ignore[arg-type]
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, (PartialDate, DateSpan)):
+        value = str(value)
+    # Any value may differ (a number, None, dates, evidence), not only a string.
+    return repr(short(value, 80)) if isinstance(value, str) else short(repr(value), 80)
 
 
 def _differences(mine: Any, theirs: Any) -> list[tuple[str, str, str]]:

@@ -56,7 +56,10 @@ class Precision(enum.IntEnum):
     """The day is known (``2025-07-29``)."""
 
 
-_EDTF_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[?~%])?")
+# re.ASCII: \d would otherwise match any Unicode digit (٢٠٢٥), which EDTF does not allow.
+_EDTF_DATE = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[?~%])?", re.ASCII
+)
 
 
 def _date_words(year: int, month: int | None, day: int | None) -> str:

@@ -102,8 +102,9 @@ class MergeConflictError(InvalidValueError):
     """Two datasets hold records with the same id that disagree.
 
     Attributes:
-        differences: each disagreement as ``(where, field, this, other)``: the record's
-            place in each dataset, the field, and the two values as text.
+        differences: each disagreement as ``(here, there, field, this, other)``: the
+            record's place in this dataset and in the other, the field, and the two values
+            as text.
 
     >>> from tradetalks.fixtures import stockholm_2025
     >>> import attrs
@@ -119,7 +120,7 @@ class MergeConflictError(InvalidValueError):
     """
 
     def __init__(
-        self, message: str, *, differences: list[tuple[str, str, str, str]], where: str = ""
+        self, message: str, *, differences: list[tuple[str, str, str, str, str]], where: str = ""
     ) -> None:
         """Make the error from a message and the differences found."""
         super().__init__(message, where=where)

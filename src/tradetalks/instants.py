@@ -35,6 +35,7 @@ import zoneinfo
 
 from tradetalks.errors import InvalidValueError, NaiveDatetimeError
 
+_NAIVE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
 _RFC9557 = re.compile(r"(?P<stamp>[^\[\]]+)\[(?P<critical>!?)(?P<zone>[^\[\]=]+)\]")
 
 
@@ -43,7 +44,10 @@ def require_instant(value: object, where: str = "") -> dt.datetime:
 
     Raises:
         NaiveDatetimeError: for a naive datetime.
-        InvalidValueError: for anything else, or a datetime with only a fixed offset.
+        InvalidValueError: for anything else, a datetime with only a fixed offset, a wall
+            time its zone skipped (in a daylight-saving gap), or an offset that is not a
+            whole number of minutes (local mean time before 1973): RFC 9557 text could not
+            be read back as the same instant.
     """
     if not isinstance(value, dt.datetime):
         raise InvalidValueError(
@@ -54,6 +58,25 @@ def require_instant(value: object, where: str = "") -> dt.datetime:
         raise InvalidValueError(
             f"{value.isoformat()} has only a fixed offset ({value.tzinfo!r}); an instant in the "
             'record carries an IANA zone, e.g. tzinfo=ZoneInfo("America/New_York")',
+            where=where,
+        )
+    wall = value.replace(tzinfo=None)
+    try:
+        again = value.astimezone(dt.UTC).astimezone(value.tzinfo).replace(tzinfo=None)
+    except OverflowError:
+        raise InvalidValueError(
+            f"{value.isoformat()} is too near the ends of the calendar to be an instant",
+            where=where,
+        ) from None
+    if again != wall:
+        raise InvalidValueError(
+            f"{wall.isoformat()} does not exist in {value.tzinfo} (its clocks skipped it)",
+            where=where,
+        )
+    if (value.utcoffset() or dt.timedelta(0)) % dt.timedelta(minutes=1):
+        raise InvalidValueError(
+            f"{value.isoformat()} is offset from UTC by seconds, which RFC 9557 text cannot "
+            "write (its offsets are whole minutes)",
             where=where,
         )
     return value
@@ -97,6 +120,7 @@ def parse_instant(text: str) -> dt.datetime:
     accepted, and other suffix tags (such as ``[u-ca=iso8601]``) are refused.
 
     Raises:
+        NaiveDatetimeError: for a date and time with neither offset nor zone.
         InvalidValueError: for text that is not RFC 9557 with a zone, an unknown zone, or an
             offset that disagrees with the zone.
 
@@ -110,6 +134,11 @@ def parse_instant(text: str) -> dt.datetime:
     if not isinstance(text, str):
         raise InvalidValueError(f"an instant must be a string, not {type(text).__name__}")
     match = _RFC9557.fullmatch(text)
+    if match is None and _NAIVE.fullmatch(text):
+        raise NaiveDatetimeError(
+            f"{text!r} is naive (it has no offset and no zone); write it as RFC 9557, e.g. "
+            "2025-08-12T00:01:00-04:00[America/New_York]"
+        )
     if match is None:
         raise InvalidValueError(
             f"not an RFC 9557 timestamp with a zone: {text!r} "

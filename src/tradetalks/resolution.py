@@ -259,14 +259,22 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST)
         return ResolvedDate(value, words, rule, direction)
 
     relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
-    if text in relative:
-        rule = ResolutionRule[text.upper()]
-        return done(dateline + dt.timedelta(days=relative[text]), rule)
+    try:
+        if text in relative:
+            rule = ResolutionRule[text.upper()]
+            return done(dateline + dt.timedelta(days=relative[text]), rule)
 
-    for pattern in _PATTERNS:
-        match = pattern.fullmatch(text)
-        if match is not None:
-            return _from_parts(words, match.groupdict(), dateline, done, past=past)
+        for pattern in _PATTERNS:
+            match = pattern.fullmatch(text)
+            if match is not None:
+                return _from_parts(words, match.groupdict(), dateline, done, past=past)
+    except InvalidValueError:
+        raise
+    except (OverflowError, ValueError):  # counted past 0001-01-01 or 9999-12-31
+        raise DateResolutionError(
+            f"{words!r} read from {dateline.isoformat()} falls outside the calendar "
+            "(years 1 to 9999)"
+        ) from None
     raise DateResolutionError(
         f"cannot read {words!r} as date words (expected a weekday, today, yesterday, "
         "tomorrow, a month with or without a day and year, or an ISO date)"

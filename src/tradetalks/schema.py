@@ -39,13 +39,14 @@ from tradetalks.talks import Delegate
 from tradetalks.truces import TruceTerm
 
 _TEXT = {"type": "string", "pattern": r"^\S(?:[\s\S]*\S)?$"}
-_EDTF_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?[?~%]?"
+# [0-9], not \d: a JSON Schema validator may let \d match any Unicode digit.
+_EDTF_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~%]?"
 _FORMATS: dict[str, Any] = {
     "id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},
     "partyCode": {"type": "string", "pattern": r"^[A-Z][A-Z0-9-]{1,15}$"},
     "country": {"type": "string", "pattern": r"^[A-Z]{2}$"},
     "language": {"type": "string", "pattern": r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"},
-    "day": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    "day": {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
     "edtfDate": {
         "description": "An EDTF date of levels 0-1: YYYY, YYYY-MM or YYYY-MM-DD, then ?, ~ or %.",
         "type": "string",
@@ -59,8 +60,8 @@ _FORMATS: dict[str, Any] = {
     "instant": {
         "description": "An RFC 9557 timestamp: 2025-08-12T00:01:00-04:00[America/New_York].",
         "type": "string",
-        "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
-        r"(?:[+-]\d{2}:\d{2}|Z)\[!?[^\[\]=]+\]$",
+        "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+        r"(?:[+-][0-9]{2}:[0-9]{2}|Z)\[!?[^\[\]=]+\]$",
     },
     "group": {
         "description": "A speaker or outlet the source does not name, in its words.",
@@ -74,6 +75,13 @@ _SPECIAL_FIELDS = {
     "id": "id",
     "country": "country",
     "language": "language",
+}
+# Strings kept exactly as the source has them, white space at their ends included: the
+# loader asks only that they are not empty (a date's words, that they are not blank).
+_VERBATIM: dict[tuple[str, str], dict[str, Any]] = {
+    ("Source", "text"): {"type": "string", "minLength": 1},
+    ("Evidence", "exact"): {"type": "string", "minLength": 1},
+    ("ResolvedDate", "words"): {"anyOf": [{"type": "string", "pattern": r"\S"}, {"type": "null"}]},
 }
 _OWNED = (Evidence, Delegate, TruceTerm, ResolvedDate)
 # Lists that must hold at least this many items (the record classes refuse fewer).
@@ -149,6 +157,8 @@ def _field_schema(cls: type[Any], field: attrs.Attribute[Any]) -> dict[str, Any]
         return _nullable(_ref("country"))
     if cls.__name__ == "Party" and field.name == "code":
         return _ref("partyCode")
+    if (cls.__name__, field.name) in _VERBATIM:
+        return dict(_VERBATIM[cls.__name__, field.name])
     schema = _type_schema(field.type)
     if cls is Evidence and field.name in {"start", "end"}:
         schema["minimum"] = 0

@@ -63,7 +63,18 @@ if typing.TYPE_CHECKING:
 FORMAT = "tradetalks/1"
 """The value of the ``format`` key of every dataset file this version reads and writes."""
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)  # ASCII digits only, as ISO 8601
+
+
+def _key(key: str) -> str:
+    """A key of the file for a message: as it is if a plain name, else as a JSON string."""
+    return key if _PLAIN_KEY.fullmatch(key) else json.dumps(key)
+
+
+def _member(key: str) -> str:
+    """The JSONPath step to a key: ``.key``, or ``["key"]`` for any other key (escaped)."""
+    return f".{key}" if _PLAIN_KEY.fullmatch(key) else f"[{json.dumps(key)}]"
 
 
 class _Cascade(Exception):  # noqa: N818 - an internal signal, never raised to users
@@ -169,10 +180,13 @@ def _ids_in(annotation: Any) -> tuple[type, ...]:
     return (annotation,)
 
 
+def _a(name: str) -> str:
+    """``name`` with its indefinite article: "a Person", "an Organization"."""
+    return f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"
+
+
 def _resolver(kinds: tuple[type, ...]) -> Callable[[object], object]:
-    names = " or ".join(
-        "an unnamed group" if k is UnnamedGroup else f"a {k.__name__}" for k in kinds
-    )
+    names = " or ".join("an unnamed group" if k is UnnamedGroup else _a(k.__name__) for k in kinds)
 
     def resolve(value: object) -> object:
         if isinstance(value, dict) and UnnamedGroup in kinds:
@@ -183,9 +197,7 @@ def _resolver(kinds: tuple[type, ...]) -> Callable[[object], object]:
             raise InvalidValueError(f"expected the id of {names}, not {_json_type(value)}")
         target = _CONTEXT.get().build(value)
         if not isinstance(target, kinds):
-            raise InvalidValueError(
-                f"{value!r} is a {type(target).__name__}, not {names.replace('a ', '', 1)}"
-            )
+            raise InvalidValueError(f"{value!r} is {_a(type(target).__name__)}, not {names}")
         return target
 
     return resolve
@@ -337,6 +349,11 @@ def _source_structure(conv: cattrs.Converter) -> Callable[[object, Any], Source]
             )
         if has_file:
             name = _structure_str(data["text_file"], str)
+            # The record's own rule for the name, checked before any file is read, so that
+            # no file outside the dataset's folder is ever opened ("../x", "/dev/zero").
+            rule = attrs.fields(Source).text_file.validator
+            if rule is not None:
+                rule(None, attrs.fields(Source).text_file, name)
             reader = _CONTEXT.get().read_text_file
             if reader is None:
                 raise InvalidValueError(
@@ -402,7 +419,8 @@ def _problems(
             path += where if where.startswith("[") else f".{where}"
         yield Problem(path, error.message)
     elif isinstance(error, ForbiddenExtraKeysError):
-        yield Problem(path, f"unknown field(s): {', '.join(sorted(error.extra_fields))}")
+        names = ", ".join(_key(name) for name in sorted(error.extra_fields))
+        yield Problem(path, f"unknown field(s): {names}")
     elif isinstance(error, KeyError):
         yield Problem(f"{path}", "this required field is missing")
     else:
@@ -419,9 +437,10 @@ def _index_raw(raw: dict[str, Any], context: _LoadContext) -> dict[str, list[Any
     """Check the root's keys and index every raw record by its id; return the lists."""
     problems = context.problems
     if raw.get("format") != FORMAT:
-        problems.append(Problem("$.format", f"expected {FORMAT!r}, not {raw.get('format')!r}"))
+        found = f"not {raw['format']!r}" if "format" in raw else "but it is missing"
+        problems.append(Problem("$.format", f"expected {FORMAT!r}, {found}"))
     known = {"format"} | {name for name, _ in COLLECTIONS}
-    problems.extend(Problem(f"$.{key}", "unknown field") for key in raw if key not in known)
+    problems.extend(Problem(f"${_member(key)}", "unknown field") for key in raw if key not in known)
     lists: dict[str, list[Any]] = {}
     for name, kind in COLLECTIONS:
         items = raw.get(name, [])
@@ -493,6 +512,20 @@ def _path_order(problem: Problem) -> tuple[int, int]:
     return (order.get(match[1], -1), int(match[2] or -1))
 
 
+class _DuplicateKeyError(ValueError):
+    """An object with the same key twice: JSON leaves its meaning open, so it is refused."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            message = f"an object has the key {key!r} twice (at {json.dumps(key)}: ...)"
+            raise _DuplicateKeyError(message)
+        result[key] = value
+    return result
+
+
 def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> Dataset:
     """Load a dataset from JSON text.
 
@@ -528,7 +561,9 @@ def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> D
     if not isinstance(text, str):
         raise DataFormatError([Problem("$", f"expected JSON text, not {type(text).__name__}")])
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKeyError as error:
+        raise DataFormatError([Problem("$", str(error))]) from None
     except json.JSONDecodeError as error:
         where = f"line {error.lineno} column {error.colno}"
         raise DataFormatError([Problem("$", f"not valid JSON: {error.msg} ({where})")]) from None

@@ -55,6 +55,14 @@ def _check_language(instance: object, attribute: attrs.Attribute[Any], value: ob
 def _check_source_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value:
         raise InvalidValueError("a source needs its full, non-empty text", where=attribute.name)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate: no file could hold the text
+        raise InvalidValueError(
+            f"the text is not Unicode that UTF-8 can encode: {error.reason} at "
+            f"{error.start}:{error.end}",
+            where=attribute.name,
+        ) from None
 
 
 def _check_text_file(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

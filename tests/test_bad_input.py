@@ -1,0 +1,276 @@
+"""Bad input: malformed dataset files fail with a DataFormatError naming each JSONPath.
+
+``tests/bad/`` holds the corpus: each file is a small variation of the valid dataset
+``tests/good/small.json`` (one made-up article of four sentences, inline), named for its
+one fault. ``tests/bad/expected.json`` gives, for each file, every problem the loader must
+report, as a JSONPath and a fragment of the message, worked out by hand from the fault.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import tradetalks
+from tradetalks import DataFormatError, Dataset, TradetalksError
+from tradetalks.cli import main
+from tradetalks.dataset import COLLECTIONS
+from tradetalks.fixtures import DATA
+
+TESTS = Path(__file__).parent
+BAD = TESTS / "bad"
+SMALL = TESTS / "good" / "small.json"
+EXPECTED: dict[str, list[tuple[str, str]]] = {
+    name: [(path, fragment) for path, fragment in problems]
+    for name, problems in json.loads((BAD / "expected.json").read_text(encoding="utf-8")).items()
+}
+CORPUS = sorted(path.name for path in BAD.glob("*.json") if path.name != "expected.json")
+
+
+def _problems(path: Path) -> list[tradetalks.Problem]:
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.load(path)
+    return caught.value.problems
+
+
+def test_the_corpus_is_large_and_every_file_has_its_expected_problems() -> None:
+    assert len(CORPUS) >= 30
+    assert sorted(EXPECTED) == CORPUS
+
+
+def test_the_corpus_varies_a_small_valid_dataset() -> None:
+    record = tradetalks.load(SMALL)
+    counts = {name: len(getattr(record, name)) for name, _ in COLLECTIONS}
+    assert counts == {
+        "sources": 1,
+        "parties": 2,
+        "organizations": 2,
+        "people": 1,
+        "positions": 1,
+        "rounds": 1,
+        "meetings": 1,
+        "statements": 1,
+        "truces": 1,
+    }
+    assert len(record.sources[0].text) == 260
+    assert tradetalks.dumps(record) == SMALL.read_text(encoding="utf-8")  # written as dumped
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_each_bad_file_fails_with_its_paths_and_messages(name: str) -> None:
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.load(BAD / name)
+    error = caught.value
+    assert isinstance(error, TradetalksError)
+    assert isinstance(error, ValueError)
+    found = error.problems
+    for path, fragment in EXPECTED[name]:
+        messages = [p.message for p in found if p.path == path]
+        assert any(fragment in message for message in messages), (path, fragment, found)
+    # Nothing else is reported: a broken record is named once, not again at each reference.
+    assert sorted({p.path for p in found}) == sorted({path for path, _ in EXPECTED[name]})
+    assert str(error).startswith(f"{found[0].path}: {found[0].message}")
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_loads_of_the_same_bytes_reports_the_same_problems(name: str) -> None:
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads((BAD / name).read_bytes(), base=BAD)
+    assert caught.value.problems == _problems(BAD / name)
+
+
+def test_validate_lists_every_problem_of_every_file(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [BAD / name for name in CORPUS]
+    status = main(["validate", *map(str, files)])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == 1
+    expected = [f"{file}: {p.path}: {p.message}" for file in files for p in _problems(file)]
+    assert lines == expected
+    for file in files:
+        mine = [line for line in lines if line.startswith(f"{file}: ")]
+        for path, fragment in EXPECTED[file.name]:
+            assert any(line.startswith(f"{file}: {path}: ") and fragment in line for line in mine)
+
+
+def test_validate_escapes_a_key_that_cannot_be_printed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    file = BAD / "unknown_field_not_a_plain_name.json"
+    assert main(["validate", str(file)]) == 1
+    assert capsys.readouterr().out == f'{file}: $.people[0]: unknown field(s): "\\ud800 x"\n'
+
+
+def test_an_unknown_key_that_is_not_a_plain_name_is_a_quoted_jsonpath_member() -> None:
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads('{"format": "tradetalks/1", "see also": 1, "\\u0007": 2}')
+    assert caught.value.problems == [
+        tradetalks.Problem('$["see also"]', "unknown field"),
+        tradetalks.Problem('$["\\u0007"]', "unknown field"),
+    ]
+
+
+def test_validate_exits_0_when_every_file_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    shipped = DATA / "stockholm_2025.json"
+    assert main(["validate", str(SMALL), str(shipped)]) == 0
+    # 11 = 1 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 1 records in small.json; the shipped one holds
+    # 1 source, 2 parties, 15 organizations, 8 people, 9 positions, 3 rounds, 2 meetings,
+    # 25 statements and 1 truce.
+    assert capsys.readouterr().out.splitlines() == [
+        f"{SMALL}: valid (11 records)",
+        f"{shipped}: valid (66 records)",
+    ]
+
+
+def test_validate_exits_1_when_one_file_of_several_is_bad(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bad = BAD / "duplicate_id.json"
+    assert main(["validate", str(SMALL), str(bad)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{SMALL}: valid (11 records)",
+        f"{bad}: $.people[1].id: the id 'he-lifeng' is already used by $.people[0]",
+    ]
+
+
+def test_validate_names_a_file_that_cannot_be_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere.json"
+    assert main(["validate", str(missing), str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{missing}: cannot read: ")  # the system's words follow
+    assert lines[1].startswith(f"{tmp_path}: cannot read: ")
+
+
+def test_a_text_file_outside_the_folder_is_never_read(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    article = json.loads(SMALL.read_text(encoding="utf-8"))
+    (tmp_path / "x.txt").write_text(article["sources"][0].pop("text"), encoding="utf-8")
+    article["sources"][0]["text_file"] = "../x.txt"
+    (folder / "article.json").write_text(json.dumps(article), encoding="utf-8")
+    # ../x.txt holds the right text, but lies outside the dataset's folder.
+    assert _problems(folder / "article.json") == [
+        tradetalks.Problem(
+            "$.sources[0].text_file",
+            "'../x.txt' is not a relative file name inside the dataset's folder",
+        )
+    ]
+
+
+# Arbitrary JSON: the loader gives a Dataset or a TradetalksError, never anything else.
+
+JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
+JSON_VALUES = st.recursive(
+    JSON_LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+FIELD_NAMES = sorted(
+    {f.name for _, kind in COLLECTIONS for f in attrs.fields(kind)}
+    | {f.name for f in attrs.fields(tradetalks.Evidence)}
+    | {f.name for f in attrs.fields(tradetalks.Delegate)}
+    | {f.name for f in attrs.fields(tradetalks.TruceTerm)}
+    | {"date", "group", "text_file"}
+)
+# Ids of the small dataset, so that random references sometimes resolve.
+IDS = st.sampled_from(
+    ["he-lifeng", "CN", "US", "example-wire", "xinhua", "example-wire-2025-07-30", "stockholm-2025"]
+)
+RECORD_VALUES = st.recursive(
+    JSON_LEAVES | IDS,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=8,
+)
+RECORDS = st.dictionaries(st.sampled_from(FIELD_NAMES), RECORD_VALUES, min_size=1, max_size=6)
+DATASET_SHAPED = st.fixed_dictionaries(
+    {"format": st.just(tradetalks.FORMAT) | JSON_LEAVES},
+    optional={name: st.lists(RECORDS, max_size=2) for name, _ in COLLECTIONS},
+)
+
+
+def _paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The place of every value inside a JSON value, as keys and indexes from the root."""
+    found: list[tuple[Any, ...]] = []
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, inner in items:
+        found.append((*here, key))
+        if isinstance(inner, (dict, list)):
+            found.extend(_paths(inner, (*here, key)))
+    return found
+
+
+SMALL_DATA = json.loads(SMALL.read_text(encoding="utf-8"))
+SMALL_PLACES = _paths(SMALL_DATA)
+
+
+@st.composite
+def small_with_changes(draw: st.DrawFn) -> dict[str, Any]:
+    """The small valid dataset with one to three values replaced or removed."""
+    data: dict[str, Any] = copy.deepcopy(SMALL_DATA)
+    for _ in range(draw(st.integers(1, 3))):
+        place = draw(st.sampled_from(SMALL_PLACES))
+        parent: Any = data
+        try:
+            for key in place[:-1]:
+                parent = parent[key]
+            if draw(st.booleans()):
+                parent[place[-1]] = draw(RECORD_VALUES)
+            else:
+                del parent[place[-1]]
+        except (KeyError, IndexError, TypeError):  # an earlier change removed the place
+            continue
+    return data
+
+
+def _load_or_error(value: object) -> Dataset | TradetalksError:
+    try:
+        return tradetalks.loads(json.dumps(value))
+    except TradetalksError as error:
+        return error
+
+
+def _check(value: object) -> None:
+    result = _load_or_error(value)
+    assert isinstance(result, (Dataset, DataFormatError))
+    if isinstance(result, DataFormatError):
+        assert result.problems
+        for problem in result.problems:
+            assert problem.path.startswith("$")
+            assert isinstance(problem.message, str)
+            assert problem.message
+
+
+@given(JSON_VALUES)
+def test_any_json_value_loads_or_fails_with_a_tradetalks_error(value: object) -> None:
+    """Whatever JSON value is loaded, the result is a Dataset or a DataFormatError."""
+    _check(value)
+
+
+@given(DATASET_SHAPED)
+def test_any_dataset_shaped_object_loads_or_fails_with_a_tradetalks_error(
+    value: dict[str, Any],
+) -> None:
+    """An object with a dataset's lists of records of random values: a Dataset or an error."""
+    _check(value)
+
+
+@given(small_with_changes())
+def test_any_change_to_a_valid_dataset_loads_or_fails_with_a_tradetalks_error(
+    value: dict[str, Any],
+) -> None:
+    """A valid dataset with random values put in or taken out: a Dataset or an error."""
+    _check(value)

@@ -1,0 +1,346 @@
+"""Exports: flat rows, CSV and iCalendar, and ``tradetalks export``.
+
+Expected values are read off the shipped article (Global Times, Wednesday 30 July 2025):
+"He Lifeng said in Stockholm on Tuesday" is 2025-07-29; the talks ran "from Monday to
+Tuesday", 2025-07-28/29, after rounds "in Geneva in May and London in June"; the 90-day
+truce has "a deadline approaching on August 12", so it started 90 days earlier, on 14 May.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+import tradetalks
+from tradetalks import (
+    Dataset,
+    Evidence,
+    Organization,
+    OrganizationKind,
+    Party,
+    Source,
+    Truce,
+    TruceTerm,
+)
+from tradetalks.cli import main
+from tradetalks.exports import COLUMNS, KINDS, to_csv, to_ical, to_records
+from tradetalks.fixtures import DATA, stockholm_2025
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+SMALL = Path(__file__).parent / "good" / "small.json"
+ARTICLE = (DATA / "global-times-2025-07-30-stockholm.txt").read_bytes().decode("utf-8")
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.fixture(scope="module")
+def record() -> Dataset:
+    return stockholm_2025()
+
+
+def test_the_kinds_are_the_columns_keys() -> None:
+    assert tuple(COLUMNS) == KINDS
+    assert set(KINDS) == {
+        "sources",
+        "parties",
+        "organizations",
+        "people",
+        "positions",
+        "rounds",
+        "delegates",
+        "meetings",
+        "statements",
+        "statement_speakers",
+        "truces",
+        "truce_terms",
+        "evidence",
+    }
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_rows_have_exactly_their_columns_and_plain_values(record: Dataset, kind: str) -> None:
+    rows = to_records(record, kind)
+    assert rows, kind
+    assert rows == record.to_records(kind)
+    for row in rows:
+        assert list(row) == list(COLUMNS[kind])
+        for value in row.values():
+            assert type(value) in {str, int, type(None)}, (kind, row)
+
+
+def test_an_unknown_kind_is_refused(record: Dataset) -> None:
+    with pytest.raises(tradetalks.InvalidValueError, match="'speeches' is not a kind of row"):
+        to_records(record, "speeches")
+
+
+def test_the_first_statement_row(record: Dataset) -> None:
+    row = to_records(record, "statements")[0]
+    assert row["speakers"] == "He Lifeng"
+    assert row["mode"] == "indirect"
+    assert str(row["text"]).startswith("The US should work with China to continue")
+    assert row["said_on"] == "2025-07-29"
+    assert row["said_on_earliest"] == row["said_on_latest"] == "2025-07-29"
+    assert row["said_on_words"] == "on Tuesday"
+    assert row["said_on_rule"] == "weekday"
+    assert row["audience"] is None
+    assert row["reported_by"] == "Xinhua News Agency"
+    assert row["occasion_id"] == "stockholm-2025"
+
+
+def test_a_direct_quotation_to_the_global_times(record: Dataset) -> None:
+    rows = [r for r in to_records(record, "statements") if r["speakers"] == "Zhou Mi"]
+    quoted = [r for r in rows if r["mode"] == "direct"]
+    assert len(quoted) == 1
+    assert quoted[0]["audience"] == "told the Global Times"
+    assert quoted[0]["said_on"] == "2025-07-30"
+    assert quoted[0]["said_on_words"] == "on Wednesday"
+    assert str(quoted[0]["text"]).startswith("The fact that the world's two largest economies")
+
+
+def test_an_unnamed_speaker_has_a_name_but_no_id(record: Dataset) -> None:
+    rows = to_records(record, "statement_speakers")
+    experts = [r for r in rows if r["speaker_name"] == "Chinese experts"]
+    assert experts
+    assert all(r["speaker_id"] is None for r in experts)
+
+
+def test_the_round_rows(record: Dataset) -> None:
+    rows = {str(r["city"]): r for r in to_records(record, "rounds")}
+    assert {
+        city: (r["number"], r["dates"], r["earliest"], r["latest"]) for city, r in rows.items()
+    } == {
+        "Geneva": (1, "2025-05", "2025-05-01", "2025-05-31"),
+        "London": (2, "2025-06", "2025-06-01", "2025-06-30"),
+        "Stockholm": (3, "2025-07-28/2025-07-29", "2025-07-28", "2025-07-29"),
+    }
+    assert rows["Stockholm"]["country"] == "SE"  # "in Stockholm, Sweden"
+
+
+def test_the_delegates_of_the_stockholm_round(record: Dataset) -> None:
+    rows = [
+        (r["person_id"], r["party_code"], r["role"], r["title"])
+        for r in to_records(record, "delegates")
+        if r["round_id"] == "stockholm-2025"
+    ]
+    assert rows == [
+        ("he-lifeng", "CN", "lead", "Vice Premier"),
+        ("scott-bessent", "US", "lead", "Treasury Secretary"),
+        ("jamieson-greer", "US", "member", "US Trade Representative"),
+    ]
+
+
+def test_the_truce_rows(record: Dataset) -> None:
+    assert to_records(record, "truces") == [
+        {
+            "id": "cn-us-tariff-truce-2025",
+            "parties": "CN; US",
+            "suspended": "tariffs",
+            "terms": 1,
+            "start": "2025-05-14",
+            "end": "2025-08-12",
+        }
+    ]
+    [term] = to_records(record, "truce_terms")
+    assert (term["index"], term["start"], term["end"], term["announced_on"]) == (
+        0,
+        "2025-05-14",
+        "2025-08-12",
+        None,
+    )
+
+
+def test_the_source_and_party_rows(record: Dataset) -> None:
+    [source] = to_records(record, "sources")
+    assert source["outlet_id"] == "global-times"
+    assert source["published_on"] == "2025-07-30"
+    assert source["language"] == "en"
+    assert source["characters"] == len(ARTICLE)
+    assert to_records(record, "parties") == [
+        {"code": "CN", "name": "China"},
+        {"code": "US", "name": "United States"},
+    ]
+
+
+def test_every_evidence_row_quotes_the_article(record: Dataset) -> None:
+    rows = to_records(record, "evidence")
+    for row in rows:
+        start, end = row["start"], row["end"]
+        assert isinstance(start, int)
+        assert isinstance(end, int)
+        assert ARTICLE[start:end] == row["exact"]
+    first = next(r for r in rows if r["record_kind"] == "statements")
+    assert first["start"] == ARTICLE.index("The US should work with China")
+    assert str(first["exact"]).endswith("the Xinhua News Agency reported on Tuesday.")
+    assert {r["field"] for r in rows if r["record_kind"] == "rounds"} >= {
+        "evidence",
+        "delegates[0].evidence",
+    }
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_csv_round_trips_through_a_dict_reader(record: Dataset, kind: str) -> None:
+    text = to_csv(record, kind)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    assert reader.fieldnames == list(COLUMNS[kind])
+    expected = [
+        {key: "" if value is None else str(value) for key, value in row.items()}
+        for row in to_records(record, kind)
+    ]
+    assert list(reader) == expected
+
+
+def test_csv_of_the_parties_by_hand(record: Dataset) -> None:
+    assert to_csv(record, "parties") == "code,name\r\nCN,China\r\nUS,United States\r\n"
+
+
+def _events(data: bytes) -> Iterator[Any]:
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"])
+    yield from calendar.walk("VEVENT")
+
+
+def _all_day(event: Any) -> tuple[dt.date, dt.date]:
+    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+    assert not isinstance(start, dt.datetime)
+    assert not isinstance(end, dt.datetime)
+    return start, end
+
+
+def test_the_ics_export_of_the_shipped_dataset_parses_back(record: Dataset) -> None:
+    events = {str(e["UID"]): e for e in _events(to_ical(record))}
+    assert len(events) == 5  # three rounds, Wang Wentao's meeting on 30 July, the deadline
+    for event in events.values():
+        assert event.decoded("DTSTAMP") == dt.datetime(2025, 7, 30, tzinfo=dt.UTC)
+    # All-day events: DTEND is the day after the last day (RFC 5545).
+    assert _all_day(events["geneva-2025@tradetalks"]) == (dt.date(2025, 5, 1), dt.date(2025, 6, 1))
+    assert _all_day(events["london-2025@tradetalks"]) == (dt.date(2025, 6, 1), dt.date(2025, 7, 1))
+    stockholm = events["stockholm-2025@tradetalks"]
+    assert _all_day(stockholm) == (dt.date(2025, 7, 28), dt.date(2025, 7, 30))
+    assert "Stockholm" in str(stockholm["SUMMARY"])
+    assert "known only to the month: 2025-05" in str(events["geneva-2025@tradetalks"]["SUMMARY"])
+    meeting = events["wang-wentao-meets-uscbc@tradetalks"]
+    assert _all_day(meeting) == (dt.date(2025, 7, 30), dt.date(2025, 7, 31))
+    deadline = events["cn-us-tariff-truce-2025-term-1@tradetalks"]
+    assert _all_day(deadline) == (dt.date(2025, 8, 12), dt.date(2025, 8, 13))
+    assert "Deadline" in str(deadline["SUMMARY"])
+
+
+def _truce_ending_at_an_instant() -> Dataset:
+    """A made-up one-sentence source whose truce ends at 12:01 a.m. in New York."""
+    outlet = Organization(id="example-wire", name="Example Wire", kind=OrganizationKind.OUTLET)
+    source = Source(
+        id="example-wire-2025-07-30",
+        outlet=outlet,
+        published_on=dt.date(2025, 7, 30),
+        language="en",
+        text="The 90-day truce between China and the US ends at 12:01 a.m. on August 12 "
+        "in Washington.",
+    )
+    china = Party(code="CN", name="China", evidence=[Evidence.find(source, "China")])
+    us = Party(code="US", name="United States", evidence=[Evidence.find(source, "the US")])
+    term = TruceTerm(
+        start=dt.date(2025, 5, 14),
+        end=dt.datetime(2025, 8, 12, 0, 1, tzinfo=NEW_YORK),
+        evidence=[Evidence.find(source, "ends at 12:01 a.m. on August 12 in Washington")],
+        derivation="start: August 12 less the 90 days of the 90-day truce",
+    )
+    truce = Truce(
+        id="tariff-truce",
+        parties=[china, us],
+        suspended="tariffs",
+        terms=[term],
+        evidence=[Evidence.find(source, "The 90-day truce between China and the US")],
+    )
+    return Dataset(sources=[source], parties=[china, us], organizations=[outlet], truces=[truce])
+
+
+def test_a_deadline_at_an_instant_is_a_timed_event_in_its_zone() -> None:
+    data = to_ical(_truce_ending_at_an_instant())
+    text = data.decode()
+    assert "DTSTART;TZID=America/New_York:20250812T000100" in text
+    assert "BEGIN:VTIMEZONE" in text
+    assert "TZID:America/New_York" in text
+    assert "VALUE=DATE" not in text
+    [event] = _events(data)
+    start = event.decoded("DTSTART")
+    assert isinstance(start, dt.datetime)
+    # 00:01 EDT (UTC-4) is 04:01 UTC.
+    assert start.astimezone(dt.UTC) == dt.datetime(2025, 8, 12, 4, 1, tzinfo=dt.UTC)
+    assert start.utcoffset() == dt.timedelta(hours=-4)
+    calendar = icalendar.Calendar.from_ical(data)
+    zones = [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")]
+    assert zones == ["America/New_York"]
+
+
+def test_export_csv_to_a_file(record: Dataset, tmp_path: Path) -> None:
+    target = tmp_path / "statements.csv"
+    assert main(["export", "--format", "csv", "--output", str(target)]) == 0
+    assert target.read_bytes() == to_csv(record, "statements").encode("utf-8")
+
+
+def test_export_csv_of_one_kind_to_the_output(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", "--format", "csv", "--kind", "parties"]) == 0
+    assert capsysbinary.readouterr().out == b"code,name\r\nCN,China\r\nUS,United States\r\n"
+
+
+def test_export_json_of_every_kind(record: Dataset, tmp_path: Path) -> None:
+    target = tmp_path / "rows.json"
+    assert main(["export", "--format", "json", "--output", str(target)]) == 0
+    rows = json.loads(target.read_bytes().decode("utf-8"))
+    assert list(rows) == list(KINDS)
+    for kind in KINDS:
+        assert rows[kind] == to_records(record, kind)
+
+
+def test_export_json_of_one_kind(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", "--format", "json", "--kind", "truces"]) == 0
+    rows = json.loads(capsysbinary.readouterr().out)
+    assert list(rows) == ["truces"]
+    assert [(r["start"], r["end"]) for r in rows["truces"]] == [("2025-05-14", "2025-08-12")]
+
+
+def test_export_ics(record: Dataset, tmp_path: Path) -> None:
+    target = tmp_path / "talks.ics"
+    assert main(["export", "--format", "ics", "--output", str(target)]) == 0
+    assert target.read_bytes() == to_ical(record)
+    assert len(list(_events(target.read_bytes()))) == 5
+
+
+def test_export_ics_of_ones_own_file(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["--dataset", str(SMALL), "export", "--format", "ics"]) == 0
+    events = {str(e["UID"]): e for e in _events(capsysbinary.readouterr().out)}
+    # The small made-up dataset: its round, the presidents' call "in June", the deadline.
+    assert set(events) == {
+        "stockholm-2025@tradetalks",
+        "presidents-call@tradetalks",
+        "tariff-truce-term-1@tradetalks",
+    }
+    assert _all_day(events["presidents-call@tradetalks"]) == (
+        dt.date(2025, 6, 1),
+        dt.date(2025, 7, 1),
+    )
+
+
+def test_export_of_a_bad_file_lists_its_problems(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = Path(__file__).parent / "bad" / "duplicate_id.json"
+    assert main(["--dataset", str(bad), "export", "--format", "csv"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"tradetalks: {bad}: $.people[1].id: the id 'he-lifeng' is already used by $.people[0]\n"
+    )
+
+
+def test_export_refuses_an_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "xlsx"]) == 2
+    assert "invalid choice: 'xlsx'" in capsys.readouterr().err
