@@ -86,6 +86,10 @@ nitpick_ignore = [
         )
     ),
     ("py:data", "datetime.timezone.utc"),
+    # Hypothesis's own types, named by the strategies' signatures and docstrings.
+    ("py:exc", "hypothesis.errors.InvalidArgument"),
+    ("py:class", "hypothesis.strategies.SearchStrategy"),
+    ("py:class", "SearchStrategy"),
     # The type variable of Dataset.get's overloads: the kind of record asked for.
     ("py:class", "tradetalks.dataset.R"),
 ]

@@ -1,0 +1,1903 @@
+"""Hypothesis strategies that build valid ``tradetalks`` records, for your own property tests.
+
+This module needs the optional extra: ``pip install 'tradetalks[strategies]'``. Importing
+:mod:`tradetalks` never imports it, nor Hypothesis.
+
+Every strategy builds valid instances directly, without filtering: a source's text is
+written sentence by sentence from the records that cite it, so each piece of evidence is
+known to stand at its offsets, each direct quotation between its quotation marks, and each
+statement's date words resolve, against its source's dateline, to the date recorded. Each
+strategy shrinks toward a small, readable example (a single source, ordinary names, dates
+near 2000-01-01 or near the dateline), and takes keyword arguments to narrow it: a range of
+dates, a number of records, given parties.
+
+========================  ========================================================
+:func:`partial_dates`     :class:`~tradetalks.PartialDate` (year, month or day)
+:func:`date_spans`        :class:`~tradetalks.DateSpan`
+:func:`instants`          aware datetimes in an IANA zone, as the record keeps them
+:func:`resolved_dates`    :class:`~tradetalks.ResolvedDate` with date words
+:func:`parties`           :class:`~tradetalks.Party`
+:func:`organizations`     :class:`~tradetalks.Organization`
+:func:`people`            :class:`~tradetalks.Person`
+:func:`positions`         :class:`~tradetalks.Position`
+:func:`sources`           :class:`~tradetalks.Source`
+:func:`evidence`          :class:`~tradetalks.Evidence` within a given source
+:func:`rounds`            :class:`~tradetalks.Round` with its delegates
+:func:`meetings`          :class:`~tradetalks.Meeting`
+:func:`statements`        :class:`~tradetalks.Statement`
+:func:`truces`            :class:`~tradetalks.Truce` with its extensions
+:func:`datasets`          :class:`~tradetalks.Dataset`
+========================  ========================================================
+
+Importing this module also registers a strategy for each public record type with
+``hypothesis.strategies.register_type_strategy()``, so ``st.from_type(PartialDate)`` and
+``st.builds()`` of your own classes with ``tradetalks`` fields work.
+
+A record built by a strategy other than :func:`datasets` brings its own source (and the
+outlet that published it, the people it quotes, ...), reachable from its evidence.
+
+>>> from hypothesis import given, settings
+>>> import tradetalks
+>>> from tradetalks.strategies import datasets
+>>> @settings(max_examples=20)
+... @given(datasets(max_statements=3))
+... def test_survives_json(record):
+...     assert tradetalks.loads(tradetalks.dumps(record)) == record
+>>> test_survives_json()
+"""
+
+from __future__ import annotations
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as error:  # pragma: no cover - only without the optional extra
+    raise ImportError(
+        "tradetalks.strategies needs Hypothesis, which the optional extra installs: "
+        "pip install 'tradetalks[strategies]'"
+    ) from error
+
+__all__ = [
+    "datasets",
+    "date_spans",
+    "evidence",
+    "instants",
+    "meetings",
+    "organizations",
+    "partial_dates",
+    "parties",
+    "people",
+    "positions",
+    "resolved_dates",
+    "rounds",
+    "sources",
+    "statements",
+    "truces",
+]
+
+import calendar
+import datetime as dt
+import functools
+import itertools
+import re
+import zoneinfo
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import attrs
+
+from tradetalks.actors import (
+    Organization,
+    OrganizationKind,
+    Party,
+    Person,
+    Position,
+    UnnamedGroup,
+)
+from tradetalks.dataset import COLLECTIONS, Dataset, TimelineEntry
+from tradetalks.dates import DateSpan, PartialDate, Precision
+from tradetalks.instants import elapsed, format_instant
+from tradetalks.resolution import ResolutionRule, ResolvedDate, Tense
+from tradetalks.sources import Evidence, Source
+from tradetalks.statements import CLOSING_QUOTES, OPENING_QUOTES, QUOTES, Mode, Statement
+from tradetalks.talks import Delegate, Meeting, MeetingKind, Role, Round
+from tradetalks.truces import Truce, TruceTerm
+
+T = TypeVar("T")
+
+# Records default to dates from 1973 to 2100: every IANA zone has offsets in whole minutes
+# from 1973 on (RFC 9557 text has no seconds in its offsets), so truce deadlines can be
+# instants anywhere in that range.
+_RECORDS_FROM = dt.date(1973, 1, 1)
+_RECORDS_TO = dt.date(2100, 12, 31)
+_INSTANTS_FROM = dt.date(1973, 1, 1)
+_INSTANTS_TO = dt.date(9998, 12, 31)
+_ALL_PRECISIONS = tuple(Precision)
+_LAST_DEADLINE_TIME = dt.time(21, 59, 59, 999999)  # a daylight-saving gap never crosses midnight
+_LONGEST_TERM = 400  # days
+
+_ZONES = (
+    "UTC",
+    "America/New_York",
+    "Europe/Stockholm",
+    "Asia/Shanghai",
+    "Europe/London",
+    "Asia/Kolkata",
+    "America/Sao_Paulo",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "America/St_Johns",
+    "Pacific/Chatham",
+)
+_PARTY_NAMES = {
+    "CN": "China",
+    "US": "United States",
+    "EU": "European Union",
+    "GB": "United Kingdom",
+    "JP": "Japan",
+    "KR": "South Korea",
+    "IN": "India",
+    "BR": "Brazil",
+    "MX": "Mexico",
+    "CA": "Canada",
+    "SE": "Sweden",
+    "CH": "Switzerland",
+    "ASEAN": "Association of Southeast Asian Nations",
+    "MERCOSUR": "Southern Common Market",
+}
+_PARTY_CODE = re.compile(r"[A-Z][A-Z0-9-]{1,15}")
+_COUNTRIES = ("CH", "GB", "SE", "CN", "US", "ES", "MY", "JP", "FR", "DE")
+_LANGUAGES = ("en", "zh", "sv", "en-GB", "zh-Hans", "fr")
+_PHRASES = (
+    "talks",
+    "trade talks",
+    "candid exchanges",
+    "the two sides agreed to keep talking",
+    "export controls on chips",
+    "market access",
+)
+_PERSON_NAMES = ("Ana Silva", "Li Wei", "John Smith", "Mei Chen", "Olga Berg", "Ravi Rao")
+_OUTLET_NAMES = ("The Daily Ledger", "Harbour Times", "Evening Post", "Wire Service")
+_ORGANIZATION_NAMES = (
+    "Ministry of Commerce",
+    "Office of the Trade Representative",
+    "Chamber of Commerce",
+    "Business Council",
+    "Institute of International Trade",
+)
+_SHORT_NAMES = ("MOFCOM", "USTR", "CCPIT", "WTO")
+_TITLES = (
+    "Commerce Minister",
+    "Vice Premier",
+    "Trade Representative",
+    "Treasury Secretary",
+    "chief negotiator",
+    "spokesperson",
+)
+_CITIES = ("Geneva", "London", "Stockholm", "Madrid", "Kuala Lumpur", "Washington")
+_TRACKS = ("economic and trade talks", "tariff talks", "market access dialogue")
+_GROUPS = ("experts", "officials", "analysts", "the media", "observers")
+_AUDIENCES = ("told reporters", "speaking to reporters", "in a statement", "told the press")
+_SUSPENDED = ("tariffs", "export controls", "port fees", "retaliatory tariffs")
+_MONTHS = tuple(calendar.month_name)[1:]
+_MONTH_ABBREVIATIONS = (
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+)
+_WEEKDAYS = tuple(calendar.day_name)
+_WEEKDAY_ABBREVIATIONS = ("Mon.", "Tue.", "Wed.", "Thu.", "Fri.", "Sat.", "Sun.")
+
+
+def _tidy(text: str) -> str:
+    """Words separated by single spaces, none at either end ("talks" if there are none)."""
+    return " ".join(text.split()) or "talks"
+
+
+# Phrases: an ordinary one, or words of letters, marks, digits, punctuation and symbols of
+# any script, separated by single spaces, but never other white space, control characters,
+# quotation marks or commas (a direct quotation's text cannot hold quotation marks, nor end
+# with the comma that joins its attribution). A phrase is one string drawn at once, which
+# keeps datasets quick to generate.
+_CHARACTERS = st.characters(
+    codec="utf-8",
+    exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp"),
+    exclude_characters=QUOTES + ",",
+    include_characters=" ",
+)
+_TEXT = st.text(_CHARACTERS, min_size=1, max_size=24)
+_CAPITALS = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=2)
+_NATIVE_NAME = st.text(
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=2, max_size=4
+)
+_NUMBER = st.integers(1, 20)
+_TENSES = st.sampled_from(tuple(Tense))
+_ROLES = tuple(Role)
+_SEPARATORS = st.sampled_from((" ", "\n"))
+_SCHEMES = ("wikidata", "viaf", "isni")
+_PIVOT = dt.date(2000, 1, 1)
+_BOOLEANS = st.booleans()
+
+# The helpers below draw with as few choices as they can (an index rather than a choice of
+# strategy, then the choice), since a dataset draws hundreds of values.
+
+
+@functools.lru_cache(maxsize=4096)
+def _integers(low: int, high: int) -> st.SearchStrategy[int]:
+    """``st.integers(low, high)``, kept: Hypothesis's own cache of strategies is slower."""
+    return st.integers(low, high)
+
+
+def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
+    """One of ``items``, shrinking to the first.
+
+    It is drawn as an index, so that no strategy is made for each list of items.
+    """
+    return items[draw(_integers(0, len(items) - 1))] if len(items) > 1 else items[0]
+
+
+def _flags(draw: st.DrawFn, count: int) -> tuple[bool, ...]:
+    """``count`` independent yes-or-no choices drawn at once, shrinking to all no."""
+    bits = draw(_integers(0, 2**count - 1))
+    return tuple(bool(bits >> place & 1) for place in range(count))
+
+
+def _maybe(draw: st.DrawFn, strategy: st.SearchStrategy[T]) -> T | None:
+    """``None`` (what it shrinks to), or a value of ``strategy``."""
+    return draw(strategy) if draw(_BOOLEANS) else None
+
+
+def _name(draw: st.DrawFn, choices: tuple[str, ...]) -> str:
+    """One of ``choices`` (shrinking to the first), or any phrase."""
+    index = draw(_integers(0, len(choices)))
+    return choices[index] if index < len(choices) else _tidy(draw(_TEXT))
+
+
+def _phrase(draw: st.DrawFn) -> str:
+    """An ordinary phrase (shrinking to "talks"), or words of any script."""
+    return _name(draw, _PHRASES)
+
+
+def _country(draw: st.DrawFn) -> str:
+    """A country code: a common one, or any two capital letters."""
+    index = draw(_integers(0, len(_COUNTRIES)))
+    return _COUNTRIES[index] if index < len(_COUNTRIES) else draw(_CAPITALS)
+
+
+def _day(draw: st.DrawFn, low: dt.date, high: dt.date) -> dt.date:
+    """A day from ``low`` to ``high``, shrinking toward 2000-01-01 (or the nearest to it)."""
+    pivot = min(max(_PIVOT, low), high)
+    offset = draw(_integers((low - pivot).days, (high - pivot).days))
+    return pivot + dt.timedelta(days=offset)
+
+
+def _identifiers(draw: st.DrawFn) -> dict[str, str]:
+    schemes = _distinct(draw, _SCHEMES, draw(_integers(0, 2)))
+    return {scheme: f"Q{draw(_integers(1, 10**8))}" for scheme in schemes}
+
+
+def _strategy(choices: tuple[str, ...]) -> st.SearchStrategy[str]:
+    """The strategy of :func:`_name` for ``choices``."""
+
+    @st.composite
+    def names(draw: st.DrawFn) -> str:
+        return _name(draw, choices)
+
+    return names()
+
+
+# --- checking arguments ------------------------------------------------------------------
+
+
+def _check_date(name: str, value: object) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidArgument(f"{name} must be a datetime.date, not {value!r}")
+    return value
+
+
+def _check_dates(low: object, high: object, names: str = "min_value, max_value") -> None:
+    first, second = names.split(", ")
+    if _check_date(first, low) > _check_date(second, high):
+        raise InvalidArgument(f"{first}={low!r} is after {second}={high!r}")
+
+
+def _check_count(name: str, low: int, high: int) -> tuple[int, int]:
+    for value in (low, high):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise InvalidArgument(f"{name}: counts are whole numbers from 0, not {value!r}")
+    if low > high:
+        raise InvalidArgument(f"{name}: the minimum {low} is above the maximum {high}")
+    return (low, high)
+
+
+def _check_members(name: str, values: Iterable[T] | None, kind: type[T]) -> tuple[T, ...] | None:
+    if values is None:
+        return None
+    members = tuple(values)
+    if not members or not all(isinstance(value, kind) for value in members):
+        raise InvalidArgument(f"{name} must hold one or more {kind.__name__} values")
+    return members
+
+
+def _check_parties(
+    values: Iterable[str] | Mapping[str, str] | None,
+) -> tuple[tuple[str, str | None], ...] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        raise InvalidArgument(f"give party codes as a list, not the string {values!r}")
+    pairs = (
+        tuple((code, values[code]) for code in values)
+        if isinstance(values, Mapping)
+        else tuple((code, None) for code in values)
+    )
+    codes = [code for code, _ in pairs]
+    for code, name in pairs:
+        if not isinstance(code, str) or _PARTY_CODE.fullmatch(code) is None:
+            raise InvalidArgument(
+                f"{code!r} is not a party code (2 to 16 capital letters, digits or '-')"
+            )
+        if name is not None and (
+            not isinstance(name, str) or not name.strip() or name != name.strip()
+        ):
+            raise InvalidArgument(f"{name!r} is not a party's display name")
+    if not codes or len(set(codes)) != len(codes):
+        raise InvalidArgument(f"give one or more different party codes, not {codes}")
+    return pairs
+
+
+def _check_zones(zones: Iterable[str] | None) -> tuple[str, ...]:
+    keys = _ZONES if zones is None else tuple(zones)
+    if not keys:
+        raise InvalidArgument("zones must name at least one IANA time zone")
+    for key in keys:
+        try:
+            zoneinfo.ZoneInfo(key)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+            raise InvalidArgument(f"{key!r} is not an IANA time zone") from None
+    return keys
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_first(index: int) -> dt.date:
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _month_last(index: int) -> dt.date:
+    year, month = index // 12, index % 12 + 1
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _day_ranges(
+    first_from: dt.date, last_from: dt.date, last_to: dt.date, precisions: tuple[Precision, ...]
+) -> list[tuple[Precision, dt.date, dt.date]]:
+    """For each precision, the days to draw from, when there are some.
+
+    A day drawn from them and cut to that precision gives a date that starts on or after
+    ``first_from`` and ends from ``last_from`` to ``last_to``.
+    """
+    ranges = []
+    for precision in precisions:
+        if precision is Precision.DAY:
+            low, high = max(first_from, last_from), last_to
+        elif precision is Precision.MONTH:
+            first = _month_index(first_from) + (first_from.day > 1)
+            first = max(first, _month_index(last_from))
+            last = _month_index(last_to) - (last_to != _month_last(_month_index(last_to)))
+            if first > last:
+                continue
+            low, high = _month_first(first), _month_last(last)
+        else:
+            first = max(first_from.year + (first_from.timetuple().tm_yday > 1), last_from.year)
+            last = last_to.year - ((last_to.month, last_to.day) != (12, 31))
+            if first > last:
+                continue
+            low, high = dt.date(first, 1, 1), dt.date(last, 12, 31)
+        if low <= high:
+            ranges.append((precision, low, high))
+    return ranges
+
+
+def _draw_partial(
+    draw: st.DrawFn,
+    ranges: list[tuple[Precision, dt.date, dt.date]],
+    *,
+    uncertain: bool | None = False,
+    approximate: bool | None = False,
+) -> PartialDate:
+    precision, low, high = _pick(draw, ranges)
+    day = _day(draw, low, high)
+    if uncertain is None or approximate is None:
+        drawn = _flags(draw, 2)
+        uncertain = drawn[0] if uncertain is None else uncertain
+        approximate = drawn[1] if approximate is None else approximate
+    return PartialDate(
+        day.year,
+        day.month if precision > Precision.YEAR else None,
+        day.day if precision is Precision.DAY else None,
+        uncertain=uncertain,
+        approximate=approximate,
+    )
+
+
+def _draw_span(
+    draw: st.DrawFn,
+    low: dt.date,
+    high: dt.date,
+    precisions: tuple[Precision, ...] = _ALL_PRECISIONS,
+    **flags: bool | None,
+) -> DateSpan:
+    """A span from ``low`` to ``high``; ``flags`` fix ``uncertain`` or ``approximate``."""
+    flags = {"uncertain": None, "approximate": None, **flags}  # drawn unless fixed
+    start = _draw_partial(draw, _day_ranges(low, low, high, precisions), **flags)
+    if draw(_BOOLEANS):  # two ends; shrinks toward a single date
+        ends = _day_ranges(start.earliest, start.latest, high, precisions)
+        if ends:
+            return DateSpan(start, _draw_partial(draw, ends, **flags))
+    return DateSpan(start, start)
+
+
+def _existing(day: dt.date, time: dt.time, zone: zoneinfo.ZoneInfo, fold: int = 0) -> dt.datetime:
+    """The instant at a wall time on ``day`` in ``zone``, moved out of a daylight-saving gap.
+
+    A wall time that does not exist (skipped by a change of offset) is moved across the gap,
+    forward or back, whichever keeps it on ``day``.
+    """
+    wall = dt.datetime.combine(day, time, tzinfo=zone)
+    moment = wall
+    for side in (fold, 1 - fold):
+        moment = wall.replace(fold=side).astimezone(dt.UTC).astimezone(zone)
+        if moment.date() == day:
+            return moment
+    return moment
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _month_word(draw: st.DrawFn, month: int) -> str:
+    return (_MONTH_ABBREVIATIONS if draw(_BOOLEANS) else _MONTHS)[month - 1]
+
+
+def _weekday_word(draw: st.DrawFn, day: dt.date) -> str:
+    return (_WEEKDAY_ABBREVIATIONS if draw(_BOOLEANS) else _WEEKDAYS)[day.weekday()]
+
+
+def _month_day_words(draw: st.DrawFn, day: dt.date, *, year: bool) -> str:
+    """Words for a day: "August 12", "12 August", "the 12th of August", with a year if asked."""
+    month = _month_word(draw, day.month)
+    shape = draw(_integers(0, 2))
+    if shape == 0:
+        words = f"{month} {day.day}" + (f", {day.year:04d}" if year else "")
+    elif shape == 1:
+        words = f"{day.day} {month}" + (f" {day.year:04d}" if year else "")
+    else:
+        words = f"the {_ordinal(day.day)} of {month}" + (f" {day.year:04d}" if year else "")
+    if draw(_BOOLEANS):
+        words = f"{_weekday_word(draw, day)}, {words}"
+    return words
+
+
+def _prefixed(draw: st.DrawFn, prefix: str, words: str) -> str:
+    return words if draw(_BOOLEANS) else f"{prefix} {words}"
+
+
+@attrs.frozen
+class _Window:
+    """A dateline, and the first and last day a date resolved against it may mean."""
+
+    dateline: dt.date
+    low: dt.date
+    high: dt.date
+
+    @property
+    def back(self) -> int:
+        return (self.dateline - self.low).days
+
+    @property
+    def ahead(self) -> int:
+        return (self.high - self.dateline).days
+
+    def months(self) -> list[tuple[int, Tense]]:
+        """The months "in <month>" reaches (within 11 months), with the tense that does."""
+        here = _month_index(self.dateline)
+        found = []
+        for step in range(12):
+            for index, tense in ((here - step, Tense.PAST), (here + step, Tense.FUTURE)):
+                in_calendar = 12 <= index < 12 * 10000  # years 1 to 9999
+                if (
+                    in_calendar
+                    and self.low <= _month_first(index) <= _month_last(index) <= self.high
+                ):
+                    found.append((index, tense))
+        return found
+
+    def rules(self) -> list[ResolutionRule]:
+        """The rules that can resolve to a date in the window, simplest first."""
+        rules = [ResolutionRule.TODAY]
+        if self.back:
+            rules.append(ResolutionRule.YESTERDAY)
+        if self.ahead:
+            rules.append(ResolutionRule.TOMORROW)
+        rules += [ResolutionRule.WEEKDAY, ResolutionRule.MONTH_DAY]
+        if self.months():
+            rules.append(ResolutionRule.MONTH)
+        return [*rules, ResolutionRule.STATED, ResolutionRule.CONTEXT]
+
+
+Resolved = tuple[PartialDate, str | None, Tense]
+
+
+def _relative(draw: st.DrawFn, window: _Window, rule: ResolutionRule, tense: Tense) -> Resolved:
+    """Today, yesterday or tomorrow."""
+    step = {ResolutionRule.YESTERDAY: -1, ResolutionRule.TOMORROW: 1}.get(rule, 0)
+    day = window.dateline + dt.timedelta(days=step)
+    return PartialDate.from_date(day), rule.value, tense
+
+
+def _weekday(draw: st.DrawFn, window: _Window, rule: ResolutionRule, tense: Tense) -> Resolved:
+    """A bare weekday: the most recent on or before the dateline, or the next one after it."""
+    if tense is Tense.FUTURE and window.ahead:
+        day = window.dateline + dt.timedelta(days=draw(_integers(1, min(7, window.ahead))))
+    else:
+        tense = Tense.PAST
+        day = window.dateline - dt.timedelta(days=draw(_integers(0, min(6, window.back))))
+    return PartialDate.from_date(day), _prefixed(draw, "on", _weekday_word(draw, day)), tense
+
+
+def _month_day(draw: st.DrawFn, window: _Window, rule: ResolutionRule, tense: Tense) -> Resolved:
+    """A month and day: the nearest such day in the tense's direction (within a year)."""
+    if tense is Tense.PAST:
+        day = window.dateline - dt.timedelta(days=draw(_integers(0, min(364, window.back))))
+    else:
+        day = window.dateline + dt.timedelta(days=draw(_integers(0, min(364, window.ahead))))
+    words = _prefixed(draw, "on", _month_day_words(draw, day, year=False))
+    return PartialDate.from_date(day), words, tense
+
+
+def _month(draw: st.DrawFn, window: _Window, rule: ResolutionRule, tense: Tense) -> Resolved:
+    """A month alone, in the tense that reaches it."""
+    index, tense = _pick(draw, window.months())
+    month = _month_first(index)
+    words = _prefixed(draw, "in", _month_word(draw, month.month))
+    return PartialDate(month.year, month.month), words, tense
+
+
+def _stated(draw: st.DrawFn, window: _Window, rule: ResolutionRule, tense: Tense) -> Resolved:
+    """A full date, or a month and year, within a year or so of the dateline."""
+    offset = draw(_integers(-min(window.back, 366), min(window.ahead, 366)))
+    day = window.dateline + dt.timedelta(days=offset)
+    month = _month_index(day)
+    whole_month = window.low <= _month_first(month) and _month_last(month) <= window.high
+    if whole_month and draw(_BOOLEANS):
+        iso = f"{day.year:04d}-{day.month:02d}"
+        words = iso if draw(_BOOLEANS) else f"{_MONTHS[day.month - 1]} {day.year:04d}"
+        return PartialDate(day.year, day.month), _prefixed(draw, "in", words), tense
+    iso = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    form = draw(_integers(0, 2))
+    if form == 0:
+        words = _month_day_words(draw, day, year=True)
+    else:
+        words = iso if form == 1 else f"{_WEEKDAYS[day.weekday()]}, {iso}"
+    return PartialDate.from_date(day), _prefixed(draw, "on", words), tense
+
+
+def _context(draw: st.DrawFn, window: _Window, rule: ResolutionRule, tense: Tense) -> Resolved:
+    """No words of its own: a day taken from the account around it, marked uncertain."""
+    day = window.dateline - dt.timedelta(days=draw(_integers(0, min(window.back, 31))))
+    return PartialDate.from_date(day, uncertain=True), None, tense
+
+
+_RESOLVERS = {
+    ResolutionRule.TODAY: _relative,
+    ResolutionRule.YESTERDAY: _relative,
+    ResolutionRule.TOMORROW: _relative,
+    ResolutionRule.WEEKDAY: _weekday,
+    ResolutionRule.MONTH_DAY: _month_day,
+    ResolutionRule.MONTH: _month,
+    ResolutionRule.STATED: _stated,
+    ResolutionRule.CONTEXT: _context,
+}
+
+
+def _draw_resolved(draw: st.DrawFn, window: _Window) -> ResolvedDate:
+    """A resolved date in the window, whose words resolve to it against the dateline.
+
+    The value is worked out here from calendar arithmetic, independently of
+    :func:`tradetalks.resolve_date`, so a test can compare the two.
+    """
+    rule = _pick(draw, window.rules())
+    tense = draw(_TENSES)
+    value, words, tense = _RESOLVERS[rule](draw, window, rule, tense)
+    return ResolvedDate(value, words, rule, tense)
+
+
+# --- drafting records over source texts -----------------------------------------------------
+
+
+@attrs.frozen
+class _Mark:
+    """Where a passage stands: on which page (source), at which offsets."""
+
+    page: int
+    start: int
+    end: int
+
+
+@attrs.frozen
+class _Ref:
+    """The ``index``-th record of a collection, resolved when the records are built."""
+
+    collection: str
+    index: int
+
+
+@attrs.frozen(eq=False)
+class _Recipe:
+    """A record to build: its class and arguments.
+
+    Marks among the arguments become evidence, and references the records they name.
+    """
+
+    kind: Any
+    arguments: dict[str, Any]
+
+
+@attrs.frozen(kw_only=True)
+class _Config:
+    """What to draft: the range of dates, and how many records of each kind."""
+
+    low: dt.date = _RECORDS_FROM
+    high: dt.date = _RECORDS_TO
+    sources: tuple[int, int] = (1, 1)
+    filler: tuple[int, int] = (0, 0)
+    text_files: bool = False
+    given_parties: tuple[tuple[str, str | None], ...] | None = None
+    all_given_parties: bool = False
+    parties: tuple[int, int] = (0, 0)
+    organizations: tuple[int, int] = (0, 0)
+    kinds: tuple[OrganizationKind, ...] = tuple(OrganizationKind)
+    people: tuple[int, int] = (0, 0)
+    names: st.SearchStrategy[str] | None = None
+    positions: tuple[int, int] = (0, 0)
+    rounds: tuple[int, int] = (0, 0)
+    delegates: tuple[int, int] = (0, 3)
+    meetings: tuple[int, int] = (0, 0)
+    meeting_kinds: tuple[MeetingKind, ...] = tuple(MeetingKind)
+    statements: tuple[int, int] = (0, 0)
+    modes: tuple[Mode, ...] = tuple(Mode)
+    truces: tuple[int, int] = (0, 0)
+    extensions: tuple[int, int] = (0, 2)
+    bounds: tuple[str, ...] = ("day", "instant", "month")
+    zones: tuple[str, ...] = _ZONES
+
+
+def _distinct(draw: st.DrawFn, items: Iterable[T], count: int) -> list[T]:
+    """``count`` different items, drawn one by one from those left (shrinking to the first)."""
+    pool = list(items)
+    return [pool.pop(draw(_integers(0, len(pool) - 1))) for _ in range(min(count, len(pool)))]
+
+
+class _Draft:
+    """Records being drafted, and the source texts they are written into.
+
+    Each record that needs evidence writes a sentence about itself into one of the pages;
+    the sentence's offsets become its evidence once the pages are final and the sources
+    are built.
+    """
+
+    def __init__(self, draw: st.DrawFn, config: _Config) -> None:
+        self.draw = draw
+        self.config = config
+        self.pages: list[list[str]] = []
+        self.separators: list[str] = []
+        self.lengths: list[int] = []
+        self.datelines: list[dt.date] = []
+        self.recipes: dict[str, list[_Recipe]] = {name: [] for name, _ in COLLECTIONS}
+        self.names: dict[_Ref, str] = {}
+        self.outlets = 0
+
+    def count(self, bounds: tuple[int, int]) -> int:
+        low, high = bounds
+        return self.draw(_integers(low, high)) if low < high else low
+
+    def page(self) -> int:
+        return _pick(self.draw, range(len(self.pages)))
+
+    def write(self, page: int, sentence: str) -> _Mark:
+        """Add a sentence to a page; its mark."""
+        separator = self.separators[page] if self.pages[page] else ""
+        start = self.lengths[page] + len(separator)
+        self.pages[page].append(separator + sentence)
+        self.lengths[page] = start + len(sentence)
+        return _Mark(page, start, start + len(sentence))
+
+    def add(self, collection: str, cls: type[Any], label: str | None, /, **arguments: Any) -> _Ref:
+        """Add a record's recipe; a reference to it."""
+        recipes = self.recipes[collection]
+        ref = _Ref(collection, len(recipes))
+        recipes.append(_Recipe(cls, arguments))
+        if label is not None:
+            self.names[ref] = label
+        return ref
+
+    def refs(self, collection: str, start: int = 0) -> list[_Ref]:
+        return [_Ref(collection, index) for index in range(start, len(self.recipes[collection]))]
+
+    def voices(self, bounds: tuple[int, int], *, people: bool = True) -> list[Any]:
+        """Different people, organizations or unnamed groups, as speakers or participants.
+
+        Without people: the outlets (or unnamed groups) that reported a statement.
+        """
+        pool: list[Any] = (self.refs("people") if people else []) + self.refs("organizations")
+        count = self.count(bounds)
+        pool += [None] * count  # places for unnamed groups
+        picked = _distinct(self.draw, pool, count)
+        return [UnnamedGroup(_name(self.draw, _GROUPS)) if ref is None else ref for ref in picked]
+
+    def name_of(self, voice: Any) -> str:
+        return voice.words if isinstance(voice, UnnamedGroup) else self.names[voice]
+
+    def names_of(self, voices: list[Any]) -> str:
+        return " and ".join(self.name_of(voice) for voice in voices)
+
+
+def _draft_sources(draft: _Draft) -> list[dict[str, Any]]:
+    draw, config = draft.draw, draft.config
+    fields = []
+    for index in range(draft.count(config.sources)):
+        has_country, has_title, has_url = _flags(draw, 3)
+        name = _name(draw, _OUTLET_NAMES)
+        outlet = draft.add(
+            "organizations",
+            Organization,
+            name,
+            id=f"outlet-{index}",
+            name=name,
+            kind=OrganizationKind.OUTLET,
+            country=_country(draw) if has_country else None,
+        )
+        ident = f"source-{index}"
+        published = _day(draw, config.low, config.high)
+        fields.append(
+            {
+                "id": ident,
+                "outlet": outlet,
+                "title": _phrase(draw) if has_title else None,
+                "published_on": published,
+                "url": f"https://news.example/{ident}" if has_url else None,
+                "language": _pick(draw, _LANGUAGES),
+                "text_file": f"{ident}.txt" if config.text_files else None,
+            }
+        )
+        draft.pages.append([])
+        draft.separators.append(draw(_SEPARATORS))
+        draft.lengths.append(0)
+        draft.datelines.append(published)
+        draft.write(index, _phrase(draw) + ".")  # the lead: no source is empty
+        for _ in range(draft.count(config.filler)):
+            draft.write(index, _phrase(draw) + ".")
+    draft.outlets = len(fields)
+    return fields
+
+
+def _draft_parties(draft: _Draft) -> None:
+    draw, config = draft.draw, draft.config
+    if config.given_parties is not None and config.all_given_parties:
+        chosen = list(config.given_parties)
+    else:
+        pool = config.given_parties or tuple((code, None) for code in _PARTY_NAMES)
+        chosen = _distinct(draw, pool, draft.count(config.parties))
+    for code, given_name in chosen:
+        name = given_name or _PARTY_NAMES.get(code, "")
+        if given_name is None and (not name or draw(_BOOLEANS)):
+            name = _phrase(draw)
+        mark = draft.write(draft.page(), f"{name} sent a delegation.")
+        draft.add("parties", Party, name, code=code, name=name, evidence=(mark,))
+
+
+def _draft_organizations(draft: _Draft) -> None:
+    draw, config = draft.draw, draft.config
+    for index in range(draft.count(config.organizations)):
+        has_parent, mentioned, has_country, has_short_name = _flags(draw, 4)
+        name = _name(draw, _ORGANIZATION_NAMES)
+        earlier = draft.refs("organizations", draft.outlets)
+        parent = _pick(draw, earlier) if has_parent and len(earlier) > 0 else None
+        marks = (draft.write(draft.page(), f"{name} was also named."),) if mentioned else ()
+        draft.add(
+            "organizations",
+            Organization,
+            name,
+            id=f"organization-{index}",
+            name=name,
+            kind=_pick(draw, config.kinds),
+            country=_country(draw) if has_country else None,
+            short_name=_pick(draw, _SHORT_NAMES) if has_short_name else None,
+            parent=parent,
+            evidence=marks,
+        )
+
+
+def _draft_people(draft: _Draft) -> None:
+    draw, config = draft.draw, draft.config
+    for index in range(draft.count(config.people)):
+        name = _name(draw, _PERSON_NAMES) if config.names is None else draw(config.names)
+        mark = draft.write(draft.page(), f"{name} took part.")
+        draft.add(
+            "people",
+            Person,
+            name,
+            id=f"person-{index}",
+            name=name,
+            native_name=_maybe(draw, _NATIVE_NAME),
+            identifiers=_identifiers(draw),
+            evidence=(mark,),
+        )
+
+
+def _draft_positions(draft: _Draft) -> None:
+    draw, config = draft.draw, draft.config
+    people = draft.refs("people")
+    if not people:
+        return
+    for index in range(draft.count(config.positions)):
+        at_organization, for_party, dated = _flags(draw, 3)
+        person = _pick(draw, people)
+        title = _name(draw, _TITLES)
+        organizations, parties = draft.refs("organizations"), draft.refs("parties")
+        organization = _pick(draw, organizations) if at_organization and organizations else None
+        party = _pick(draw, parties) if for_party and parties else None
+        sentence = f"{draft.names[person]} is {title}"
+        if organization is not None:
+            sentence += f" at {draft.names[organization]}"
+        if party is not None:
+            sentence += f" for {draft.names[party]}"
+        valid = _draw_span(draw, config.low, config.high) if dated else None
+        draft.add(
+            "positions",
+            Position,
+            None,
+            id=f"position-{index}",
+            person=person,
+            title=title,
+            organization=organization,
+            party=party,
+            valid=valid,
+            evidence=(draft.write(draft.page(), sentence + "."),),
+        )
+
+
+def _draft_delegates(draft: _Draft) -> tuple[_Recipe, ...]:
+    draw, config = draft.draw, draft.config
+    parties = draft.refs("parties")
+    if not parties:
+        return ()
+    people = _distinct(draw, draft.refs("people"), draft.count(config.delegates))
+    delegates = []
+    for person in people:
+        party, role, title = (
+            _pick(draw, parties),
+            _pick(draw, _ROLES),
+            _name(draw, _TITLES),
+        )
+        verb = "led" if role is Role.LEAD else "joined"
+        sentence = (
+            f"{draft.names[person]} {verb} the delegation of {draft.names[party]} as {title}."
+        )
+        delegates.append(
+            _Recipe(
+                Delegate,
+                {
+                    "person": person,
+                    "party": party,
+                    "role": role,
+                    "title": title,
+                    "evidence": (draft.write(draft.page(), sentence),),
+                },
+            )
+        )
+    return tuple(delegates)
+
+
+def _draft_rounds(draft: _Draft) -> None:
+    draw, config = draft.draw, draft.config
+    for index in range(draft.count(config.rounds)):
+        track, city = _name(draw, _TRACKS), _name(draw, _CITIES)
+        number = _maybe(draw, _NUMBER)
+        dates = _draw_span(draw, config.low, config.high)
+        ordinal = "" if number is None else f" {number}"
+        sentence = f"Round{ordinal} of the {track} was held in {city} ({dates})."
+        draft.add(
+            "rounds",
+            Round,
+            f"{city} ({dates})",
+            id=f"round-{index}",
+            track=track,
+            number=number,
+            city=city,
+            country=_country(draw),
+            dates=dates,
+            delegates=_draft_delegates(draft),
+            outcomes=tuple(_phrase(draw) for _ in range(draw(_integers(0, 2)))),
+            evidence=(draft.write(draft.page(), sentence),),
+        )
+
+
+def _draft_meetings(draft: _Draft) -> None:
+    draw, config = draft.draw, draft.config
+    for index in range(draft.count(config.meetings)):
+        dated, has_city, has_country = _flags(draw, 3)
+        kind = _pick(draw, config.meeting_kinds)
+        description = _phrase(draw)
+        participants = draft.voices((1, 3))
+        dates = _draw_span(draw, config.low, config.high) if dated else None
+        city = _name(draw, _CITIES) if has_city else None
+        what = kind.value.replace("_", " ")
+        sentence = f"{draft.names_of(participants)} held a {what} on {description}."
+        draft.add(
+            "meetings",
+            Meeting,
+            description,
+            id=f"meeting-{index}",
+            kind=kind,
+            description=description,
+            participants=tuple(participants),
+            city=city,
+            country=_country(draw) if has_country else None,
+            dates=dates,
+            evidence=(draft.write(draft.page(), sentence),),
+        )
+
+
+def _quotation(draw: st.DrawFn) -> tuple[str, str]:
+    opening = _pick(draw, OPENING_QUOTES)
+    return opening, CLOSING_QUOTES[OPENING_QUOTES.index(opening)]
+
+
+def _draft_statements(draft: _Draft) -> None:
+    draw, config = draft.draw, draft.config
+    occasions = draft.refs("rounds") + draft.refs("meetings")
+    for index in range(draft.count(config.statements)):
+        dated, has_audience, attribution_first, has_occasion = _flags(draw, 4)
+        page = draft.page()
+        speakers = draft.voices((1, 2))
+        mode = _pick(draw, config.modes)
+        said_on = None
+        if dated:
+            said_on = _draw_resolved(draw, _Window(draft.datelines[page], config.low, config.high))
+        date_words = None if said_on is None else said_on.words
+        audience = _name(draw, _AUDIENCES) if has_audience else None
+        reporters = draft.voices((0, 2), people=False)
+        opening, closing = _quotation(draw)
+        text = _phrase(draw)
+        head = f"{draft.names_of(speakers)} said" + (f" {date_words}" if date_words else "")
+        tail = (f", {audience}" if audience else "") + (
+            f", as reported by {draft.names_of(reporters)}" if reporters else ""
+        )
+        if mode is Mode.DIRECT:
+            if attribution_first:
+                sentence = f"{head}{tail}: {opening}{text}{closing}"
+            else:
+                sentence = f"{opening}{text},{closing} {head}{tail}."
+        else:
+            if mode is Mode.MIXED:  # reported speech around a quoted fragment
+                text += f" {opening}{_phrase(draw)}{closing}"
+                if draw(_BOOLEANS):
+                    text += f" {_phrase(draw)}"
+            sentence = f"{head} that {text}{tail}."
+        draft.add(
+            "statements",
+            Statement,
+            None,
+            id=f"statement-{index}",
+            speakers=tuple(speakers),
+            mode=mode,
+            text=text,
+            said_on=said_on,
+            audience=audience,
+            reported_by=tuple(reporters),
+            occasion=_pick(draw, occasions) if has_occasion and occasions else None,
+            evidence=(draft.write(page, sentence),),
+        )
+
+
+def _bound_text(bound: PartialDate | dt.datetime) -> str:
+    return format_instant(bound) if isinstance(bound, dt.datetime) else bound.to_edtf()
+
+
+def _in_order(bounds: list[PartialDate | dt.datetime]) -> bool:
+    """Whether each bound is after the one before it, as :class:`TruceTerm` requires."""
+    for start, end in itertools.pairwise(bounds):
+        if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+            if elapsed(start, end) <= dt.timedelta(0):
+                return False
+            continue
+        first = start.date() if isinstance(start, dt.datetime) else start.earliest
+        last = end.date() if isinstance(end, dt.datetime) else end.latest
+        if last <= first:
+            return False
+    return True
+
+
+def _draw_bounds(
+    draw: st.DrawFn, config: _Config, days: list[dt.date]
+) -> list[PartialDate | dt.datetime]:
+    """The start and end of each term on the given days: each a day, a month or an instant."""
+    zone = zoneinfo.ZoneInfo(_pick(draw, config.zones))
+    time = draw(st.times(max_value=_LAST_DEADLINE_TIME))
+    bounds: list[PartialDate | dt.datetime] = []
+    for day in days:
+        kinds = [
+            kind
+            for kind in config.bounds
+            if kind == "day"
+            or (kind == "instant" and _INSTANTS_FROM <= day <= _INSTANTS_TO)
+            or (
+                kind == "month"
+                and config.low <= day.replace(day=1)
+                and _month_last(_month_index(day)) <= config.high
+            )
+        ] or ["day"]
+        kind = _pick(draw, kinds)
+        if kind == "instant":
+            bounds.append(_existing(day, time, zone))
+        elif kind == "month":
+            bounds.append(PartialDate(day.year, day.month))
+        else:
+            bounds.append(PartialDate.from_date(day))
+    if not _in_order(bounds):  # a zone that skipped a whole day: keep to days instead
+        bounds = [PartialDate.from_date(day) for day in days]
+    return bounds
+
+
+def _draft_terms(draft: _Draft, suspended: str) -> tuple[_Recipe, ...]:
+    draw, config = draft.draw, draft.config
+    room = (config.high - config.low).days
+    terms = min(1 + draft.count(config.extensions), room)
+    days = [_day(draw, config.low, config.high - dt.timedelta(days=terms))]
+    for left in range(terms - 1, -1, -1):
+        longest = min(_LONGEST_TERM, (config.high - days[-1]).days - left)
+        days.append(days[-1] + dt.timedelta(days=draw(_integers(1, longest))))
+    bounds = _draw_bounds(draw, config, days)
+    recipes = []
+    for index in range(terms):
+        start, end = bounds[index], bounds[index + 1]
+        if index == 0:
+            earliest = days[0] - dt.timedelta(days=min(30, (days[0] - config.low).days))
+            announced = _day(draw, earliest, days[0]) if draw(_BOOLEANS) else None
+            sentence = (
+                f"The truce on {suspended} runs from {_bound_text(start)} to {_bound_text(end)}."
+            )
+        else:  # announced while the term it extends was in force, or on its last day
+            announced = _day(draw, days[index - 1], days[index])
+            sentence = f"On {announced.isoformat()}, the truce was extended to {_bound_text(end)}."
+        basis = _pick(draw, ("evidence", "derivation", "both"))
+        recipes.append(
+            _Recipe(
+                TruceTerm,
+                {
+                    "start": start,
+                    "end": end,
+                    "announced_on": None if announced is None else PartialDate.from_date(announced),
+                    "evidence": ()
+                    if basis == "derivation"
+                    else (draft.write(draft.page(), sentence),),
+                    "derivation": None if basis == "evidence" else _phrase(draw),
+                },
+            )
+        )
+    return tuple(recipes)
+
+
+def _draft_truces(draft: _Draft) -> None:
+    draw, config = draft.draw, draft.config
+    parties = draft.refs("parties")
+    if len(parties) < 2 or config.high <= config.low:
+        return
+    for index in range(draft.count(config.truces)):
+        sides = _distinct(draw, parties, draw(_integers(2, min(3, len(parties)))))
+        suspended = _name(draw, _SUSPENDED)
+        sentence = f"{draft.names_of(sides)} agreed to suspend {suspended}."
+        draft.add(
+            "truces",
+            Truce,
+            None,
+            id=f"truce-{index}",
+            parties=tuple(sides),
+            suspended=suspended,
+            terms=_draft_terms(draft, suspended),
+            evidence=(draft.write(draft.page(), sentence),),
+        )
+
+
+class _Builder:
+    """Builds drafted records in order, resolving marks and references."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, list[Any]] = {name: [] for name, _ in COLLECTIONS}
+
+    def make(self, value: Any) -> Any:
+        if isinstance(value, _Recipe):
+            return value.kind(**{name: self.make(item) for name, item in value.arguments.items()})
+        if isinstance(value, _Ref):
+            return self.records[value.collection][value.index]
+        if isinstance(value, _Mark):
+            source = self.records["sources"][value.page]
+            exact = source.text[value.start : value.end]
+            return Evidence(source=source, start=value.start, end=value.end, exact=exact)
+        if isinstance(value, tuple):
+            return tuple(self.make(item) for item in value)
+        return value
+
+
+def _draw_records(draw: st.DrawFn, config: _Config) -> dict[str, list[Any]]:
+    """Records of every kind, as the config asks, with the sources they cite."""
+    draft = _Draft(draw, config)
+    fields = _draft_sources(draft)
+    _draft_parties(draft)
+    _draft_organizations(draft)
+    _draft_people(draft)
+    _draft_positions(draft)
+    _draft_rounds(draft)
+    _draft_meetings(draft)
+    _draft_statements(draft)
+    _draft_truces(draft)
+
+    builder = _Builder()
+    organizations = builder.records["organizations"]
+    outlets = draft.recipes["organizations"][: draft.outlets]
+    organizations.extend(builder.make(recipe) for recipe in outlets)
+    for index, arguments in enumerate(fields):
+        text = "".join(draft.pages[index])
+        builder.records["sources"].append(
+            builder.make(_Recipe(Source, {**arguments, "text": text}))
+        )
+    for recipe in draft.recipes["organizations"][draft.outlets :]:
+        organizations.append(builder.make(recipe))
+    for name, _ in COLLECTIONS:
+        if name not in {"sources", "organizations"}:
+            builder.records[name].extend(builder.make(recipe) for recipe in draft.recipes[name])
+    return builder.records
+
+
+@st.composite
+def _records(draw: st.DrawFn, config: _Config, collection: str) -> Any:
+    """The last record of a collection (the one asked for; those before it are its context).
+
+    It is drawn by a composite rather than mapped from the records, so that Hypothesis
+    shows a failing example as the record itself.
+    """
+    return _draw_records(draw, config)[collection][-1]
+
+
+@st.composite
+def _datasets(draw: st.DrawFn, config: _Config) -> Dataset:
+    return Dataset(**_draw_records(draw, config))
+
+
+# --- public strategies --------------------------------------------------------------------
+
+
+def partial_dates(
+    *,
+    min_value: dt.date = dt.date.min,
+    max_value: dt.date = dt.date.max,
+    precisions: Iterable[Precision] | None = None,
+    uncertain: bool | None = None,
+    approximate: bool | None = None,
+) -> st.SearchStrategy[PartialDate]:
+    """Partial dates whose every day lies from ``min_value`` to ``max_value``.
+
+    Args:
+        min_value: the earliest day a generated date may mean, a :class:`datetime.date`.
+        max_value: the latest day it may mean; a month-precision date is generated only
+            when its whole month lies in the range, a year only when its whole year does.
+        precisions: the :class:`~tradetalks.Precision` s to generate (all by default,
+            shrinking toward the first given).
+        uncertain: ``True`` or ``False`` to fix the EDTF ``?`` flag, ``None`` to draw it.
+        approximate: ``True`` or ``False`` to fix the EDTF ``~`` flag, ``None`` to draw it.
+
+    Returns:
+        A strategy of :class:`~tradetalks.PartialDate`, shrinking toward the year 2000 (or
+        the nearest date to it in the range) at the first precision.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for a range that ends before it starts, or that holds no whole
+            month or year of the precisions asked for.
+
+    >>> from datetime import date
+    >>> from hypothesis import find, given
+    >>> find(partial_dates(precisions=[Precision.MONTH]), lambda day: True)
+    PartialDate('2000-01')
+    >>> in_2025 = partial_dates(min_value=date(2025, 1, 1), max_value=date(2025, 12, 31))
+    >>> @given(in_2025)
+    ... def test_within_2025(day):
+    ...     assert day.earliest.year == day.latest.year == 2025
+    >>> test_within_2025()
+    """
+    _check_dates(min_value, max_value)
+    chosen = _check_members("precisions", precisions, Precision) or _ALL_PRECISIONS
+    ranges = _day_ranges(min_value, min_value, max_value, chosen)
+    if not ranges:
+        raise InvalidArgument(
+            f"no date of precision {', '.join(p.name for p in chosen)} lies wholly from "
+            f"{min_value} to {max_value}"
+        )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PartialDate:
+        return _draw_partial(draw, ranges, uncertain=uncertain, approximate=approximate)
+
+    return build()
+
+
+def date_spans(
+    *,
+    min_value: dt.date = dt.date.min,
+    max_value: dt.date = dt.date.max,
+    precisions: Iterable[Precision] | None = None,
+    uncertain: bool | None = None,
+    approximate: bool | None = None,
+) -> st.SearchStrategy[DateSpan]:
+    """Date spans whose every day lies from ``min_value`` to ``max_value``.
+
+    Args:
+        min_value: the earliest day, a :class:`datetime.date`.
+        max_value: the latest day.
+        precisions: the :class:`~tradetalks.Precision` s of the two ends (all by default).
+        uncertain: fix the EDTF ``?`` flag of both ends, or ``None`` to draw it for each.
+        approximate: fix the EDTF ``~`` flag of both ends, or ``None`` to draw it for each.
+
+    Returns:
+        A strategy of :class:`~tradetalks.DateSpan`, never ending before it starts,
+        shrinking toward a single date (``2000``).
+
+    Raises:
+        hypothesis.errors.InvalidArgument: as :func:`partial_dates`.
+
+    >>> from datetime import date
+    >>> from hypothesis import given
+    >>> @given(date_spans(min_value=date(2025, 5, 1), max_value=date(2025, 7, 31)))
+    ... def test_edtf_round_trip(span):
+    ...     assert DateSpan.from_edtf(str(span)) == span
+    ...     assert date(2025, 5, 1) <= span.earliest <= span.latest <= date(2025, 7, 31)
+    >>> test_edtf_round_trip()
+    """
+    _check_dates(min_value, max_value)
+    chosen = _check_members("precisions", precisions, Precision) or _ALL_PRECISIONS
+    if not _day_ranges(min_value, min_value, max_value, chosen):
+        raise InvalidArgument(
+            f"no date of the precisions asked for lies from {min_value} to {max_value}"
+        )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> DateSpan:
+        return _draw_span(
+            draw, min_value, max_value, chosen, uncertain=uncertain, approximate=approximate
+        )
+
+    return build()
+
+
+def instants(
+    *,
+    min_value: dt.date = _INSTANTS_FROM,
+    max_value: dt.date = _INSTANTS_TO,
+    zones: Iterable[str] | None = None,
+) -> st.SearchStrategy[dt.datetime]:
+    """Aware datetimes in an IANA zone, as the record keeps instants.
+
+    Each is a wall time that exists in its zone (never one skipped by a daylight-saving
+    change; both sides of a repeated hour occur), so it survives
+    :func:`~tradetalks.format_instant` and :func:`~tradetalks.parse_instant`.
+
+    Args:
+        min_value: the earliest local date, from 1973-01-01 (the first year in which
+            every zone's offset is a whole number of minutes, as RFC 9557 text writes it).
+        max_value: the latest local date, up to 9998-12-31.
+        zones: IANA zone keys to draw from (shrinking toward the first); by default a
+            dozen zones with offsets in hours, half and quarter hours, daylight saving
+            time north and south, or none.
+
+    Returns:
+        A strategy of :class:`datetime.datetime` whose ``tzinfo`` is a
+        :class:`zoneinfo.ZoneInfo`, shrinking toward 2000-01-01 00:00 UTC.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for a range outside 1973 to 9998, or an unknown zone.
+
+    >>> from hypothesis import given
+    >>> from tradetalks import format_instant, parse_instant
+    >>> @given(instants(zones=["America/New_York", "Asia/Shanghai"]))
+    ... def test_rfc_9557_round_trip(moment):
+    ...     assert parse_instant(format_instant(moment)) == moment
+    >>> test_rfc_9557_round_trip()
+    """
+    _check_dates(min_value, max_value)
+    if min_value < _INSTANTS_FROM or max_value > _INSTANTS_TO:
+        raise InvalidArgument(f"instants are generated from {_INSTANTS_FROM} to {_INSTANTS_TO}")
+    keys = _check_zones(zones)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> dt.datetime:
+        zone = zoneinfo.ZoneInfo(_pick(draw, keys))
+        day, time = _day(draw, min_value, max_value), draw(st.times())
+        return _existing(day, time, zone, fold=draw(_integers(0, 1)))
+
+    return build()
+
+
+def resolved_dates(
+    dateline: dt.date | None = None,
+    *,
+    min_value: dt.date = _RECORDS_FROM,
+    max_value: dt.date = _RECORDS_TO,
+) -> st.SearchStrategy[ResolvedDate]:
+    """Resolved dates whose words resolve, against ``dateline``, to their value.
+
+    Every :class:`~tradetalks.ResolutionRule` occurs: "today", "yesterday", "tomorrow",
+    a weekday ("on Tue."), a month and day ("the 12th of August"), a month ("in May"), a
+    stated date ("Monday, July 28, 2025", "2025-07-28", "May 2025"), and a date taken from
+    context (no words, marked uncertain). Words and value are worked out here with calendar
+    arithmetic, so ``resolve_date(words, dateline, tense)`` can be checked against them.
+
+    Args:
+        dateline: the day the words are read against (the source's publication day); by
+            default drawn from the range.
+        min_value: the earliest day a value may mean.
+        max_value: the latest day a value may mean.
+
+    Returns:
+        A strategy of :class:`~tradetalks.ResolvedDate`, shrinking toward "today".
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for a range that ends before it starts, or a dateline outside it.
+
+    >>> from datetime import date
+    >>> from hypothesis import given
+    >>> from tradetalks import resolve_date
+    >>> wednesday = date(2025, 7, 30)
+    >>> @given(resolved_dates(wednesday))
+    ... def test_words_resolve(said_on):
+    ...     if said_on.words is not None:
+    ...         assert resolve_date(said_on.words, wednesday, said_on.tense) == said_on
+    >>> test_words_resolve()
+    """
+    _check_dates(min_value, max_value)
+    if dateline is not None and not min_value <= _check_date("dateline", dateline) <= max_value:
+        raise InvalidArgument(f"the dateline {dateline} is outside {min_value} to {max_value}")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ResolvedDate:
+        day = dateline if dateline is not None else _day(draw, min_value, max_value)
+        return _draw_resolved(draw, _Window(day, min_value, max_value))
+
+    return build()
+
+
+def parties(*, codes: Iterable[str] | Mapping[str, str] | None = None) -> st.SearchStrategy[Party]:
+    """Parties, each named in a source of its own.
+
+    Args:
+        codes: the codes to draw from (a mapping from code to display name gives the
+            names too); by default a dozen codes of countries and blocs (``"CN"``,
+            ``"US"``, ``"EU"``, ...), with their names or any other.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Party`, shrinking toward the first code.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for a code that is not a party code.
+
+    >>> from hypothesis import find
+    >>> party = find(parties(codes={"CN": "China", "US": "United States"}), lambda p: True)
+    >>> party
+    Party(code='CN', name='China', evidence=(Evidence(source='source-0', start=7, end=31, exact='China sent a delegation.'),))
+    """
+    pool = _check_parties(codes)
+    return _records(_Config(given_parties=pool, parties=(1, 1)), "parties")
+
+
+def organizations(
+    *, kinds: Iterable[OrganizationKind] | None = None
+) -> st.SearchStrategy[Organization]:
+    """Organizations, some part of a parent organization, some named in a source.
+
+    Args:
+        kinds: the :class:`~tradetalks.OrganizationKind` s to draw from (all by default).
+
+    Returns:
+        A strategy of :class:`~tradetalks.Organization`, shrinking toward one with no
+        parent and no evidence.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for kinds that are not OrganizationKind values.
+
+    >>> from hypothesis import given
+    >>> @given(organizations(kinds=[OrganizationKind.MINISTRY]))
+    ... def test_ancestry_starts_with_itself(organization):
+    ...     assert organization.kind is OrganizationKind.MINISTRY
+    ...     assert organization.ancestry()[0] is organization
+    >>> test_ancestry_starts_with_itself()
+    """
+    chosen = _check_members("kinds", kinds, OrganizationKind) or tuple(OrganizationKind)
+    config = _Config(organizations=(1, 3), kinds=chosen)
+    return _records(config, "organizations")
+
+
+def people(*, names: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Person]:
+    """People, each named in a source, some with a native name and external identifiers.
+
+    Args:
+        names: a strategy for their names (non-empty, without white space at either
+            end); by default ordinary names or any phrase.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Person`.
+
+    >>> from hypothesis import given, strategies as st
+    >>> @given(people(names=st.sampled_from(["Li Wei", "Ana Silva"])))
+    ... def test_named_in_evidence(person):
+    ...     assert person.name in person.evidence[0].exact
+    >>> test_named_in_evidence()
+    """
+    config = _Config(people=(1, 1), names=names)
+    return _records(config, "people")
+
+
+def positions(
+    *, min_date: dt.date = _RECORDS_FROM, max_date: dt.date = _RECORDS_TO
+) -> st.SearchStrategy[Position]:
+    """Positions: a person's title, at an organization, for a party, over some dates.
+
+    Args:
+        min_date: the earliest day of the validity dates, when there are some.
+        max_date: the latest day.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Position`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for a range that ends before it starts.
+
+    >>> from hypothesis import given
+    >>> @given(positions())
+    ... def test_title_in_evidence(position):
+    ...     assert position.title in position.evidence[0].exact
+    >>> test_title_in_evidence()
+    """
+    _check_dates(min_date, max_date, "min_date, max_date")
+    config = _Config(
+        low=min_date,
+        high=max_date,
+        people=(1, 1),
+        positions=(1, 1),
+        parties=(0, 1),
+        organizations=(0, 1),
+    )
+    return _records(config, "positions")
+
+
+def sources(
+    *,
+    min_published: dt.date = _RECORDS_FROM,
+    max_published: dt.date = _RECORDS_TO,
+    text_files: bool = False,
+) -> st.SearchStrategy[Source]:
+    """Sources of a few sentences, with their outlet.
+
+    The text is made of words of any script (never white space other than the single
+    space and newline between words and sentences).
+
+    Args:
+        min_published: the earliest publication day.
+        max_published: the latest publication day.
+        text_files: whether the source keeps its text in a file beside the dataset
+            (``text_file`` set to ``"<id>.txt"``) rather than inline.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Source`, shrinking toward a one-sentence text.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for a range that ends before it starts.
+
+    >>> from hypothesis import given
+    >>> from tradetalks.strategies import evidence
+    >>> @given(sources().flatmap(evidence))
+    ... def test_evidence_matches(piece):
+    ...     assert piece.source.text[piece.start:piece.end] == piece.exact
+    >>> test_evidence_matches()
+    """
+    _check_dates(min_published, max_published, "min_published, max_published")
+    config = _Config(low=min_published, high=max_published, filler=(0, 3), text_files=text_files)
+    return _records(config, "sources")
+
+
+def evidence(
+    source: Source, *, min_size: int = 1, max_size: int | None = None
+) -> st.SearchStrategy[Evidence]:
+    """Evidence within a given source: any span of its text and the characters at it.
+
+    Args:
+        source: the :class:`~tradetalks.Source`.
+        min_size: the fewest characters, 1 or more.
+        max_size: the most characters; by default the whole text.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Evidence`, shrinking toward the first character.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for sizes the text cannot give.
+
+    >>> from hypothesis import find
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> article = stockholm_2025().sources[0]
+    >>> find(evidence(article, min_size=7), lambda piece: True).exact
+    'Chinese'
+    """
+    if not isinstance(source, Source):
+        raise InvalidArgument(f"evidence() needs a Source, not {type(source).__name__}")
+    length = len(source.text)
+    largest = length if max_size is None else max_size
+    _check_count("sizes", min_size, largest)
+    if min_size < 1 or min_size > length:
+        raise InvalidArgument(f"min_size={min_size} does not fit a text of {length} characters")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Evidence:
+        start = draw(_integers(0, length - min_size))
+        end = start + draw(_integers(min_size, min(largest, length - start)))
+        return Evidence(source=source, start=start, end=end, exact=source.text[start:end])
+
+    return build()
+
+
+def rounds(
+    *,
+    min_delegates: int = 0,
+    max_delegates: int = 3,
+    parties: Iterable[str] | Mapping[str, str] | None = None,
+    min_date: dt.date = _RECORDS_FROM,
+    max_date: dt.date = _RECORDS_TO,
+) -> st.SearchStrategy[Round]:
+    """Rounds of talks with their delegates, each delegate for one of the parties.
+
+    Args:
+        min_delegates: the fewest delegates.
+        max_delegates: the most delegates.
+        parties: the party codes delegates represent (a mapping gives names too); by
+            default one or two drawn from a dozen.
+        min_date: the earliest day of the round's dates.
+        max_date: the latest day.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Round`, shrinking toward one without delegates.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for bad counts, codes or dates.
+
+    >>> from hypothesis import given
+    >>> @given(rounds(min_delegates=1, parties=["CN", "US"]))
+    ... def test_delegations(talks):
+    ...     assert {d.party.code for d in talks.delegates} <= {"CN", "US"}
+    ...     assert sum(len(talks.delegation(code)) for code in ("CN", "US")) == len(talks.delegates)
+    >>> test_delegations()
+    """
+    counts = _check_count("delegates", min_delegates, max_delegates)
+    _check_dates(min_date, max_date, "min_date, max_date")
+    config = _Config(
+        low=min_date,
+        high=max_date,
+        given_parties=_check_parties(parties),
+        parties=(1, 2),
+        people=(min_delegates, max_delegates),
+        rounds=(1, 1),
+        delegates=counts,
+    )
+    return _records(config, "rounds")
+
+
+def meetings(
+    *,
+    kinds: Iterable[MeetingKind] | None = None,
+    min_date: dt.date = _RECORDS_FROM,
+    max_date: dt.date = _RECORDS_TO,
+) -> st.SearchStrategy[Meeting]:
+    """Meetings other than rounds: people, organizations or unnamed groups meeting.
+
+    Args:
+        kinds: the :class:`~tradetalks.MeetingKind` s to draw from (all by default).
+        min_date: the earliest day of the meeting's dates, when it has some.
+        max_date: the latest day.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Meeting`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for bad kinds or dates.
+
+    >>> from hypothesis import given
+    >>> @given(meetings(kinds=[MeetingKind.PHONE_CALL]))
+    ... def test_calls(call):
+    ...     assert call.kind is MeetingKind.PHONE_CALL and call.participants
+    >>> test_calls()
+    """
+    chosen = _check_members("kinds", kinds, MeetingKind) or tuple(MeetingKind)
+    _check_dates(min_date, max_date, "min_date, max_date")
+    config = _Config(
+        low=min_date,
+        high=max_date,
+        people=(0, 2),
+        organizations=(0, 1),
+        meetings=(1, 1),
+        meeting_kinds=chosen,
+    )
+    return _records(config, "meetings")
+
+
+def statements(
+    *,
+    modes: Iterable[Mode] | None = None,
+    min_date: dt.date = _RECORDS_FROM,
+    max_date: dt.date = _RECORDS_TO,
+) -> st.SearchStrategy[Statement]:
+    """Statements, each with the sentence that reports it as its evidence.
+
+    A ``DIRECT`` statement's text stands between quotation marks in its evidence (straight
+    or curly, before or after the attribution); a ``MIXED`` one holds a quoted fragment;
+    the audience, speakers' names, date words and reporting outlets stand in the sentence
+    too. A statement's ``said_on`` words resolve, against its source's publication day, to
+    the date recorded.
+
+    Args:
+        modes: the :class:`~tradetalks.Mode` s to draw from (all by default).
+        min_date: the earliest day of the source's publication and of ``said_on``.
+        max_date: the latest day.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Statement`, shrinking toward a direct quotation
+        of one word by the source's outlet: ``"talks," The Daily Ledger said.``
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for bad modes or dates.
+
+    >>> from hypothesis import given
+    >>> from tradetalks import resolve_date
+    >>> @given(statements(modes=[Mode.DIRECT]))
+    ... def test_quoted(said):
+    ...     passage = said.evidence[0].exact
+    ...     assert said.text in passage
+    ...     if said.said_on is not None and said.said_on.words is not None:
+    ...         dateline = said.evidence[0].source.published_on
+    ...         assert resolve_date(said.said_on.words, dateline, said.said_on.tense) == said.said_on
+    >>> test_quoted()
+    """
+    chosen = _check_members("modes", modes, Mode) or tuple(Mode)
+    _check_dates(min_date, max_date, "min_date, max_date")
+    config = _Config(
+        low=min_date,
+        high=max_date,
+        people=(0, 2),
+        organizations=(0, 1),
+        statements=(1, 1),
+        modes=chosen,
+    )
+    return _records(config, "statements")
+
+
+def truces(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
+    *,
+    min_extensions: int = 0,
+    max_extensions: int = 2,
+    parties: Iterable[str] | Mapping[str, str] | None = None,
+    min_date: dt.date = _RECORDS_FROM,
+    max_date: dt.date = _RECORDS_TO,
+    bounds: Iterable[str] | None = None,
+    zones: Iterable[str] | None = None,
+) -> st.SearchStrategy[Truce]:
+    """Truces between two or three parties, with a chain of terms.
+
+    The first term is the original truce; each extension starts where the term before it
+    ends and is announced while that term is in force, or on its last day, never before
+    the announcement of the term it extends. A term's start and end are each a day, a
+    month, or an instant in an IANA zone (the same zone and wall time for one truce, as
+    a deadline of "12:01 a.m. in Washington" is); terms last 1 to 400 calendar days.
+
+    Args:
+        min_extensions: the fewest extensions.
+        max_extensions: the most extensions.
+        parties: the party codes to draw the sides from (two or more; a mapping gives
+            names too); by default drawn from a dozen.
+        min_date: the earliest day of any term.
+        max_date: the latest day of any term.
+        bounds: the forms of a term's start and end, from ``"day"``, ``"instant"`` and
+            ``"month"`` (all by default; shrinking toward the first).
+        zones: IANA zone keys for instants, as :func:`instants` takes them.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Truce`, shrinking toward one term of one day.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for bad counts, codes, forms, zones, or a range too short for
+            the terms.
+
+    >>> from datetime import timedelta
+    >>> from hypothesis import given, strategies as st
+    >>> from tradetalks import truce_days_remaining
+    >>> @given(truces(min_extensions=1, bounds=["day"]), st.integers(0, 400))
+    ... def test_days_remaining(truce, before):
+    ...     deadline = truce.terms[-1].end.to_date()
+    ...     as_of = max(deadline - timedelta(days=before), truce.terms[-1].announced_on.to_date())
+    ...     assert truce_days_remaining(truce, as_of) == (deadline - as_of).days
+    >>> test_days_remaining()
+    """
+    counts = _check_count("extensions", min_extensions, max_extensions)
+    _check_dates(min_date, max_date, "min_date, max_date")
+    pool = _check_parties(parties)
+    if pool is not None and len(pool) < 2:
+        raise InvalidArgument("a truce needs two or more parties to draw from")
+    forms = ("day", "instant", "month") if bounds is None else tuple(bounds)
+    if not forms or not set(forms) <= {"day", "instant", "month"}:
+        raise InvalidArgument(f"bounds are 'day', 'instant' or 'month', not {forms}")
+    if (max_date - min_date).days < min_extensions + 1:
+        raise InvalidArgument(
+            f"{min_date} to {max_date} is too short for {min_extensions + 1} terms"
+        )
+    config = _Config(
+        low=min_date,
+        high=max_date,
+        given_parties=pool,
+        parties=(2, 3),
+        truces=(1, 1),
+        extensions=counts,
+        bounds=forms,
+        zones=_check_zones(zones),
+    )
+    return _records(config, "truces")
+
+
+def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
+    *,
+    min_statements: int = 0,
+    max_statements: int = 6,
+    parties: Iterable[str] | Mapping[str, str] | None = None,
+    min_date: dt.date = _RECORDS_FROM,
+    max_date: dt.date = _RECORDS_TO,
+    max_sources: int = 2,
+    max_people: int = 4,
+    max_organizations: int = 3,
+    max_rounds: int = 3,
+    max_meetings: int = 2,
+    max_truces: int = 2,
+    text_files: bool = False,
+) -> st.SearchStrategy[Dataset]:
+    """Datasets of every kind of record, with referential integrity.
+
+    Every id is unique; every reference is to a record of the same dataset; every piece of
+    evidence is a sentence of one of its sources, written for the record that cites it.
+
+    Args:
+        min_statements: the fewest statements.
+        max_statements: the most statements.
+        parties: exactly the parties of every dataset, as codes (a mapping gives their
+            names too), in this order; by default 0 to 3 drawn from a dozen.
+        min_date: the earliest day of any date in the dataset.
+        max_date: the latest day of any date in the dataset.
+        max_sources: the most sources (there is always at least one).
+        max_people: the most people.
+        max_organizations: the most organizations besides the sources' outlets.
+        max_rounds: the most rounds.
+        max_meetings: the most meetings.
+        max_truces: the most truces (only with two parties or more).
+        text_files: whether sources keep their text in a file beside the dataset
+            (``"<id>.txt"``), for tests of :func:`~tradetalks.dump` and
+            :func:`~tradetalks.load`.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Dataset`, shrinking toward one source, its
+        outlet, and nothing else.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for bad counts, codes or dates.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=25)
+    ... @given(datasets(parties=["CN", "US"], min_statements=1, max_statements=3))
+    ... def test_statements_by_their_speakers(record):
+    ...     assert [p.code for p in record.parties] == ["CN", "US"]
+    ...     for said in record.statements:
+    ...         for speaker in said.speakers:
+    ...             assert said in record.statements_by(speaker)
+    >>> test_statements_by_their_speakers()
+    """
+    _check_dates(min_date, max_date, "min_date, max_date")
+    for name, high in (
+        ("max_sources", max_sources),
+        ("max_people", max_people),
+        ("max_organizations", max_organizations),
+        ("max_rounds", max_rounds),
+        ("max_meetings", max_meetings),
+        ("max_truces", max_truces),
+    ):
+        _check_count(name, 1 if name == "max_sources" else 0, high)
+    pool = _check_parties(parties)
+    config = _Config(
+        low=min_date,
+        high=max_date,
+        sources=(1, max_sources),
+        text_files=text_files,
+        given_parties=pool,
+        all_given_parties=pool is not None,
+        parties=(0, 3),
+        organizations=(0, max_organizations),
+        people=(0, max_people),
+        positions=(0, max_people),
+        rounds=(0, max_rounds),
+        meetings=(0, max_meetings),
+        statements=_check_count("statements", min_statements, max_statements),
+        truces=(0, max_truces),
+    )
+    return _datasets(config)
+
+
+# --- registration with st.from_type ---------------------------------------------------------
+
+
+# Datasets with at least one round, so their timeline is never empty.
+_TIMELINE = _Config(
+    sources=(1, 2),
+    parties=(2, 3),
+    people=(0, 2),
+    rounds=(1, 2),
+    meetings=(0, 1),
+    statements=(0, 2),
+    truces=(0, 1),
+)
+
+
+def _register() -> None:
+    """Register a strategy for each public record type with ``st.from_type``."""
+    strategies: dict[type[Any], st.SearchStrategy[Any]] = {
+        PartialDate: partial_dates(),
+        DateSpan: date_spans(),
+        ResolvedDate: resolved_dates(),
+        UnnamedGroup: _strategy(_GROUPS).map(UnnamedGroup),
+        Party: parties(),
+        Organization: organizations(),
+        Person: people(),
+        Position: positions(),
+        Source: sources(),
+        Evidence: sources().flatmap(evidence),
+        Delegate: rounds(min_delegates=1).map(lambda talks: talks.delegates[0]),
+        Round: rounds(),
+        Meeting: meetings(),
+        Statement: statements(),
+        TruceTerm: truces().flatmap(lambda truce: st.sampled_from(truce.terms)),
+        Truce: truces(),
+        Dataset: datasets(),
+        TimelineEntry: _datasets(_TIMELINE).flatmap(
+            lambda record: st.sampled_from(record.timeline())
+        ),
+    }
+    for kind, strategy in strategies.items():
+        st.register_type_strategy(kind, strategy)
+
+
+_register()
