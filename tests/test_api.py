@@ -16,11 +16,24 @@ def test_all_is_sorted_and_complete() -> None:
     assert tradetalks.__all__ == sorted(tradetalks.__all__, key=group)
     public = {
         name
-        for name, value in vars(tradetalks).items()
+        for name in dir(tradetalks)
         if not name.startswith("_")
-        and (inspect.isclass(value) or inspect.isfunction(value) or name in {"FORMAT", "fixtures"})
+        and (
+            inspect.isclass(getattr(tradetalks, name))
+            or inspect.isfunction(getattr(tradetalks, name))
+            or name in {"FORMAT", "fixtures"}
+        )
     }
     assert public == set(tradetalks.__all__)
+
+
+def test_import_leaves_the_json_format_for_first_use() -> None:
+    code = (
+        "import sys, tradetalks; before = 'cattrs' in sys.modules; tradetalks.loads; "
+        "print(before, 'cattrs' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
 
 
 def test_every_public_name_resolves() -> None:

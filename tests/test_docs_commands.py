@@ -35,6 +35,16 @@ def test_every_shell_block_is_found() -> None:
         "python -m sphinx -W -n -T -b html docs docs/_build/html",
     ]
     assert shown["testing.md"] == ["pip install 'tradetalks[strategies]'"]
+    assert shown["performance.md"][0] == "python -m pip install '.[bench]'"
+
+
+def test_the_benchmark_commands_name_the_script_and_its_options() -> None:
+    script = (ROOT / "benchmarks" / "run.py").read_text(encoding="utf-8")
+    for command in _commands(ROOT / "docs" / "performance.md")[1:]:
+        words = command.split("#")[0].split()
+        assert words[:2] == ["python", "benchmarks/run.py"], command
+        for option in (w for w in words[2:] if w.startswith("--")):
+            assert f'"{option}"' in script, option
 
 
 def test_the_readme_commands_are_the_ones_ci_runs() -> None:
@@ -56,5 +66,5 @@ def test_every_extra_the_pages_name_exists() -> None:
         for command in _commands(path):
             for extras in re.findall(r"\[([a-z,]+)\]", command):
                 named.update(extras.split(","))
-    assert named == {"test", "docs", "strategies"}
+    assert named == {"test", "docs", "strategies", "bench"}
     assert named <= _extras()

@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
-from tradetalks import fixtures
+import importlib as _importlib
+import typing as _typing
+
 from tradetalks.actors import (
     Organization,
     OrganizationKind,
@@ -34,11 +36,44 @@ from tradetalks.errors import (
 )
 from tradetalks.instants import elapsed, format_instant, parse_instant
 from tradetalks.resolution import ResolutionRule, ResolvedDate, Tense, resolve_date
-from tradetalks.serialization import FORMAT, dump, dumps, load, loads
 from tradetalks.sources import Evidence, Source
 from tradetalks.statements import Mode, Statement
 from tradetalks.talks import Delegate, Meeting, MeetingKind, Role, Round
 from tradetalks.truces import Truce, TruceStatus, TruceTerm, truce_days_remaining
+
+if _typing.TYPE_CHECKING:
+    from tradetalks import fixtures
+    from tradetalks.serialization import FORMAT, dump, dumps, load, loads
+
+# The JSON format (and the shipped data, which it loads) brings in cattrs: it is imported
+# on first use, so that `import tradetalks` stays quick for scripts that only use records.
+_LAZY = {
+    "FORMAT": "tradetalks.serialization",
+    "dump": "tradetalks.serialization",
+    "dumps": "tradetalks.serialization",
+    "load": "tradetalks.serialization",
+    "loads": "tradetalks.serialization",
+    "fixtures": "tradetalks.fixtures",
+}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    """Import the JSON format and the shipped data on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        message = f"module 'tradetalks' has no attribute {name!r}"
+        raise AttributeError(message)
+    value = _importlib.import_module(module)
+    if name != "fixtures":
+        value = getattr(value, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, the lazy ones included."""
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "FORMAT",

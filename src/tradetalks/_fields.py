@@ -7,6 +7,7 @@ the JSON Schema all find references by that mark, so each is declared once, on t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -143,23 +144,28 @@ def check_evidence(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
 ) -> None:
     """At least one piece of evidence, each an :class:`~tradetalks.Evidence`."""
-    from tradetalks.sources import Evidence  # noqa: PLC0415 - sources imports this module
-
     if not value:
         raise InvalidValueError(
             "needs at least one piece of evidence (the characters of a source that state it)",
             where=attribute.name,
         )
-    check_instances(Evidence)(instance, attribute, value)
+    check_evidence_items(instance, attribute, value)
 
 
 def check_evidence_items(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
 ) -> None:
     """Each item an :class:`~tradetalks.Evidence`; none at all is allowed."""
+    evidence = _evidence_class()
+    if not all(isinstance(item, evidence) for item in value):
+        check_instances(evidence)(instance, attribute, value)
+
+
+@functools.cache
+def _evidence_class() -> type:
     from tradetalks.sources import Evidence  # noqa: PLC0415 - sources imports this module
 
-    check_instances(Evidence)(instance, attribute, value)
+    return Evidence
 
 
 def short(text: str, limit: int = 60) -> str:

@@ -21,6 +21,7 @@ __all__ = ["Dataset", "TimelineEntry", "TimelineEvent"]
 import bisect
 import datetime as dt
 import enum
+import functools
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -56,30 +57,37 @@ COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
 )
 _COLLECTION_OF = {kind: name for name, kind in COLLECTIONS}
 
-# Every record class, for resolving the string annotations of classes whose modules import
-# each other only for type checking (Evidence, Source and the actors refer to one another).
-_CLASSES: dict[str, Any] = {
-    cls.__name__: cls
-    for cls in (
-        Source,
-        Evidence,
-        Party,
-        Organization,
-        Person,
-        Position,
-        UnnamedGroup,
-        Delegate,
-        Round,
-        Meeting,
-        Statement,
-        Truce,
-        TruceTerm,
-        ResolvedDate,
-        PartialDate,
-    )
-}
-for _cls in list(_CLASSES.values()):
-    attrs.resolve_types(_cls, localns=_CLASSES)
+
+@functools.cache
+def resolve_record_types() -> None:
+    """Resolve the string annotations of every record class, once, for cattrs and the schema.
+
+    The record modules import each other only for type checking (Evidence, Source and the
+    actors refer to one another), so their annotations stay strings until resolved here;
+    this is done on first use rather than at import.
+    """
+    classes: dict[str, Any] = {
+        cls.__name__: cls
+        for cls in (
+            Source,
+            Evidence,
+            Party,
+            Organization,
+            Person,
+            Position,
+            UnnamedGroup,
+            Delegate,
+            Round,
+            Meeting,
+            Statement,
+            Truce,
+            TruceTerm,
+            ResolvedDate,
+            PartialDate,
+        )
+    }
+    for cls in classes.values():
+        attrs.resolve_types(cls, localns=classes)
 
 
 class TimelineEvent(enum.Enum):
@@ -206,10 +214,14 @@ class Dataset:
     statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=to_tuple)
     truces: tuple[Truce, ...] = attrs.field(factory=tuple, converter=to_tuple)
     _by_id: dict[str, Record] = attrs.field(init=False, factory=dict)
-    _by_speaker: dict[str, list[Statement]] = attrs.field(init=False, factory=dict)
-    _by_occasion: dict[str, list[Statement]] = attrs.field(init=False, factory=dict)
-    _positions_of: dict[str, list[Position]] = attrs.field(init=False, factory=dict)
-    _dated: list[tuple[dt.date, int]] = attrs.field(init=False, factory=list)
+    _by_speaker: dict[str, tuple[Statement, ...]] = attrs.field(init=False, factory=dict)
+    _by_occasion: dict[str, tuple[Statement, ...]] = attrs.field(init=False, factory=dict)
+    _positions_of: dict[str, tuple[Position, ...]] = attrs.field(init=False, factory=dict)
+    # The dated statements sorted by their earliest day, then by the dataset's order, as
+    # three parallel lists: bisecting the first and slicing all three answers a date range.
+    _dated_earliest: list[dt.date] = attrs.field(init=False, factory=list)
+    _dated_latest: list[dt.date] = attrs.field(init=False, factory=list)
+    _dated: list[Statement] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         """Check kinds, unique ids and references; build the indexes."""
@@ -261,19 +273,20 @@ class Dataset:
                 by_speaker[key].append(statement)
             if statement.occasion is not None:
                 by_occasion[statement.occasion.id].append(statement)
-        self._by_speaker.update(by_speaker)
-        self._by_occasion.update(by_occasion)
+        self._by_speaker.update((key, tuple(found)) for key, found in by_speaker.items())
+        self._by_occasion.update((key, tuple(found)) for key, found in by_occasion.items())
         positions: defaultdict[str, list[Position]] = defaultdict(list)
         for position in self.positions:
             positions[position.person.id].append(position)
-        self._positions_of.update(positions)
-        self._dated.extend(
-            sorted(
-                (s.said_on.value.earliest, i)
-                for i, s in enumerate(self.statements)
-                if s.said_on is not None
-            )
+        self._positions_of.update((key, tuple(found)) for key, found in positions.items())
+        dated = sorted(
+            (s.said_on.value.earliest, i, s.said_on.value.latest)
+            for i, s in enumerate(self.statements)
+            if s.said_on is not None
         )
+        self._dated_earliest.extend(earliest for earliest, _, _ in dated)
+        self._dated_latest.extend(latest for _, _, latest in dated)
+        self._dated.extend(self.statements[i] for _, i, _ in dated)
 
     def __repr__(self) -> str:
         """``Dataset(sources=1, parties=2, ...)``: how many records of each kind."""
@@ -357,7 +370,7 @@ class Dataset:
                 f"{type(speaker).__name__}",
                 where="speaker",
             )
-        return tuple(self._by_speaker.get(key, ()))
+        return self._by_speaker.get(key, ())
 
     def statements_at(self, occasion: Round | Meeting | str) -> tuple[Statement, ...]:
         """The statements made at or about a round or meeting (or its id), in order.
@@ -380,7 +393,7 @@ class Dataset:
             raise MissingReferenceError(
                 f"{ident!r} is a {type(found).__name__}, not a Round or Meeting", reference=ident
             )
-        return tuple(self._by_occasion.get(ident, ()))
+        return self._by_occasion.get(ident, ())
 
     def statements_between(self, first: dt.date, last: dt.date) -> tuple[Statement, ...]:
         """The statements said on days from ``first`` to ``last``, both included.
@@ -402,15 +415,10 @@ class Dataset:
                 raise InvalidValueError(
                     f"expected a datetime.date, not {type(value).__name__}", where=name
                 )
-        low = bisect.bisect_left(self._dated, (first, -1))
-        high = bisect.bisect_right(self._dated, (last, len(self.statements)))
-        found = []
-        for _day, index in self._dated[low:high]:
-            statement = self.statements[index]
-            assert statement.said_on is not None  # noqa: S101 - only dated ones are indexed
-            if statement.said_on.value.latest <= last:
-                found.append(statement)
-        return tuple(found)
+        low = bisect.bisect_left(self._dated_earliest, first)
+        high = bisect.bisect_right(self._dated_earliest, last, lo=low)
+        latest = self._dated_latest[low:high]
+        return tuple(s for s, end in zip(self._dated[low:high], latest, strict=True) if end <= last)
 
     def positions_of(self, person: Person | str) -> tuple[Position, ...]:
         """The positions a person (or a person's id) held, in the dataset's order.
@@ -428,7 +436,7 @@ class Dataset:
                 f"expected a Person or an id, not {type(person).__name__}", where="person"
             )
         self.get(ident, Person)
-        return tuple(self._positions_of.get(ident, ()))
+        return self._positions_of.get(ident, ())
 
     def rounds_in_order(self) -> tuple[Round, ...]:
         """The rounds by track, then number (unnumbered ones last), then dates.

@@ -31,7 +31,6 @@ __all__ = ["elapsed", "format_instant", "parse_instant"]
 
 import datetime as dt
 import re
-import zoneinfo
 
 from tradetalks.errors import InvalidValueError, NaiveDatetimeError
 
@@ -54,6 +53,8 @@ def require_instant(value: object, where: str = "") -> dt.datetime:
             f"expected an aware datetime, not {type(value).__name__}", where=where
         )
     require_aware(value, where)
+    import zoneinfo  # noqa: PLC0415 - imported on first use, to keep `import tradetalks` quick
+
     if not isinstance(value.tzinfo, zoneinfo.ZoneInfo):
         raise InvalidValueError(
             f"{value.isoformat()} has only a fixed offset ({value.tzinfo!r}); an instant in the "
@@ -155,6 +156,8 @@ def parse_instant(text: str) -> dt.datetime:
         stated = dt.datetime.fromisoformat(stamp)
     except ValueError as error:
         raise InvalidValueError(f"not a valid date and time: {text!r} ({error})") from None
+    import zoneinfo  # noqa: PLC0415 - imported on first use, to keep `import tradetalks` quick
+
     try:
         zone = zoneinfo.ZoneInfo(zone_key)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):

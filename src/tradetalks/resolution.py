@@ -37,6 +37,7 @@ __all__ = ["ResolutionRule", "ResolvedDate", "Tense", "resolve_date"]
 import calendar
 import datetime as dt
 import enum
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -190,16 +191,23 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
-_PATTERNS = [
-    re.compile(p)
-    for p in (
-        rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
-        rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+{_YEAR})?",
-        rf"{_MONTH}(?:,?\s+{_YEAR})?",
-        rf"{_WEEKDAY}",
-        r"(?:(?P<weekday>[a-z]+),?\s+)?(?P<iso>\d{4}-\d{2}(?:-\d{2})?)",
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """The grammar of date words, compiled on first use."""
+    return tuple(
+        re.compile(p)
+        for p in (
+            rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
+            rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+{_YEAR})?",
+            rf"{_MONTH}(?:,?\s+{_YEAR})?",
+            rf"{_WEEKDAY}",
+            r"(?:(?P<weekday>[a-z]+),?\s+)?(?P<iso>\d{4}-\d{2}(?:-\d{2})?)",
+        )
     )
-]
+
+
 _LEADING = re.compile(r"^(?:on|in|of|from|by|since|until|till|as of)\s+")
 
 
@@ -264,7 +272,7 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST)
             rule = ResolutionRule[text.upper()]
             return done(dateline + dt.timedelta(days=relative[text]), rule)
 
-        for pattern in _PATTERNS:
+        for pattern in _patterns():
             match = pattern.fullmatch(text)
             if match is not None:
                 return _from_parts(words, match.groupdict(), dateline, done, past=past)

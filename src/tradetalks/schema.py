@@ -30,7 +30,7 @@ import attrs
 
 from tradetalks._fields import is_reference
 from tradetalks.actors import UnnamedGroup
-from tradetalks.dataset import COLLECTIONS
+from tradetalks.dataset import COLLECTIONS, resolve_record_types
 from tradetalks.dates import DateSpan, PartialDate
 from tradetalks.resolution import ResolvedDate
 from tradetalks.serialization import FORMAT
@@ -210,6 +210,7 @@ def json_schema() -> dict[str, Any]:
     >>> schema["$defs"]["Round"]["properties"]["dates"]
     {'$ref': '#/$defs/edtfSpan'}
     """
+    resolve_record_types()
     defs: dict[str, Any] = dict(_FORMATS)
     for _, cls in COLLECTIONS:
         defs[cls.__name__] = _record_schema(cls)

@@ -29,6 +29,8 @@ import contextlib
 import contextvars
 import datetime as dt
 import enum
+import functools
+import gc
 import json
 import re
 import types
@@ -49,7 +51,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from tradetalks._fields import is_reference
 from tradetalks.actors import UnnamedGroup
-from tradetalks.dataset import COLLECTIONS, Dataset, Record
+from tradetalks.dataset import COLLECTIONS, Dataset, Record, resolve_record_types
 from tradetalks.dates import DateSpan, PartialDate
 from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
 from tradetalks.instants import format_instant, parse_instant
@@ -91,6 +93,8 @@ class _LoadContext:
     building: list[str] = attrs.field(factory=list)
     problems: list[Problem] = attrs.field(factory=list)
     read_text_file: Callable[[str], str] | None = None
+    # The fast pass stops at the first problem; the detailed pass reports every one.
+    detailed: bool = True
 
     def build(self, ident: str) -> Record:
         """The record with id ``ident``, structured now if it was not yet.
@@ -112,8 +116,15 @@ class _LoadContext:
             raise InvalidValueError(f"records refer to each other in a cycle: {cycle}")
         name, index, item, kind = entry
         self.building.append(ident)
+        if not self.detailed:
+            try:
+                built = _converter(detailed=False).structure(item, kind)
+            finally:
+                self.building.pop()
+            self.table[ident] = built
+            return typing.cast("Record", built)
         try:
-            built = _CONVERTER.structure(item, kind)
+            built = _converter(detailed=True).structure(item, kind)
         except Exception as error:  # noqa: BLE001 - every problem is reported
             self.problems.extend(_problems(error, f"$.{name}[{index}]"))
             self.failed.add(ident)
@@ -241,8 +252,16 @@ def _unstructure_references(value: object) -> object:
     return _reference_id(value)
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+@functools.cache
+def _converter(*, detailed: bool) -> cattrs.Converter:
+    """The converter of the format, made on first use.
+
+    Loading runs a fast pass with the plain converter, which stops at the first problem;
+    only when a file has a problem does a second pass, with cattrs' detailed validation,
+    gather every problem with its path.
+    """
+    resolve_record_types()
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -388,9 +407,6 @@ def _record_unstructure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[Any
     return unstructure
 
 
-_CONVERTER = _make_converter()
-
-
 def _problems(
     error: BaseException, path: str, renamed: Mapping[str, str] | None = None
 ) -> Iterator[Problem]:
@@ -479,7 +495,7 @@ def _build_all(lists: dict[str, list[Any]], context: _LoadContext) -> dict[str, 
                         built.append(context.build(ident))
                 continue
             try:  # no usable id: structured only to report its problems
-                _CONVERTER.structure(item, kind)
+                _converter(detailed=True).structure(item, kind)
             except Exception as error:  # noqa: BLE001 - every problem is reported
                 context.problems.extend(_problems(error, f"$.{name}[{index}]"))
     return collections
@@ -488,8 +504,33 @@ def _build_all(lists: dict[str, list[Any]], context: _LoadContext) -> dict[str, 
 def _structure_dataset(raw: object, read_text_file: Callable[[str], str] | None) -> Dataset:
     if not isinstance(raw, dict):
         raise DataFormatError([Problem("$", f"expected a JSON object, not {_json_type(raw)}")])
-    context = _LoadContext(read_text_file=read_text_file)
+    with _gc_paused():
+        try:
+            return _structure_with(raw, read_text_file, detailed=False)
+        except Exception:  # noqa: BLE001, S110 - a problem: the detailed pass reports them all
+            pass
+        return _structure_with(raw, read_text_file, detailed=True)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while records are made (they hold no cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _structure_with(
+    raw: dict[str, Any], read_text_file: Callable[[str], str] | None, *, detailed: bool
+) -> Dataset:
+    context = _LoadContext(read_text_file=read_text_file, detailed=detailed)
     lists = _index_raw(raw, context)
+    if context.problems and not detailed:
+        raise DataFormatError(context.problems)
     token = _CONTEXT.set(context)
     try:
         collections = _build_all(lists, context)
@@ -517,13 +558,16 @@ class _DuplicateKeyError(ValueError):
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
             message = f"an object has the key {key!r} twice (at {json.dumps(key)}: ...)"
             raise _DuplicateKeyError(message)
-        result[key] = value
-    return result
+        seen.add(key)
+    return result  # pragma: no cover - a shorter dict means some key came twice
 
 
 def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> Dataset:
@@ -637,7 +681,8 @@ def dumps(dataset: Dataset) -> str:
         raise InvalidValueError(f"expected a Dataset, not {type(dataset).__name__}")
     data: dict[str, Any] = {"format": FORMAT}
     for name, kind in COLLECTIONS:
-        data[name] = [_CONVERTER.unstructure(record, kind) for record in getattr(dataset, name)]
+        unstructure = _converter(detailed=False).unstructure
+        data[name] = [unstructure(record, kind) for record in getattr(dataset, name)]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
