@@ -156,12 +156,24 @@ def _expect(value: object, kind: type, label: str) -> None:
         raise InvalidValueError(f"expected {label}, not {_json_type(value)}")
 
 
+# Dates and instants are immutable and repeat across a dataset: each distinct text is
+# parsed once per process. A text that fails to parse is not cached.
+_partial_date = functools.lru_cache(maxsize=4096)(PartialDate.from_edtf)
+_date_span = functools.lru_cache(maxsize=4096)(DateSpan.from_edtf)
+_parsed_instant = functools.lru_cache(maxsize=4096)(parse_instant)
+_bound = functools.lru_cache(maxsize=4096)(to_bound)
+
+
 def _structure_str(value: object, _: object) -> str:
+    if type(value) is str:  # the common case, checked first
+        return value
     _expect(value, str, "a string")
     return typing.cast("str", value)
 
 
 def _structure_int(value: object, _: object) -> int:
+    if type(value) is int:  # the common case (a bool is not an int here)
+        return value
     _expect(value, int, "a whole number")
     return typing.cast("int", value)
 
@@ -206,7 +218,8 @@ def _resolver(kinds: tuple[type, ...]) -> Callable[[object], object]:
             return UnnamedGroup(_structure_str(value["group"], str))
         if not isinstance(value, str):
             raise InvalidValueError(f"expected the id of {names}, not {_json_type(value)}")
-        target = _CONTEXT.get().build(value)
+        context = _CONTEXT.get()
+        target = context.table.get(value) or context.build(value)
         if not isinstance(target, kinds):
             raise InvalidValueError(f"{value!r} is {_a(type(target).__name__)}, not {names}")
         return target
@@ -267,12 +280,13 @@ def _converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_day)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
-    conv.register_structure_hook(dt.datetime, lambda v, _: parse_instant(_structure_str(v, str)))
+    conv.register_structure_hook(dt.datetime, lambda v, _: _parsed_instant(_structure_str(v, str)))
     conv.register_unstructure_hook(dt.datetime, format_instant)
+    conv.register_structure_hook(PartialDate, lambda v, _: _partial_date(_structure_str(v, str)))
+    conv.register_structure_hook(DateSpan, lambda v, _: _date_span(_structure_str(v, str)))
     for cls in (PartialDate, DateSpan):
-        conv.register_structure_hook(cls, lambda v, t: t.from_edtf(_structure_str(v, str)))
         conv.register_unstructure_hook(cls, lambda v: v.to_edtf())
-    conv.register_structure_hook(Bound, lambda v, _: to_bound(_structure_str(v, str)))
+    conv.register_structure_hook(Bound, lambda v, _: _bound(_structure_str(v, str)))
     conv.register_unstructure_hook(
         Bound, lambda v: format_instant(v) if isinstance(v, dt.datetime) else v.to_edtf()
     )
