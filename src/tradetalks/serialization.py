@@ -25,6 +25,7 @@ from __future__ import annotations
 
 __all__ = ["FORMAT", "dump", "dumps", "load", "loads"]
 
+import collections
 import contextlib
 import contextvars
 import datetime as dt
@@ -573,15 +574,12 @@ class _DuplicateKeyError(ValueError):
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
-    if len(result) == len(pairs):
-        return result
-    seen: set[str] = set()
-    for key, _ in pairs:
-        if key in seen:
-            message = f"an object has the key {key!r} twice (at {json.dumps(key)}: ...)"
-            raise _DuplicateKeyError(message)
-        seen.add(key)
-    return result  # pragma: no cover - a shorter dict means some key came twice
+    if len(result) < len(pairs):  # some key came twice: name the first one
+        counts = collections.Counter(key for key, _ in pairs)
+        key = next(key for key, _ in pairs if counts[key] > 1)
+        message = f"an object has the key {key!r} twice (at {json.dumps(key)}: ...)"
+        raise _DuplicateKeyError(message)
+    return result
 
 
 def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> Dataset:
