@@ -56,3 +56,9 @@ def test_errors_follow_the_hierarchy() -> None:
         value = getattr(tradetalks, name)
         if inspect.isclass(value) and issubclass(value, Exception):
             assert issubclass(value, tradetalks.TradetalksError), name
+
+
+def test_modules_used_by_their_names_are_there_after_import_tradetalks() -> None:
+    code = "import tradetalks; print(tradetalks.exports.KINDS[0], tradetalks.schema.__name__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["sources", "tradetalks.schema"]

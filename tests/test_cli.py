@@ -234,3 +234,28 @@ def test_bad_arguments(capsys: pytest.CaptureFixture[str], argv: list[str], word
     assert line.startswith("tradetalks: error: ")
     assert words in line
     assert "Traceback" not in err
+
+
+def test_a_question_the_data_cannot_answer_is_one_line_and_status_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A truce whose deadline is known only to the month: no count of days can be given.
+    data = json.loads((DATA / "stockholm_2025.json").read_text(encoding="utf-8"))
+    data["truces"][0]["terms"][0]["end"] = "2025-08"
+    (tmp_path / "stockholm_2025.json").write_text(json.dumps(data), encoding="utf-8")
+    text = (DATA / "global-times-2025-07-30-stockholm.txt").read_bytes()
+    (tmp_path / "global-times-2025-07-30-stockholm.txt").write_bytes(text)
+    status = main(["--dataset", str(tmp_path / "stockholm_2025.json"), "--as-of", "2025-08-15"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.count("\n") == 1
+    assert "2025-08 is known only to the month" in err
+
+
+def test_an_output_that_cannot_be_written_is_one_line_and_status_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["export", "--format", "csv", "--output", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err == f"tradetalks: error: {tmp_path}: Is a directory\n"

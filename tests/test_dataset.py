@@ -420,3 +420,8 @@ def test_queries_refuse_values_that_are_not_records_or_ids(record: Dataset) -> N
         record.statements_by(3)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="occasion"):
         record.statements_at(3)  # type: ignore[arg-type]
+
+
+def test_a_range_of_days_that_ends_before_it_starts_is_refused(record: Dataset) -> None:
+    with pytest.raises(InvalidValueError, match=r"the range ends \(2025-07-29\) before it starts"):
+        record.statements_between(dt.date(2025, 7, 30), dt.date(2025, 7, 29))

@@ -273,3 +273,8 @@ def test_sorted_dates_have_non_decreasing_earliest_days(dates: list[PartialDate]
     """Sorting partial dates puts their earliest days in order."""
     earliest = [date.earliest for date in sorted(dates)]
     assert earliest == sorted(earliest)
+
+
+def test_the_qualifier_flags_must_be_booleans() -> None:
+    with pytest.raises(InvalidValueError, match="uncertain: must be True or False, not 'yes'"):
+        PartialDate(2025, 7, 29, uncertain="yes")  # type: ignore[arg-type]

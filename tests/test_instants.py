@@ -105,3 +105,12 @@ def test_elapsed_refuses_naive_datetimes() -> None:
         elapsed(aware, NAIVE)
     with pytest.raises(NaiveDatetimeError):
         elapsed(NAIVE, aware)
+
+
+def test_zones_and_instants_outside_the_calendar_are_refused_as_values() -> None:
+    # "America" is a folder of the zone database, not a zone; 9999-12-31 23:59 UTC is already
+    # 10000-01-01 in Tokyo (UTC+9).
+    with pytest.raises(InvalidValueError, match="unknown IANA time zone 'America'"):
+        parse_instant("2025-08-12T00:01:00-04:00[America]")
+    with pytest.raises(InvalidValueError, match="falls outside the calendar"):
+        parse_instant("9999-12-31T23:59:00+00:00[Asia/Tokyo]")

@@ -39,6 +39,7 @@ from tradetalks import (
     TruceTerm,
     UnnamedGroup,
 )
+from tradetalks.fixtures import stockholm_2025
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -422,3 +423,24 @@ def test_every_invalid_value_is_a_tradetalks_value_error(make: Callable[[], obje
     assert isinstance(caught.value, ValueError)
     assert isinstance(caught.value, InvalidValueError)
     assert str(caught.value)
+
+
+def test_text_that_utf8_cannot_encode_is_refused() -> None:
+    article = stockholm_2025().sources[0]
+    quote = Evidence.find(article, "He Lifeng", occurrence=1)
+    with pytest.raises(InvalidValueError, match=r"name: 'He \\ud800' is not valid Unicode text"):
+        Person(id="he", name="He \ud800", evidence=[quote])
+
+
+def test_date_words_that_contradict_the_date_are_refused() -> None:
+    record = stockholm_2025()
+    first = record.statements[0]  # "said in Stockholm on Tuesday": 2025-07-29
+    assert first.said_on is not None
+    wrong_day = ResolvedDate("2025-07-28", "on Tuesday", ResolutionRule.WEEKDAY)
+    with pytest.raises(InvalidValueError, match="said_on: 'on Tuesday' read against the dateline"):
+        attrs.evolve(first, said_on=wrong_day)
+    absent = ResolvedDate("2025-07-27", "on Sunday", ResolutionRule.WEEKDAY)
+    with pytest.raises(
+        InvalidValueError, match=r"said_on\.words: the date words 'on Sunday' are not"
+    ):
+        attrs.evolve(first, said_on=absent)

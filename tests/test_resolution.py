@@ -246,3 +246,9 @@ def test_future_weekday_is_within_the_seven_days_after_the_dateline(
     resolved = resolve_date(spelling.format(DAY_NAMES[weekday]), dateline, "future").value
     assert resolved.to_date().weekday() == weekday
     assert 1 <= (resolved.to_date() - dateline).days <= 7
+
+
+def test_digits_of_other_scripts_are_not_read_as_a_date() -> None:
+    # "٢٨" and "٢٠٢٥" are Arabic-Indic digits: date words here are read in ASCII digits only.
+    with pytest.raises(DateResolutionError, match="cannot read"):
+        resolve_date("July ٢٨, ٢٠٢٥", dt.date(2025, 7, 30))

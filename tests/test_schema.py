@@ -154,9 +154,9 @@ def _with_exact_starting_with_a_space() -> dict[str, Any]:
     return data
 
 
-def _with_date_words_ending_in_a_space() -> dict[str, Any]:
-    data = _small()
-    data["statements"][0]["said_on"]["words"] = "on Tuesday "
+def _with_date_words_starting_with_a_space() -> dict[str, Any]:
+    data = _small()  # the evidence has "said on Tuesday,": the space before "on" is in it
+    data["statements"][0]["said_on"]["words"] = " on Tuesday"
     return data
 
 
@@ -173,7 +173,7 @@ def _without_optional_fields() -> dict[str, Any]:
     [
         _with_text_ending_in_white_space,
         _with_exact_starting_with_a_space,
-        _with_date_words_ending_in_a_space,
+        _with_date_words_starting_with_a_space,
         _without_optional_fields,
     ],
 )

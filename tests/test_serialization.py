@@ -363,3 +363,29 @@ def test_a_broken_record_is_reported_once_not_again_at_each_reference(tmp_path: 
     del raw["people"][1]["name"]  # Scott Bessent, referred to by positions, rounds, statements
     problems = problems_of(write(tmp_path, raw))
     assert [p.path for p in problems] == ["$.people[1].name"]
+
+
+def test_a_long_chain_of_parents_listed_child_first_loads_back() -> None:
+    """Organizations may be listed in any order: 500 parents deep, the last one first."""
+    record = tradetalks.fixtures.stockholm_2025()
+    quote = record.people[0].evidence
+    parent = None
+    chain = []
+    for number in range(500):
+        parent = tradetalks.Organization(
+            id=f"body-{number}",
+            name=f"Body {number}",
+            kind=tradetalks.OrganizationKind.OTHER,
+            parent=parent,
+            evidence=quote,
+        )
+        chain.append(parent)
+    dataset = tradetalks.Dataset(
+        sources=record.sources,
+        organizations=[*record.organizations, *reversed(chain)],
+        people=record.people,
+    )
+    again = tradetalks.loads(tradetalks.dumps(dataset), base=tradetalks.fixtures.DATA)
+    assert [o.id for o in again.organizations[-2:]] == ["body-1", "body-0"]
+    deepest = again.get("body-499", tradetalks.Organization)
+    assert len(deepest.ancestry()) == 500

@@ -32,6 +32,7 @@ from tradetalks import (
     TruceTerm,
     elapsed,
     format_instant,
+    parse_instant,
     truce_days_remaining,
 )
 
@@ -317,3 +318,31 @@ def test_extend_moves_a_day_end_exactly_n_days(start: dt.date, length: int, days
     assert longer.terms[1].start == PartialDate.from_date(old_end)
     assert longer.terms[1].end == PartialDate.from_date(old_end + dt.timedelta(days=days))
     assert longer.terms[1].days == days
+
+
+def test_the_two_half_past_ones_of_the_night_clocks_go_back_are_different_instants() -> None:
+    # On 2025-11-02 New York's clocks went from 01:59 EDT back to 01:00 EST: 01:30 came twice,
+    # first at 05:30 UTC, then at 06:30 UTC.
+    first = parse_instant("2025-11-02T01:30:00-04:00[America/New_York]")
+    second = parse_instant("2025-11-02T01:30:00-05:00[America/New_York]")
+    one = TruceTerm(start="2025-08-12", end=first, evidence=[TRUCE_WORDS])
+    other = TruceTerm(start="2025-08-12", end=second, evidence=[TRUCE_WORDS])
+    assert one != other
+    gap = TruceTerm(start=second, end="2025-12-01", announced_on="2025-10-01", derivation="a gap")
+    with pytest.raises(InvalidValueError, match="an extension starts where the term before it"):
+        Truce(
+            id="t", parties=PARTIES, suspended="tariffs", terms=[one, gap], evidence=[TRUCE_WORDS]
+        )
+
+
+def test_an_extension_past_the_calendar_is_refused_on_days() -> None:
+    truce = Truce(
+        id="t",
+        parties=PARTIES,
+        suspended="tariffs",
+        terms=[TruceTerm(start="2025-05-14", end="2025-08-12", evidence=[TRUCE_WORDS])],
+        evidence=[TRUCE_WORDS],
+    )
+    # 9999-12-31 is 2,912,584 days after 2025-08-12: three million days go past it.
+    with pytest.raises(InvalidValueError, match="days: 3000000 days from 2025-08-12 fall outside"):
+        truce.extend(days=3_000_000, announced_on="2025-08-11", derivation="too long")

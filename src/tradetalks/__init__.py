@@ -57,8 +57,14 @@ _LAZY = {
 }
 
 
+# Modules used by their names (tradetalks.exports.to_csv), imported on first use too.
+_SUBMODULES = {"cli", "exports", "plotting", "schema", "serialization", "strategies"}
+
+
 def __getattr__(name: str) -> _typing.Any:
-    """Import the JSON format and the shipped data on first use."""
+    """Import the JSON format, the shipped data and the other modules on first use."""
+    if name in _SUBMODULES:
+        return _importlib.import_module(f"tradetalks.{name}")
     module = _LAZY.get(name)
     if module is None:
         message = f"module 'tradetalks' has no attribute {name!r}"

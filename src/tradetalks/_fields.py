@@ -83,6 +83,17 @@ def check_text(instance: object, attribute: attrs.Attribute[Any], value: object)
         raise InvalidValueError(
             f"{value!r} has white space at its start or end", where=attribute.name
         )
+    check_encodable(value, attribute.name)
+
+
+def check_encodable(value: str, where: str) -> None:
+    """Refuse a string that UTF-8 cannot encode (a lone surrogate): it could not be saved."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidValueError(
+            f"{value!r} is not valid Unicode text ({error.reason} at {error.start})", where=where
+        ) from None
 
 
 def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -99,6 +110,7 @@ def check_texts(instance: object, attribute: attrs.Attribute[Any], value: tuple[
                 f"{item!r} is not a non-empty string without surrounding white space",
                 where=f"{attribute.name}[{index}]",
             )
+        check_encodable(item, f"{attribute.name}[{index}]")
 
 
 def check_country(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

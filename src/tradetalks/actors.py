@@ -34,6 +34,7 @@ import attrs
 from tradetalks._fields import (
     REFERENCE_MARK,
     check_country,
+    check_encodable,
     check_evidence,
     check_evidence_items,
     check_id,
@@ -193,6 +194,8 @@ def _frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
             raise InvalidValueError(
                 f"{key!r}: {item!r} is not a pair of non-empty strings", where="identifiers"
             )
+        check_encodable(key, "identifiers")
+        check_encodable(item, "identifiers")
     return types.MappingProxyType(dict(sorted(value.items())))
 
 

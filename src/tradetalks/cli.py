@@ -106,7 +106,11 @@ def _parser() -> _Parser:
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="dataset JSON files")
     commands.add_parser("schema", help="print the JSON Schema of the dataset format")
-    export = commands.add_parser("export", help="write the dataset as JSON, CSV or iCalendar")
+    export = commands.add_parser(
+        "export",
+        help="write the dataset as flat rows (JSON or CSV) or iCalendar events; "
+        "a dataset file is written by tradetalks.dump",
+    )
     export.add_argument("--format", choices=("json", "csv", "ics"), default="json")
     export.add_argument(
         "--kind",
@@ -120,8 +124,10 @@ def _parser() -> _Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
 
-    Output goes to standard output, errors to standard error. Status 0 on success, 1 for a
-    dataset file with problems, 2 for bad arguments.
+    Output goes to standard output, errors to standard error, each in one line. Status 0 on
+    success, 1 for a dataset file with problems or a question it cannot answer (a day count
+    to a deadline known only to the month, a missing optional extra, a file that cannot be
+    written), 2 for bad arguments.
 
     >>> main(["statements", "Bao Jianyun"])  # doctest: +ELLIPSIS
     Bao Jianyun: 4 statements
@@ -130,8 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ...
     0
     """
+    dataset: str | None = None
     try:
         args = _parser().parse_args(argv)
+        dataset = args.dataset
         command = args.command or "summary"
         if command == "validate":
             return _validate(args.files)
@@ -139,18 +147,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return 0
         _run(command, args, _dataset(args.dataset))
-    except _UsageError as error:
-        print(f"tradetalks: error: {error}", file=sys.stderr)
-        return 2
-    except DataFormatError as error:
-        for problem in error.problems:
-            print(f"tradetalks: {args.dataset}: {problem.path}: {problem.message}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # the reader stopped early (| head): not an error
+    except (_UsageError, DataFormatError, TradetalksError, ImportError, OSError) as error:
+        return _report(error, dataset)
+    return 0
+
+
+def _report(error: Exception, dataset: str | None) -> int:
+    """Print an error in one line (a file's problems one a line); return the exit status."""
+    if isinstance(error, BrokenPipeError):  # the reader stopped early (| head): not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    return 0
+    if isinstance(error, _UsageError):
+        print(f"tradetalks: error: {error}", file=sys.stderr)
+        return 2
+    if isinstance(error, DataFormatError):
+        for problem in error.problems:
+            print(f"tradetalks: {dataset}: {problem.path}: {problem.message}", file=sys.stderr)
+    elif isinstance(error, OSError):  # an output file that cannot be written
+        print(f"tradetalks: error: {error.filename}: {error.strerror}", file=sys.stderr)
+    else:  # a question the data cannot answer, or an optional extra that is missing
+        print(f"tradetalks: error: {error}", file=sys.stderr)
+    return 1
 
 
 def _run(command: str, args: argparse.Namespace, dataset: Dataset) -> None:

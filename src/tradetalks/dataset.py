@@ -323,6 +323,10 @@ class Dataset:
         >>> stockholm_2025().get("guo-jiakun", Person).name
         'Guo Jiakun'
         """
+        if not isinstance(ident, str):
+            raise InvalidValueError(f"an id is a string, not {type(ident).__name__}", where="id")
+        if kind is not None and not isinstance(kind, type):
+            raise InvalidValueError(f"kind is a class, such as Person, not {kind!r}", where="kind")
         record = self._by_id.get(ident)
         if record is None:
             raise MissingReferenceError(f"no record has the id {ident!r}", reference=str(ident))
@@ -335,7 +339,7 @@ class Dataset:
 
     def __contains__(self, ident: object) -> bool:
         """Whether a record has the id ``ident``."""
-        return ident in self._by_id
+        return isinstance(ident, str) and ident in self._by_id
 
     def statements_by(
         self, speaker: Person | Organization | UnnamedGroup | str
@@ -415,6 +419,8 @@ class Dataset:
                 raise InvalidValueError(
                     f"expected a datetime.date, not {type(value).__name__}", where=name
                 )
+        if last < first:
+            raise InvalidValueError(f"the range ends ({last}) before it starts ({first})")
         low = bisect.bisect_left(self._dated_earliest, first)
         high = bisect.bisect_right(self._dated_earliest, last, lo=low)
         latest = self._dated_latest[low:high]

@@ -88,6 +88,11 @@ def _check_parts(instance: PartialDate, _attribute: attrs.Attribute[Any], _value
             raise InvalidValueError(f"invalid date {shown!r}: day must be 1 to {last}, not {day}")
 
 
+def _check_flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidValueError(f"must be True or False, not {value!r}", where=attribute.name)
+
+
 def _whole(value: object, name: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -140,8 +145,8 @@ class PartialDate:
     year: int = attrs.field(converter=_year)
     month: int | None = attrs.field(default=None, converter=_month)
     day: int | None = attrs.field(default=None, converter=_day, validator=_check_parts)
-    uncertain: bool = attrs.field(default=False, kw_only=True)
-    approximate: bool = attrs.field(default=False, kw_only=True)
+    uncertain: bool = attrs.field(default=False, kw_only=True, validator=_check_flag)
+    approximate: bool = attrs.field(default=False, kw_only=True, validator=_check_flag)
 
     @classmethod
     def from_edtf(cls, text: str) -> PartialDate:

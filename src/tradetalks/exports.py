@@ -291,7 +291,7 @@ def to_records(dataset: Dataset, kind: str) -> list[Row]:
     >>> row["speakers"], row["said_on"], row["said_on_words"], row["reported_by"]
     ('He Lifeng', '2025-07-29', 'on Tuesday', 'Xinhua News Agency')
     """
-    maker = _MAKERS.get(kind)
+    maker = _MAKERS.get(kind) if isinstance(kind, str) else None
     if maker is None:
         raise InvalidValueError(
             f"{kind!r} is not a kind of row; choose one of {', '.join(KINDS)}", where="kind"
@@ -386,6 +386,8 @@ def _add_when(item: Any, summary: str, start: PartialDate | dt.datetime, end: Pa
         item.add("dtstart", start)
     else:
         item.add("dtstart", start.earliest)
+        if end.latest == dt.date.max:
+            raise InvalidValueError(f"{_span(start, end)} ends on the last day iCalendar can hold")
         item.add("dtend", end.latest + dt.timedelta(days=1))
         precision = min(start.precision, end.precision)
         if precision is not Precision.DAY:

@@ -160,9 +160,14 @@ def parse_instant(text: str) -> dt.datetime:
 
     try:
         zone = zoneinfo.ZoneInfo(zone_key)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise InvalidValueError(f"unknown IANA time zone {zone_key!r} in {text!r}") from None
-    instant = stated.astimezone(zone)
+    try:
+        instant = stated.astimezone(zone)
+    except OverflowError:
+        raise InvalidValueError(
+            f"{text!r} falls outside the calendar (years 1 to 9999) in {zone_key}"
+        ) from None
     if instant.utcoffset() != stated.utcoffset():
         raise InvalidValueError(
             f"in {text!r} the offset {_offset_text(stated)} is not {zone_key}'s at that time "
@@ -193,8 +198,12 @@ def elapsed(start: dt.datetime, end: dt.datetime) -> dt.timedelta:
     ...         dt.datetime(2025, 11, 10, 0, 1, tzinfo=new_york))
     datetime.timedelta(days=90, seconds=3600)
     """
-    require_aware(start, "start")
-    require_aware(end, "end")
+    for name, value in (("start", start), ("end", end)):
+        if not isinstance(value, dt.datetime):
+            raise InvalidValueError(
+                f"expected an aware datetime, not {type(value).__name__}", where=name
+            )
+        require_aware(value, name)
     return end.astimezone(dt.UTC) - start.astimezone(dt.UTC)
 
 

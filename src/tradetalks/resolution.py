@@ -96,7 +96,7 @@ def _to_tense(value: Tense | str) -> Tense:
         return Tense(value)
     except ValueError:
         raise InvalidValueError(
-            f"tense must be 'past' or 'future', not {value!r}", where="tense"
+            f"must be 'past' or 'future', not {value!r}", where="tense"
         ) from None
 
 
@@ -105,6 +105,10 @@ def _value(value: PartialDate | dt.date | str) -> PartialDate:
 
 
 def _check_words(instance: ResolvedDate, _attribute: object, words: str | None) -> None:
+    if words is not None and not isinstance(words, str):
+        raise InvalidValueError(
+            f"date words are a string, not {type(words).__name__}", where="words"
+        )
     if instance.rule is ResolutionRule.CONTEXT:
         if words is not None:
             raise InvalidValueError(
@@ -197,7 +201,7 @@ _YEAR = r"(?P<year>\d{4})"
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """The grammar of date words, compiled on first use."""
     return tuple(
-        re.compile(p)
+        re.compile(p, re.ASCII)
         for p in (
             rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
             rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+{_YEAR})?",

@@ -33,6 +33,7 @@ import enum
 import functools
 import gc
 import json
+import os
 import re
 import types
 import typing
@@ -59,9 +60,6 @@ from tradetalks.instants import format_instant, parse_instant
 from tradetalks.resolution import ResolvedDate
 from tradetalks.sources import Source
 from tradetalks.truces import Bound, to_bound
-
-if typing.TYPE_CHECKING:
-    import os
 
 FORMAT = "tradetalks/1"
 """The value of the ``format`` key of every dataset file this version reads and writes."""
@@ -497,8 +495,30 @@ def _index_raw(raw: dict[str, Any], context: _LoadContext) -> dict[str, list[Any
     return lists
 
 
+def _build_parents_first(items: list[Any], context: _LoadContext) -> None:
+    """Build organizations from the top of each chain of parents down, without recursion.
+
+    A record is otherwise built when first referred to, which is a recursive call: a long
+    chain of parents listed child first would go as deep as the chain.
+    """
+    for item in items:
+        chain: list[str] = []
+        ident = _raw_id(item, "organizations")
+        while ident is not None and ident not in chain and ident not in context.table:
+            entry = context.raw.get(ident)
+            if entry is None or entry[0] != "organizations":
+                break
+            chain.append(ident)
+            parent = entry[2].get("parent") if isinstance(entry[2], dict) else None
+            ident = parent if isinstance(parent, str) else None
+        for link in reversed(chain):
+            with contextlib.suppress(_Cascade):
+                context.build(link)
+
+
 def _build_all(lists: dict[str, list[Any]], context: _LoadContext) -> dict[str, list[Any]]:
     """Every record of every list, built in order (or on first reference)."""
+    _build_parents_first(lists.get("organizations", []), context)
     collections: dict[str, list[Any]] = {}
     for name, kind in COLLECTIONS:
         built = collections[name] = []
@@ -627,6 +647,8 @@ def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> D
         raise DataFormatError([Problem("$", "nested too deeply to be a dataset")]) from None
     except ValueError as error:
         raise DataFormatError([Problem("$", f"not valid JSON: {error}")]) from None
+    if base is not None and not isinstance(base, (str, os.PathLike)):
+        raise InvalidValueError(f"base is a folder, not {type(base).__name__}", where="base")
     reader = None if base is None else _file_reader(Path(base))
     return _structure_dataset(raw, reader)
 

@@ -195,6 +195,16 @@ class Evidence:
         >>> Evidence.find(article, "Stockholm", occurrence=2).start
         522
         """
+        if not isinstance(source, Source):
+            raise InvalidValueError(
+                f"expected a Source, not {type(source).__name__}", where="source"
+            )
+        if occurrence is not None and (
+            not isinstance(occurrence, int) or isinstance(occurrence, bool)
+        ):
+            raise InvalidValueError(
+                f"occurrence is a whole number, not {occurrence!r}", where="occurrence"
+            )
         if not isinstance(exact, str) or not exact:
             raise EvidenceMismatchError("the characters to find must be a non-empty string")
         starts = [m.start() for m in re.finditer(re.escape(exact), source.text)]

@@ -37,8 +37,8 @@ from tradetalks._fields import (
     to_tuple,
 )
 from tradetalks.actors import Organization, Person, UnnamedGroup
-from tradetalks.errors import InvalidValueError
-from tradetalks.resolution import ResolvedDate
+from tradetalks.errors import DateResolutionError, InvalidValueError
+from tradetalks.resolution import ResolutionRule, ResolvedDate, resolve_date
 from tradetalks.talks import Meeting, Round
 
 if TYPE_CHECKING:
@@ -75,6 +75,35 @@ def _quoted_in(text: str, passage: str) -> bool:
             return True
         start = passage.find(text, start + 1)
     return False
+
+
+def _check_said_on(statement: Statement) -> None:
+    """Date words must stand in the evidence and resolve, against its dateline, to the date."""
+    said = statement.said_on
+    if said is None or said.words is None or said.rule is ResolutionRule.CONTEXT:
+        return
+    pieces = [piece for piece in statement.evidence if said.words in piece.exact]
+    if not pieces:
+        raise InvalidValueError(
+            f"the date words {said.words!r} are not within the statement's evidence",
+            where="said_on.words",
+        )
+    dateline = pieces[0].source.published_on
+    try:
+        expected = resolve_date(said.words, dateline, said.tense)
+    except DateResolutionError as error:
+        raise InvalidValueError(error.message, where="said_on.words") from None
+    same_days = (expected.value.earliest, expected.value.latest) == (
+        said.value.earliest,
+        said.value.latest,
+    )
+    if not same_days or expected.rule is not said.rule:
+        raise InvalidValueError(
+            f"{said.words!r} read against the dateline {dateline} in the {said.tense.value} "
+            f"tense is {expected.value} (rule {expected.rule.value}), not {said.value} "
+            f"(rule {said.rule.value})",
+            where="said_on",
+        )
 
 
 def _check_text_against_evidence(instance: Statement, attribute: attrs.Attribute[Any]) -> None:
@@ -191,6 +220,7 @@ class Statement:
     def __attrs_post_init__(self) -> None:
         """Check the text against the mode and the evidence, once every field is valid."""
         _check_text_against_evidence(self, attrs.fields(Statement).text)
+        _check_said_on(self)
 
     @property
     def speaker_names(self) -> tuple[str, ...]:

@@ -87,6 +87,17 @@ def to_bound(value: PartialDate | dt.date | dt.datetime | str) -> Bound:
     )
 
 
+def bound_key(bound: Bound) -> object:
+    """What makes two bounds the same: an instant's absolute time and zone, or the date.
+
+    Python compares two datetimes that share a ``tzinfo`` by their wall-clock time, so the
+    two 01:30s of the night clocks go back would be equal; they are not the same instant.
+    """
+    if isinstance(bound, dt.datetime):
+        return (bound.astimezone(dt.UTC), str(bound.tzinfo))
+    return bound
+
+
 def _optional_partial_date(value: PartialDate | dt.date | str | None) -> PartialDate | None:
     return None if value is None else in_field("announced_on", to_partial_date, value)
 
@@ -182,8 +193,8 @@ class TruceTerm:
     'start: the end (August 12) less the 90 days of the "90-day tariff truce"'
     """
 
-    start: Bound = attrs.field(converter=_start)
-    end: Bound = attrs.field(converter=_end)
+    start: Bound = attrs.field(converter=_start, eq=bound_key)
+    end: Bound = attrs.field(converter=_end, eq=bound_key)
     announced_on: PartialDate | None = attrs.field(default=None, converter=_optional_partial_date)
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=to_tuple)
     derivation: str | None = attrs.field(default=None, validator=check_optional_text)
@@ -243,7 +254,7 @@ def _check_terms(instance: Truce, attribute: attrs.Attribute[Any], value: tuple[
     for index in range(1, len(value)):
         term, previous = value[index], value[index - 1]
         where = f"{attribute.name}[{index}]"
-        if term.start != previous.end:
+        if bound_key(term.start) != bound_key(previous.end):
             raise InvalidValueError(
                 f"an extension starts where the term before it ends "
                 f"({_bound_text(previous.end)}), not at {_bound_text(term.start)}",
@@ -468,16 +479,21 @@ class Truce:
             )
         end = self.terms[-1].end
         new_end: Bound
-        if isinstance(end, dt.datetime):
-            new_end = add_calendar_days(end, days)
-        else:
-            day = _bound_day(end, "it cannot be extended by a count of days")
-            new_end = PartialDate.from_date(day + dt.timedelta(days=days))
+        try:
+            if isinstance(end, dt.datetime):
+                new_end = add_calendar_days(end, days)
+            else:
+                day = _bound_day(end, "it cannot be extended by a count of days")
+                new_end = PartialDate.from_date(day + dt.timedelta(days=days))
+        except OverflowError:
+            raise InvalidValueError(
+                f"{days} days from {_bound_text(end)} fall outside the calendar", where="days"
+            ) from None
         pieces = (evidence,) if not isinstance(evidence, Iterable) else tuple(evidence)
         term = TruceTerm(
             start=end,
             end=new_end,
-            announced_on=to_partial_date(announced_on),
+            announced_on=_optional_partial_date(announced_on),
             evidence=pieces,
             derivation=derivation,
         )
@@ -504,4 +520,6 @@ def truce_days_remaining(truce: Truce, as_of: dt.date) -> int:
     >>> truce_days_remaining(stockholm_2025().truces[0], date(2025, 7, 29))
     14
     """
+    if not isinstance(truce, Truce):
+        raise InvalidValueError(f"expected a Truce, not {type(truce).__name__}", where="truce")
     return truce.days_remaining(as_of)
