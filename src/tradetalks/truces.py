@@ -418,6 +418,8 @@ class Truce:
 
         Raises:
             NaiveDatetimeError: for a naive ``at``.
+            InvalidValueError: when ``at`` is not a datetime (a plain date has no time of
+                day: use :meth:`days_remaining`).
             PrecisionError: when the deadline is a day rather than an instant.
 
         >>> from datetime import datetime
