@@ -19,6 +19,7 @@ from __future__ import annotations
 __all__ = ["Dataset", "TimelineEntry", "TimelineEvent"]
 
 import bisect
+import contextvars
 import datetime as dt
 import enum
 import functools
@@ -56,6 +57,22 @@ COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("truces", Truce),
 )
 _COLLECTION_OF = {kind: name for name, kind in COLLECTIONS}
+
+
+# Set while the JSON loader builds a Dataset: every reference it made was resolved to the
+# record with that id in the same file, so the walk over references is not done again.
+_RESOLVED_BY_LOADER: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "tradetalks_resolved_by_loader", default=False
+)
+
+
+def dataset_from_loader(collections: dict[str, list[Any]]) -> Dataset:
+    """A Dataset of records whose references the loader resolved within the same file."""
+    token = _RESOLVED_BY_LOADER.set(True)
+    try:
+        return Dataset(**collections)
+    finally:
+        _RESOLVED_BY_LOADER.reset(token)
 
 
 @functools.cache
@@ -226,26 +243,31 @@ class Dataset:
     def __attrs_post_init__(self) -> None:
         """Check kinds, unique ids and references; build the indexes."""
         by_id = self._by_id
-        where_id: dict[str, str] = {}
+        where_id: dict[str, tuple[str, int]] = {}
         for name, kind in COLLECTIONS:
             for index, record in enumerate(getattr(self, name)):
-                where = f"{name}[{index}]"
                 if not isinstance(record, kind):
                     raise InvalidValueError(
-                        f"expected a {kind.__name__}, not {type(record).__name__}", where=where
+                        f"expected a {kind.__name__}, not {type(record).__name__}",
+                        where=f"{name}[{index}]",
                     )
                 if record.id in by_id:
+                    other, other_index = where_id[record.id]
                     raise InvalidValueError(
-                        f"the id {record.id!r} is already used by {where_id[record.id]}",
-                        where=f"{where}.id",
+                        f"the id {record.id!r} is already used by {other}[{other_index}]",
+                        where=f"{name}[{index}].id",
                     )
                 by_id[record.id] = record
-                where_id[record.id] = where
+                where_id[record.id] = (name, index)
+        if not _RESOLVED_BY_LOADER.get():
+            self._check_references()
+        self._build_indexes()
+
+    def _check_references(self) -> None:
         for name, _kind in COLLECTIONS:
             for index, record in enumerate(getattr(self, name)):
                 for where, target in _references(record, f"{name}[{index}]"):
                     self._check_reference(where, target)
-        self._build_indexes()
 
     def _check_reference(self, where: str, target: object) -> None:
         if isinstance(target, UnnamedGroup):

@@ -53,7 +53,13 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from tradetalks._fields import is_reference
 from tradetalks.actors import UnnamedGroup
-from tradetalks.dataset import COLLECTIONS, Dataset, Record, resolve_record_types
+from tradetalks.dataset import (
+    COLLECTIONS,
+    Dataset,
+    Record,
+    dataset_from_loader,
+    resolve_record_types,
+)
 from tradetalks.dates import DateSpan, PartialDate
 from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
 from tradetalks.instants import format_instant, parse_instant
@@ -574,7 +580,7 @@ def _structure_with(
     if context.problems:
         raise DataFormatError(sorted(context.problems, key=_path_order))
     try:
-        return Dataset(**collections)
+        return dataset_from_loader(collections)
     except TradetalksError as error:
         raise DataFormatError([Problem(f"$.{error.where}", error.message)]) from None
 

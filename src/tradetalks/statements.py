@@ -20,6 +20,7 @@ from __future__ import annotations
 __all__ = ["Mode", "Statement"]
 
 import enum
+import functools
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -77,6 +78,10 @@ def _quoted_in(text: str, passage: str) -> bool:
     return False
 
 
+# Resolving is pure and the same few words recur across a dataset: each is resolved once.
+_resolved = functools.lru_cache(maxsize=4096)(resolve_date)
+
+
 def _check_said_on(statement: Statement) -> None:
     """Date words must stand in the evidence and resolve, against its dateline, to the date."""
     said = statement.said_on
@@ -90,7 +95,7 @@ def _check_said_on(statement: Statement) -> None:
         )
     dateline = pieces[0].source.published_on
     try:
-        expected = resolve_date(said.words, dateline, said.tense)
+        expected = _resolved(said.words, dateline, said.tense)
     except DateResolutionError as error:
         raise InvalidValueError(error.message, where="said_on.words") from None
     same_days = (expected.value.earliest, expected.value.latest) == (
