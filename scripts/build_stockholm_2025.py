@@ -10,6 +10,7 @@ root after changing a record here, then review the diff of the JSON file:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import tradetalks as tt
@@ -42,6 +43,26 @@ DATELINE = dt.date(2025, 7, 30)
 TRACK = "China-US economic and trade talks"
 
 K = OrganizationKind
+
+
+def sentences_around(source: Source, words: str) -> Evidence:
+    """The whole sentences of the source in which ``words`` stand (once), as evidence.
+
+    A sentence ends at the end of a line, or after ".", "?" or "!" (and a closing quotation
+    mark) followed by white space and a capital or an opening quotation mark, but not inside
+    a quotation, nor in "U.S.".
+    """
+    text = source.text
+    ends = [
+        match.end()
+        for match in re.finditer(r'(?<![A-Z]\.[A-Z]\.)(?<=[.?!])"?\s+(?=["A-Z])|\n', text)
+        if match.group() == "\n"
+        or text.count('"', text.rfind("\n", 0, match.start()) + 1, match.end()) % 2 == 0
+    ]
+    first = Evidence.find(source, words)
+    start = max([0, *(end for end in ends if end <= first.start)])
+    end = min([*(end for end in ends if end >= first.end), len(text)])
+    return Evidence.find(source, text[start:end].rstrip())
 
 
 def build() -> Dataset:
@@ -362,15 +383,14 @@ def build() -> Dataset:
         ],
     )
 
-    def st(
-        ident: str, speakers: list[object], mode: Mode, words: str, passage: str, **more: object
-    ) -> Statement:
+    def st(ident: str, speakers: list[object], mode: Mode, words: str, **more: object) -> Statement:
+        """A statement whose evidence is the sentences that report it."""
         return Statement(
             id=ident,
             speakers=speakers,
             mode=mode,
             text=words,  # type: ignore[arg-type]
-            evidence=[ev(passage)],
+            evidence=[sentences_around(article, words)],
             **more,
         )  # type: ignore[arg-type]
 
@@ -384,10 +404,6 @@ def build() -> Dataset:
             "The US should work with China to continue to enhance consensus, reduce "
             "misunderstandings, strengthen cooperation, further deepen dialogue and "
             "consultations, and strive for more win-win outcomes",
-            "The US should work with China to continue to enhance consensus, reduce "
-            "misunderstandings, strengthen cooperation, further deepen dialogue and "
-            "consultations, and strive for more win-win outcomes, Chinese Vice Premier He "
-            "Lifeng said in Stockholm on Tuesday, the Xinhua News Agency reported on Tuesday.",
             said_on=said("on Tuesday"),
             reported_by=[xinhua],
             occasion=stockholm,
@@ -399,9 +415,6 @@ def build() -> Dataset:
             "A stable, healthy and sustainable China-US economic and trade relationship serves "
             "not only the two countries' respective development goals but also contributes to "
             "global economic growth and stability",
-            "A stable, healthy and sustainable China-US economic and trade relationship serves "
-            "not only the two countries' respective development goals but also contributes to "
-            "global economic growth and stability, He said.",
             said_on=context("2025-07-29"),
             occasion=stockholm,
         ),
@@ -415,14 +428,6 @@ def build() -> Dataset:
             "misperceptions through dialogue and communication on the basis of equality, "
             "respect and mutual benefit, achieve more mutually beneficial results, and jointly "
             "promote the sound, steady and sustainable development of bilateral relations",
-            "Responding to a question seeking further details on the talks, Chinese Foreign "
-            "Ministry spokesperson Guo Jiakun said on Wednesday that China hopes the US will "
-            "work with China to follow the important common understandings reached by the two "
-            "presidents during the phone call, make good use of the consultation mechanism, "
-            "have more consensus and cooperation and fewer misperceptions through dialogue and "
-            "communication on the basis of equality, respect and mutual benefit, achieve more "
-            "mutually beneficial results, and jointly promote the sound, steady and sustainable "
-            "development of bilateral relations.",
             said_on=said("on Wednesday"),
             audience="Responding to a question seeking further details on the talks",
             occasion=stockholm,
@@ -432,9 +437,6 @@ def build() -> Dataset:
             [experts],
             i,
             "the constructive atmosphere of China-US trade talks",
-            "Chinese experts highlighted the constructive atmosphere of China-US trade talks "
-            "and said it helps inject more certainty to a volatile global geopolitical "
-            "environment and disrupted global trade.",
             occasion=stockholm,
         ),
         st(
@@ -443,9 +445,6 @@ def build() -> Dataset:
             i,
             "it helps inject more certainty to a volatile global geopolitical environment and "
             "disrupted global trade",
-            "Chinese experts highlighted the constructive atmosphere of China-US trade talks "
-            "and said it helps inject more certainty to a volatile global geopolitical "
-            "environment and disrupted global trade.",
             occasion=stockholm,
         ),
         st(
@@ -455,11 +454,6 @@ def build() -> Dataset:
             "The fact that the world's two largest economies have engaged in candid exchanges "
             "itself demonstrates that this consultation mechanism remains effective, which is "
             "of great significance in a complex and volatile global environment",
-            "\"The fact that the world's two largest economies have engaged in candid exchanges "
-            "itself demonstrates that this consultation mechanism remains effective, which is "
-            'of great significance in a complex and volatile global environment," Zhou Mi, a '
-            "senior researcher at the Chinese Academy of International Trade and Economic "
-            "Cooperation, told the Global Times on Wednesday.",
             said_on=said("on Wednesday"),
             audience="told the Global Times",
             occasion=stockholm,
@@ -472,12 +466,6 @@ def build() -> Dataset:
             "Stockholm meeting has further created favorable conditions for both sides to "
             "address their respective concerns and de-escalate the tariff disputes that have "
             "strained the global economy",
-            "Following previous China-US trade talks in Geneva in May and London in June, the "
-            "Stockholm meeting has further created favorable conditions for both sides to "
-            "address their respective concerns and de-escalate the tariff disputes that have "
-            "strained the global economy, Zhou said, noting that such communications will "
-            "clarify the direction of future economic and trade work between China and the US "
-            "and enable working teams to carry out their tasks more effectively.",
             said_on=context("2025-07-30"),
             occasion=stockholm,
         ),
@@ -488,12 +476,6 @@ def build() -> Dataset:
             "such communications will clarify the direction of future economic and trade work "
             "between China and the US and enable working teams to carry out their tasks more "
             "effectively",
-            "Following previous China-US trade talks in Geneva in May and London in June, the "
-            "Stockholm meeting has further created favorable conditions for both sides to "
-            "address their respective concerns and de-escalate the tariff disputes that have "
-            "strained the global economy, Zhou said, noting that such communications will "
-            "clarify the direction of future economic and trade work between China and the US "
-            "and enable working teams to carry out their tasks more effectively.",
             said_on=context("2025-07-30"),
             occasion=stockholm,
         ),
@@ -505,10 +487,6 @@ def build() -> Dataset:
             "during a recent presidential call. Central to these efforts is the reduction of "
             "excessive tariffs and a shared aim to cool down frictions between the world's two "
             "largest economies",
-            "Since May, both countries have been working to implement the consensus reached "
-            "during a recent presidential call. Central to these efforts is the reduction of "
-            "excessive tariffs and a shared aim to cool down frictions between the world's two "
-            "largest economies, Xinhua noted.",
             occasion=presidents_call,
         ),
         st(
@@ -516,9 +494,6 @@ def build() -> Dataset:
             [bessent, greer],
             m,
             'the two-day meeting was "constructive"',
-            "Speaking to reporters from Stockholm, Treasury Secretary Scott Bessent and US "
-            'Trade Representative Jamieson Greer said the two-day meeting was "constructive" '
-            "and suggested that a deal to extend the tariff pause was likely, CNN reported.",
             audience="Speaking to reporters from Stockholm",
             reported_by=[cnn],
             occasion=stockholm,
@@ -528,9 +503,6 @@ def build() -> Dataset:
             [bessent, greer],
             i,
             "a deal to extend the tariff pause was likely",
-            "Speaking to reporters from Stockholm, Treasury Secretary Scott Bessent and US "
-            'Trade Representative Jamieson Greer said the two-day meeting was "constructive" '
-            "and suggested that a deal to extend the tariff pause was likely, CNN reported.",
             audience="Speaking to reporters from Stockholm",
             reported_by=[cnn],
             occasion=stockholm,
@@ -540,7 +512,6 @@ def build() -> Dataset:
             [bessent],
             d,
             "The meetings were very productive",
-            '"The meetings were very productive," Bessent said, according to the US media.',
             reported_by=[UnnamedGroup("the US media")],
             occasion=stockholm,
         ),
@@ -550,9 +521,6 @@ def build() -> Dataset:
             i,
             "he warned Chinese officials that continued purchases of sanctioned Russian oil "
             "could result in steep tariffs due to legislation in Congress",
-            "Bessent on Tuesday claimed that he warned Chinese officials that continued "
-            "purchases of sanctioned Russian oil could result in steep tariffs due to "
-            "legislation in Congress, Reuters reported.",
             said_on=said("on Tuesday"),
             reported_by=[reuters],
             occasion=stockholm,
@@ -565,11 +533,6 @@ def build() -> Dataset:
             "national interests. Tariff wars have no winners. Coercion and pressuring cannot "
             "solve problems. China will firmly safeguard its own sovereignty, security and "
             "development interests",
-            "Asked to comment on Bessent's reported claim, Guo said on Wednesday that China "
-            "will take energy supply measures that are right for China based on our national "
-            "interests. Tariff wars have no winners. Coercion and pressuring cannot solve "
-            "problems. China will firmly safeguard its own sovereignty, security and "
-            "development interests.",
             said_on=said("on Wednesday"),
             audience="Asked to comment on Bessent's reported claim",
             occasion=stockholm,
@@ -580,10 +543,6 @@ def build() -> Dataset:
             i,
             "the latest talks underline both countries' commitment to resolving their "
             "differences through negotiation rather than confrontation",
-            "Bao Jianyun, dean and professor of the Department of International Politics, "
-            "School of International Studies at the Renmin University of China, told the "
-            "Global Times on Wednesday the latest talks underline both countries' commitment to "
-            "resolving their differences through negotiation rather than confrontation.",
             said_on=said("on Wednesday"),
             audience="told the Global Times",
             occasion=stockholm,
@@ -594,8 +553,6 @@ def build() -> Dataset:
             d,
             "This is the right direction in controlling risks and enhancing predictability and "
             "certainty between China-US economic and trade relations",
-            '"This is the right direction in controlling risks and enhancing predictability '
-            'and certainty between China-US economic and trade relations," Bao said.',
             said_on=context("2025-07-30"),
             occasion=stockholm,
         ),
@@ -606,11 +563,6 @@ def build() -> Dataset:
             "Through trade talks, the US should recognize that bilateral economic and trade "
             "cooperation with China is mutually beneficial and win-win, and more importantly, "
             "these discussions inject hope to the broader global trade and the world economy",
-            "Through trade talks, the US should recognize that bilateral economic and trade "
-            "cooperation with China is mutually beneficial and win-win, and more importantly, "
-            "these discussions inject hope to the broader global trade and the world economy, "
-            "the expert said, calling for the US to meet China halfway to jointly maintain "
-            "global trade order and free trade.",
             said_on=context("2025-07-30"),
             occasion=stockholm,
         ),
@@ -619,11 +571,6 @@ def build() -> Dataset:
             [bao],
             i,
             "the US to meet China halfway to jointly maintain global trade order and free trade",
-            "Through trade talks, the US should recognize that bilateral economic and trade "
-            "cooperation with China is mutually beneficial and win-win, and more importantly, "
-            "these discussions inject hope to the broader global trade and the world economy, "
-            "the expert said, calling for the US to meet China halfway to jointly maintain "
-            "global trade order and free trade.",
             said_on=context("2025-07-30"),
             occasion=stockholm,
         ),
@@ -633,9 +580,6 @@ def build() -> Dataset:
             i,
             "The two sides exchanged views on China-US economic and trade relations as well as "
             "US businesses' development in China",
-            "The two sides exchanged views on China-US economic and trade relations as well as "
-            "US businesses' development in China, according to a statement on the MOFCOM "
-            "website.",
             audience="a statement on the MOFCOM website",
             occasion=uscbc_meeting,
         ),
@@ -645,9 +589,6 @@ def build() -> Dataset:
             i,
             "it is hoped the US will meet China halfway and jointly maintain the stable, "
             "healthy and sustainable development of bilateral economic and trade relations",
-            "Referring to the talks in Stockholm, Wang said that it is hoped the US will meet "
-            "China halfway and jointly maintain the stable, healthy and sustainable development "
-            "of bilateral economic and trade relations.",
             said_on=context("2025-07-30"),
             occasion=uscbc_meeting,
         ),
@@ -657,10 +598,6 @@ def build() -> Dataset:
             d,
             "China's door will only open wider. The policy of welcoming foreign investment has "
             "not changed and will not change",
-            "\"China's door will only open wider. The policy of welcoming foreign investment has "
-            'not changed and will not change," Wang stressed, expressing welcome for '
-            "enterprises from all countries, including US companies, to invest in China and "
-            "share development opportunities.",
             said_on=context("2025-07-30"),
             occasion=uscbc_meeting,
         ),
@@ -670,10 +607,6 @@ def build() -> Dataset:
             i,
             "welcome for enterprises from all countries, including US companies, to invest in "
             "China and share development opportunities",
-            "\"China's door will only open wider. The policy of welcoming foreign investment has "
-            'not changed and will not change," Wang stressed, expressing welcome for '
-            "enterprises from all countries, including US companies, to invest in China and "
-            "share development opportunities.",
             said_on=context("2025-07-30"),
             occasion=uscbc_meeting,
         ),
@@ -683,9 +616,6 @@ def build() -> Dataset:
             i,
             "the USCBC is glad to see that the economic and trade teams of the two countries "
             "have maintained dialogue and achieved positive results",
-            "Subramaniam said the USCBC is glad to see that the economic and trade teams of the "
-            "two countries have maintained dialogue and achieved positive results, according to "
-            "Xinhua News Agency.",
             said_on=context("2025-07-30"),
             reported_by=[xinhua],
             occasion=uscbc_meeting,
@@ -696,9 +626,6 @@ def build() -> Dataset:
             i,
             "China has sent a positive signal to the world that it will further deepen reform "
             "and stay committed to opening up, which has boosted market confidence",
-            "He added that China has sent a positive signal to the world that it will further "
-            "deepen reform and stay committed to opening up, which has boosted market "
-            "confidence.",
             said_on=context("2025-07-30"),
             occasion=uscbc_meeting,
         ),
@@ -709,9 +636,6 @@ def build() -> Dataset:
             "The USCBC and its member companies are committed to long-term development in China "
             "and will strive to play a constructive role in expanding bilateral economic and "
             "trade cooperation",
-            "The USCBC and its member companies are committed to long-term development in China "
-            "and will strive to play a constructive role in expanding bilateral economic and "
-            "trade cooperation, he said.",
             said_on=context("2025-07-30"),
             occasion=uscbc_meeting,
         ),
