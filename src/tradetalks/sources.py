@@ -189,6 +189,8 @@ class Evidence:
         Raises:
             EvidenceMismatchError: when ``exact`` does not occur, or occurs more than once
                 and no ``occurrence`` is given, or fewer times than ``occurrence``.
+            InvalidValueError: when ``source`` is not a Source or ``occurrence`` not a
+                whole number.
 
         >>> from tradetalks.fixtures import stockholm_2025
         >>> article = stockholm_2025().sources[0]
