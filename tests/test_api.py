@@ -29,11 +29,23 @@ def test_all_is_sorted_and_complete() -> None:
 
 def test_import_leaves_the_json_format_for_first_use() -> None:
     code = (
-        "import sys, tradetalks; before = 'cattrs' in sys.modules; tradetalks.loads; "
-        "print(before, 'cattrs' in sys.modules)"
+        "import sys, tradetalks; before = 'json' in sys.modules; tradetalks.loads; "
+        "print(before, 'json' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_a_valid_file_loads_without_cattrs_which_explains_a_bad_one() -> None:
+    code = (
+        "import sys, tradetalks; tradetalks.fixtures.stockholm_2025(); "
+        "print('cattrs' in sys.modules)\n"
+        "try:\n    tradetalks.loads('{\"format\": 1}')\n"
+        "except tradetalks.DataFormatError as error:\n    print(error.problems[0].path)\n"
+        "print('cattrs' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "$.format", "True"]
 
 
 def test_every_public_name_resolves() -> None:

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import tradetalks
 from tradetalks import DataFormatError, Dataset, TradetalksError
+from tradetalks._loading import no_duplicate_keys, structure_pass
 from tradetalks.cli import main
 from tradetalks.dataset import COLLECTIONS
 from tradetalks.fixtures import DATA
@@ -274,3 +275,72 @@ def test_any_change_to_a_valid_dataset_loads_or_fails_with_a_tradetalks_error(
 ) -> None:
     """A valid dataset with random values put in or taken out: a Dataset or an error."""
     _check(value)
+
+
+# Loading runs a fast pass that builds records straight from their attrs fields and, only
+# when it fails, a detailed pass through cattrs that names every problem. The two must
+# accept exactly the same files and build equal datasets.
+
+
+def _pass(raw: dict[str, Any], *, detailed: bool, base: Path | None = None) -> Dataset | None:
+    """The dataset one pass of loading builds from parsed JSON, or None if it fails."""
+    reader = None if base is None else (lambda name: (base / name).read_text(encoding="utf-8"))
+    try:
+        return structure_pass(raw, reader, detailed=detailed)
+    except Exception:  # noqa: BLE001 - the fast pass signals a problem with any exception
+        return None
+
+
+def _parsed(name: str) -> Any:
+    text = (BAD / name).read_text(encoding="utf-8")
+    return json.loads(text, object_pairs_hook=no_duplicate_keys)
+
+
+def _parses(name: str) -> bool:
+    try:
+        _parsed(name)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+# Files that are not JSON (or nest too deeply to parse), or not an object, are refused before
+# either pass runs.
+CORPUS_OBJECTS = [name for name in CORPUS if _parses(name) and isinstance(_parsed(name), dict)]
+
+
+def test_all_of_the_corpus_but_its_unparsable_files_reaches_the_two_passes() -> None:
+    assert sorted(set(CORPUS) - set(CORPUS_OBJECTS)) == [
+        "deeply_nested_value.json",
+        "empty_file.json",
+        "invalid_utf8.json",
+        "non_object_root.json",
+        "too_many_digits.json",
+        "truncated_json.json",
+        "utf8_bom.json",
+    ]
+
+
+@pytest.mark.parametrize("name", CORPUS_OBJECTS)
+def test_the_fast_pass_refuses_every_bad_file(name: str) -> None:
+    raw = _parsed(name)
+    assert _pass(raw, detailed=False, base=BAD) is None
+    assert _pass(raw, detailed=True, base=BAD) is None
+
+
+def test_the_fast_pass_builds_the_shipped_dataset_as_the_detailed_pass_does() -> None:
+    raw = json.loads((DATA / "stockholm_2025.json").read_text(encoding="utf-8"))
+    fast = _pass(raw, detailed=False, base=DATA)
+    assert fast is not None
+    assert fast == _pass(raw, detailed=True, base=DATA)
+    assert len(fast.statements) == 25  # as in the file
+
+
+@given(small_with_changes() | DATASET_SHAPED)
+def test_the_two_passes_accept_the_same_files_and_build_equal_datasets(
+    value: dict[str, Any],
+) -> None:
+    raw = json.loads(json.dumps(value))  # as parsed from a file
+    fast, detailed = _pass(raw, detailed=False), _pass(raw, detailed=True)
+    assert (fast is None) == (detailed is None)
+    assert fast == detailed

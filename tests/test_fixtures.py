@@ -688,3 +688,17 @@ def test_a_direct_quote_keeps_no_joining_comma_and_no_quotation_marks(record: Da
         if statement.mode is Mode.DIRECT:
             assert not statement.text.endswith(",")
             assert '"' not in statement.text
+
+
+def test_data_is_the_folder_of_the_shipped_files() -> None:
+    from tradetalks import fixtures  # noqa: PLC0415 - the module itself is under test
+
+    assert isinstance(fixtures.DATA, Path)
+    assert fixtures.DATA == DATA
+    assert sorted(path.name for path in fixtures.DATA.iterdir()) == [
+        "dataset.schema.json",
+        "global-times-2025-07-30-stockholm.txt",
+        "stockholm_2025.json",
+    ]
+    with pytest.raises(AttributeError, match="no attribute 'DAT'"):
+        fixtures.DAT  # noqa: B018 - the attribute access is what is tested

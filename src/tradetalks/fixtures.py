@@ -17,16 +17,31 @@ from __future__ import annotations
 __all__ = ["DATA", "stockholm_2025"]
 
 import functools
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING
 
 from tradetalks.serialization import load
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tradetalks.dataset import Dataset
 
-DATA = Path(__file__).parent / "data"
-"""The folder of the shipped data files."""
+    DATA: Path
+    """The folder of the shipped data files, a :class:`pathlib.Path`."""
+
+_FOLDER = os.path.join(os.path.dirname(__file__), "data")  # noqa: PTH118, PTH120 - see __getattr__
+
+
+def __getattr__(name: str) -> object:
+    """``DATA``, made on first use: pathlib is not imported on the way to a first load."""
+    if name == "DATA":
+        from pathlib import Path  # noqa: PLC0415
+
+        globals()["DATA"] = folder = Path(_FOLDER)
+        return folder
+    message = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(message)
 
 
 @functools.cache
@@ -50,4 +65,4 @@ def stockholm_2025() -> Dataset:
     >>> str(record.truces[0].terms[0].end)
     '2025-08-12'
     """
-    return load(DATA / "stockholm_2025.json")
+    return load(os.path.join(_FOLDER, "stockholm_2025.json"))  # noqa: PTH118

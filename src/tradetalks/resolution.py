@@ -197,19 +197,35 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 
 
+# The grammar of date words, tried in this order; each with whether it needs a digit.
+_GRAMMAR = (
+    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", True),
+    (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+{_YEAR})?", True),
+    (rf"{_MONTH}(?:,?\s+{_YEAR})?", False),
+    (rf"{_WEEKDAY}", False),
+    (r"(?:(?P<weekday>[a-z]+),?\s+)?(?P<iso>\d{4}-\d{2}(?:-\d{2})?)", True),
+)
+
+
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
-    """The grammar of date words, compiled on first use."""
-    return tuple(
-        re.compile(p, re.ASCII)
-        for p in (
-            rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
-            rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+{_YEAR})?",
-            rf"{_MONTH}(?:,?\s+{_YEAR})?",
-            rf"{_WEEKDAY}",
-            r"(?:(?P<weekday>[a-z]+),?\s+)?(?P<iso>\d{4}-\d{2}(?:-\d{2})?)",
-        )
-    )
+def _pattern(index: int) -> re.Pattern[str]:
+    """Rule ``index`` of the grammar, compiled on first use (compiling all takes ~3 ms)."""
+    return re.compile(_GRAMMAR[index][0], re.ASCII)
+
+
+def _match(text: str) -> re.Match[str] | None:
+    """The first rule of the grammar that reads all of ``text``, or None.
+
+    Rules that need a digit are not tried (nor compiled) for words without one.
+    """
+    has_digit = any("0" <= char <= "9" for char in text)
+    for index, (_, needs_digit) in enumerate(_GRAMMAR):
+        if needs_digit and not has_digit:
+            continue
+        match = _pattern(index).fullmatch(text)
+        if match is not None:
+            return match
+    return None
 
 
 _LEADING = re.compile(r"^(?:on|in|of|from|by|since|until|till|as of)\s+")
@@ -276,10 +292,9 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST)
             rule = ResolutionRule[text.upper()]
             return done(dateline + dt.timedelta(days=relative[text]), rule)
 
-        for pattern in _patterns():
-            match = pattern.fullmatch(text)
-            if match is not None:
-                return _from_parts(words, match.groupdict(), dateline, done, past=past)
+        match = _match(text)
+        if match is not None:
+            return _from_parts(words, match.groupdict(), dateline, done, past=past)
     except InvalidValueError:
         raise
     except (OverflowError, ValueError):  # counted past 0001-01-01 or 9999-12-31

@@ -1,0 +1,572 @@
+"""How a dataset file is loaded: parsed, then read in a fast pass or, failing that, a detailed one.
+
+:func:`parse_json` turns the text into JSON values, refusing a key given twice. The records
+are then built in up to two passes over those values (:func:`structure_dataset`). The fast
+pass, here, builds each record with a reader made once per class from the class's attrs
+fields: every value must already have the JSON type its field's annotation asks for, every
+required key must be there and no other, every reference must name a record of the right
+kind. It does not say what is wrong: at the first problem it stops, and the detailed pass
+(cattrs with detailed validation, in :mod:`tradetalks._converter`) goes over the values
+again to report every problem with its JSONPath.
+
+The fast pass only decides which records to build from which values; the records check
+themselves (their attrs validators run either way), so both passes accept exactly the same
+files and build equal records. The test suite holds them to that, over the malformed files
+of ``tests/bad`` and over generated variations of valid datasets.
+
+The fast pass is written against attrs alone, so that a valid file, such as the shipped
+dataset, is loaded without importing cattrs.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import contextvars
+import datetime as dt
+import enum
+import functools
+import gc
+import json
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from tradetalks._fields import is_reference
+from tradetalks.actors import UnnamedGroup
+from tradetalks.dataset import COLLECTIONS, Dataset, dataset_from_loader, resolve_record_types
+from tradetalks.dates import DateSpan, PartialDate
+from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
+from tradetalks.instants import parse_instant
+from tradetalks.resolution import ResolvedDate
+from tradetalks.sources import Source
+from tradetalks.truces import Bound, to_bound
+
+FORMAT = "tradetalks/1"  # the format key of the files read (see tradetalks.serialization)
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)  # ASCII digits only, as ISO 8601
+
+# Fields written under another key on disk: a problem's JSONPath names the key, not the field.
+RENAMED: dict[type[Any], dict[str, str]] = {ResolvedDate: {"value": "date"}}
+
+# Dates and instants are immutable and repeat across a dataset: each distinct text is
+# parsed once per process. A text that fails to parse is not cached.
+partial_date = functools.lru_cache(maxsize=4096)(PartialDate.from_edtf)
+date_span = functools.lru_cache(maxsize=4096)(DateSpan.from_edtf)
+parsed_instant = functools.lru_cache(maxsize=4096)(parse_instant)
+bound = functools.lru_cache(maxsize=4096)(to_bound)
+
+
+@functools.lru_cache(maxsize=4096)
+def iso_day(text: str) -> dt.date:
+    """A calendar date written ``YYYY-MM-DD`` (a published_on)."""
+    if _ISO_DAY.fullmatch(text) is None:
+        raise InvalidValueError(f"expected a date as YYYY-MM-DD, not {text!r}")
+    return PartialDate.from_edtf(text).to_date()
+
+
+def json_type(value: object) -> str:
+    """What a parsed JSON value is, in words: "an object", "a list", "a string"..."""
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+class Cascade(Exception):  # noqa: N818 - an internal signal, never raised to users
+    """A reference to a record that itself failed to load: reported there, not here."""
+
+
+class Refused(Exception):  # noqa: N818 - an internal signal, never raised to users
+    """The fast pass met a value it does not take: the detailed pass will say what is wrong."""
+
+
+class LoadContext:
+    """The state of one load: raw records by id, records built so far, problems found.
+
+    ``structure(item, kind)`` builds one record; the fast pass and the detailed pass each
+    pass their own. ``explain(error, path)``, given only in the detailed pass, turns what a
+    record raised into problems; without it, the first error ends the load.
+    """
+
+    __slots__ = (
+        "building",
+        "explain",
+        "failed",
+        "problems",
+        "raw",
+        "read_text_file",
+        "structure",
+        "table",
+    )
+
+    def __init__(
+        self,
+        structure: Callable[[object, type[Any]], Any],
+        read_text_file: Callable[[str], str] | None,
+        explain: Callable[[BaseException, str], Iterable[Problem]] | None = None,
+    ) -> None:
+        self.structure = structure
+        self.read_text_file = read_text_file
+        self.explain = explain
+        self.raw: dict[str, tuple[str, int, object, type[Any]]] = {}
+        self.table: dict[str, Any] = {}
+        self.failed: set[str] = set()
+        self.building: list[str] = []
+        self.problems: list[Problem] = []
+
+    def build(self, ident: str) -> Any:
+        """The record with id ``ident``, structured now if it was not yet.
+
+        Records are built when first referred to, so they may be listed in any order; a
+        record that fails is reported at its own path, and a reference to it is not
+        reported again.
+        """
+        record = self.table.get(ident)
+        if record is not None:
+            return record
+        if ident in self.failed:
+            raise Cascade(ident)
+        entry = self.raw.get(ident)
+        if entry is None:
+            raise InvalidValueError(f"{ident!r} does not name any record in the dataset")
+        if ident in self.building:
+            cycle = " → ".join([*self.building[self.building.index(ident) :], ident])
+            raise InvalidValueError(f"records refer to each other in a cycle: {cycle}")
+        name, index, item, kind = entry
+        self.building.append(ident)
+        try:
+            built = self.structure(item, kind)
+        except Exception as error:
+            if self.explain is None:
+                raise
+            self.problems.extend(self.explain(error, f"$.{name}[{index}]"))
+            self.failed.add(ident)
+            raise Cascade(ident) from None
+        finally:
+            self.building.pop()
+        self.table[ident] = built
+        return built
+
+
+CONTEXT: contextvars.ContextVar[LoadContext] = contextvars.ContextVar("tradetalks_load")
+
+
+def reference_kinds(annotation: Any) -> tuple[type, ...]:
+    """The record classes a reference annotation allows (``None`` and tuples unwrapped)."""
+    origin = typing.get_origin(annotation)
+    if origin is tuple:
+        return reference_kinds(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return tuple(k for a in typing.get_args(annotation) for k in reference_kinds(a))
+    if annotation is type(None):
+        return ()
+    return (annotation,)
+
+
+def source_text(data: Mapping[str, Any], read_text_file: Callable[[str], str] | None) -> str:
+    """The text of a raw source that has a ``text_file``: the name checked, then the file read.
+
+    Raises:
+        InvalidValueError: for a name the record refuses, or when no folder was given.
+    """
+    name = data["text_file"]
+    if not isinstance(name, str):
+        raise InvalidValueError("expected the name of a file, a string", where="text_file")
+    # The record's own rule for the name, checked before any file is read, so that no file
+    # outside the dataset's folder is ever opened ("../x", "/dev/zero").
+    field = attrs.fields(Source).text_file
+    if field.validator is not None:
+        field.validator(None, field, name)
+    if read_text_file is None:
+        raise InvalidValueError(
+            f"the text is in the file {name!r}, but no folder was given to read it "
+            "from (use load(path), or loads(text, base=folder))",
+            where="text_file",
+        )
+    return read_text_file(name)
+
+
+# -- a load, pass by pass --------------------------------------------------------------
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+
+
+def _member(key: str) -> str:
+    """The JSONPath step to a key: ``.key``, or ``["key"]`` for any other key (escaped)."""
+    return f".{key}" if _PLAIN_KEY.fullmatch(key) else f"[{json.dumps(key)}]"
+
+
+def _raw_id(item: object, name: str) -> str | None:
+    """The id a raw record declares (a party's code), if it is a string."""
+    ident = item.get("code" if name == "parties" else "id") if isinstance(item, dict) else None
+    return ident if isinstance(ident, str) else None
+
+
+def _index_raw(raw: dict[str, Any], context: LoadContext) -> dict[str, list[Any]]:
+    """Check the root's keys and index every raw record by its id; return the lists."""
+    problems = context.problems
+    if raw.get("format") != FORMAT:
+        found = f"not {raw['format']!r}" if "format" in raw else "but it is missing"
+        problems.append(Problem("$.format", f"expected {FORMAT!r}, {found}"))
+    known = {"format"} | {name for name, _ in COLLECTIONS}
+    problems.extend(Problem(f"${_member(key)}", "unknown field") for key in raw if key not in known)
+    lists: dict[str, list[Any]] = {}
+    for name, kind in COLLECTIONS:
+        items = raw.get(name, [])
+        if not isinstance(items, list):
+            problems.append(Problem(f"$.{name}", f"expected a list, not {json_type(items)}"))
+            continue
+        lists[name] = items
+        for index, item in enumerate(items):
+            ident = _raw_id(item, name)
+            if ident is None:
+                continue
+            if ident in context.raw:
+                other, other_index = context.raw[ident][:2]
+                key = "code" if name == "parties" else "id"
+                problems.append(
+                    Problem(
+                        f"$.{name}[{index}].{key}",
+                        f"the id {ident!r} is already used by $.{other}[{other_index}]",
+                    )
+                )
+            else:
+                context.raw[ident] = (name, index, item, kind)
+    return lists
+
+
+def _build_parents_first(items: list[Any], context: LoadContext) -> None:
+    """Build organizations from the top of each chain of parents down, without recursion.
+
+    A record is otherwise built when first referred to, which is a recursive call: a long
+    chain of parents listed child first would go as deep as the chain.
+    """
+    for item in items:
+        chain: list[str] = []
+        ident = _raw_id(item, "organizations")
+        while ident is not None and ident not in chain and ident not in context.table:
+            entry = context.raw.get(ident)
+            if entry is None or entry[0] != "organizations":
+                break
+            chain.append(ident)
+            parent = entry[2].get("parent") if isinstance(entry[2], dict) else None
+            ident = parent if isinstance(parent, str) else None
+        for link in reversed(chain):
+            with contextlib.suppress(Cascade):
+                context.build(link)
+
+
+def _build_all(lists: dict[str, list[Any]], context: LoadContext) -> dict[str, list[Any]]:
+    """Every record of every list, built in order (or on first reference), problems noted."""
+    from tradetalks._converter import problems, structure_detailed  # noqa: PLC0415
+
+    _build_parents_first(lists.get("organizations", []), context)
+    collections: dict[str, list[Any]] = {}
+    for name, kind in COLLECTIONS:
+        built = collections[name] = []
+        for index, item in enumerate(lists.get(name, [])):
+            ident = _raw_id(item, name)
+            if ident is not None:
+                if context.raw[ident][:2] == (name, index):  # not a duplicate
+                    with contextlib.suppress(Cascade):
+                        built.append(context.build(ident))
+                continue
+            try:  # no usable id: structured only to report its problems
+                structure_detailed(item, kind)
+            except Exception as error:  # noqa: BLE001 - every problem is reported
+                context.problems.extend(problems(error, f"$.{name}[{index}]"))
+    return collections
+
+
+def _build_fast(lists: dict[str, list[Any]], context: LoadContext) -> dict[str, list[Any]]:
+    """Every record of every list, built in order (or on first reference); stops at a problem.
+
+    The lists were indexed without a problem: every record has its own id, a string.
+    """
+    _build_parents_first(lists.get("organizations", []), context)
+    build = context.build
+    return {
+        name: [build(item["code" if name == "parties" else "id"]) for item in lists.get(name, [])]
+        for name, _ in COLLECTIONS
+    }
+
+
+def structure_dataset(raw: object, read_text_file: Callable[[str], str] | None) -> Dataset:
+    """The dataset of a parsed file: the fast pass, then the detailed one if it failed.
+
+    Raises:
+        DataFormatError: listing every problem the detailed pass found.
+    """
+    if not isinstance(raw, dict):
+        raise DataFormatError([Problem("$", f"expected a JSON object, not {json_type(raw)}")])
+    try:
+        return structure_pass(raw, read_text_file, detailed=False)
+    except Exception:  # noqa: BLE001, S110 - a problem: the detailed pass reports them all
+        pass
+    return structure_pass(raw, read_text_file, detailed=True)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while JSON is parsed and records are made.
+
+    Neither the parsed JSON nor the records hold reference cycles, and the collector would
+    otherwise walk the growing heap again and again while hundreds of thousands of objects
+    are made.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def structure_pass(
+    raw: dict[str, Any], read_text_file: Callable[[str], str] | None, *, detailed: bool
+) -> Dataset:
+    """One pass over a parsed file: the fast one (``detailed=False``) or the detailed one.
+
+    Raises:
+        DataFormatError: every problem found (the detailed pass), or the first (the fast
+            pass, which may also raise whatever a record's own checks raise).
+    """
+    if detailed:
+        from tradetalks._converter import problems, structure_detailed  # noqa: PLC0415
+
+        context = LoadContext(structure_detailed, read_text_file, problems)
+    else:
+        context = LoadContext(structure_fast, read_text_file)
+    lists = _index_raw(raw, context)
+    if context.problems and not detailed:
+        raise DataFormatError(context.problems)
+    token = CONTEXT.set(context)
+    try:
+        collections = _build_all(lists, context) if detailed else _build_fast(lists, context)
+    finally:
+        CONTEXT.reset(token)
+    if context.problems:
+        raise DataFormatError(sorted(context.problems, key=_path_order))
+    try:
+        return dataset_from_loader(collections)
+    except TradetalksError as error:
+        raise DataFormatError([Problem(f"$.{error.where}", error.message)]) from None
+
+
+def _path_order(problem: Problem) -> tuple[int, int]:
+    """Problems sort by collection, then record; within a record they keep their order."""
+    order = {name: i for i, (name, _) in enumerate(COLLECTIONS)}
+    match = re.match(r"\$\.([a-z]+)(?:\[(\d+)\])?", problem.path)
+    if match is None:
+        return (-1, -1)
+    return (order.get(match[1], -1), int(match[2] or -1))
+
+
+class _DuplicateKeyError(ValueError):
+    """An object with the same key twice: JSON leaves its meaning open, so it is refused."""
+
+
+def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) < len(pairs):  # some key came twice: name the first one
+        counts = collections.Counter(key for key, _ in pairs)
+        key = next(key for key, _ in pairs if counts[key] > 1)
+        message = f"an object has the key {key!r} twice (at {json.dumps(key)}: ...)"
+        raise _DuplicateKeyError(message)
+    return result
+
+
+def parse_json(text: str) -> object:
+    """The JSON value of a dataset's text.
+
+    Raises:
+        DataFormatError: for text that is not JSON, nests too deeply, or repeats a key.
+    """
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicate_keys)
+    except _DuplicateKeyError as error:
+        raise DataFormatError([Problem("$", str(error))]) from None
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno} column {error.colno}"
+        raise DataFormatError([Problem("$", f"not valid JSON: {error.msg} ({where})")]) from None
+    except RecursionError:
+        raise DataFormatError([Problem("$", "nested too deeply to be a dataset")]) from None
+    except ValueError as error:
+        raise DataFormatError([Problem("$", f"not valid JSON: {error}")]) from None
+
+
+# -- the fast pass -------------------------------------------------------------------------
+
+
+def _refuse() -> typing.NoReturn:
+    raise Refused
+
+
+def _read_str(value: object) -> object:
+    return value if type(value) is str else _refuse()
+
+
+def _read_int(value: object) -> object:
+    return value if type(value) is int else _refuse()  # a bool is not an int here
+
+
+def _read_bool(value: object) -> object:
+    return value if type(value) is bool else _refuse()
+
+
+def _text_then(parse: Callable[[str], object]) -> Callable[[object], object]:
+    def read(value: object) -> object:
+        return parse(value) if type(value) is str else _refuse()
+
+    return read
+
+
+def _read_identifiers(value: object) -> object:
+    if type(value) is not dict or not all(type(item) is str for item in value.values()):
+        _refuse()
+    return value
+
+
+_SCALARS: dict[Any, Callable[[object], object]] = {
+    str: _read_str,
+    int: _read_int,
+    bool: _read_bool,
+    dt.date: _text_then(iso_day),
+    dt.datetime: _text_then(parsed_instant),
+    PartialDate: _text_then(partial_date),
+    DateSpan: _text_then(date_span),
+    Bound: _text_then(bound),
+    Mapping[str, str]: _read_identifiers,
+}
+
+
+def _value_reader(annotation: Any) -> Callable[[object], object]:
+    """The reader of a value (not a reference) of the annotated type."""
+    scalar = _SCALARS.get(annotation)
+    if scalar is not None:
+        return scalar
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _value_reader(args[0])
+
+        def many(value: object) -> object:
+            return tuple(map(item, value)) if type(value) is list else _refuse()
+
+        return many
+    if origin in (typing.Union, types.UnionType) and type(None) in args:
+        (inner,) = (arg for arg in args if arg is not type(None))
+        present = _value_reader(inner)
+
+        def optional(value: object) -> object:
+            return None if value is None else present(value)
+
+        return optional
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        members = {member.value: member for member in annotation}
+
+        def member(value: object) -> object:
+            return members[value] if type(value) is str else _refuse()
+
+        return member
+    if attrs.has(annotation):
+        return fast_reader(annotation)
+    message = f"no reader for {annotation!r}"
+    raise TypeError(message)
+
+
+def _reference_reader(annotation: Any) -> Callable[[object], object]:
+    """The reader of a reference (or a list of them): ids resolved to the records."""
+    kinds = reference_kinds(annotation)
+    groups = UnnamedGroup in kinds
+
+    def one(value: object) -> object:
+        if type(value) is str:
+            context = CONTEXT.get()
+            target = context.table.get(value) or context.build(value)
+            if isinstance(target, kinds):
+                return target
+        elif groups and type(value) is dict and len(value) == 1 and type(value.get("group")) is str:
+            return UnnamedGroup(value["group"])
+        raise Refused
+
+    if typing.get_origin(annotation) is tuple:
+
+        def many(value: object) -> object:
+            return tuple(map(one, value)) if type(value) is list else _refuse()
+
+        return many
+    if type(None) in typing.get_args(annotation):
+
+        def optional(value: object) -> object:
+            return None if value is None else one(value)
+
+        return optional
+    return one
+
+
+_Reader = tuple[str, str, "Callable[[object], object]"]  # key on disk, argument, reader
+
+
+def _field_readers(cls: type[Any]) -> tuple[list[_Reader], list[_Reader]]:
+    """The readers of a record class's required fields, then of those with a default."""
+    renamed = RENAMED.get(cls, {})
+    required: list[_Reader] = []
+    optional: list[_Reader] = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        read = _reference_reader(field.type) if is_reference(field) else _value_reader(field.type)
+        entry = (renamed.get(field.name, field.name), field.alias or field.name, read)
+        (required if field.default is attrs.NOTHING else optional).append(entry)
+    if cls is Source:  # "text" may be in a file instead: read_source puts it back
+        required = [entry for entry in required if entry[0] != "text"]
+        optional.append(("text", "text", _read_str))
+    return required, optional
+
+
+@functools.cache
+def fast_reader(cls: Any) -> Callable[[object], Any]:
+    """The fast pass's reader of one record class: a JSON object in, the record out.
+
+    Raises :class:`Refused` (or whatever a record's own checks raise) at the first problem.
+    """
+    resolve_record_types()
+    required, optional = _field_readers(cls)
+    keys = frozenset(key for key, _, _ in required + optional)
+
+    def read(value: object) -> Any:
+        if type(value) is not dict or not keys.issuperset(value):
+            raise Refused
+        arguments = {alias: convert(value[key]) for key, alias, convert in required}
+        for key, alias, convert in optional:
+            if key in value:
+                arguments[alias] = convert(value[key])
+        return cls(**arguments)
+
+    return read if cls is not Source else functools.partial(_read_source, read)
+
+
+def _read_source(read: Callable[[object], Any], value: object) -> Any:
+    if type(value) is not dict or ("text" in value) == ("text_file" in value):
+        raise Refused  # an object with either "text" or "text_file", not both or neither
+    if "text_file" in value:
+        value = {**value, "text": source_text(value, CONTEXT.get().read_text_file)}
+    return read(value)
+
+
+def structure_fast(item: object, kind: Any) -> Any:
+    """Build one record in the fast pass (the ``structure`` of its :class:`LoadContext`)."""
+    return fast_reader(kind)(item)
