@@ -56,6 +56,8 @@ def in_field(where: str, convert: Callable[[V], R], value: V) -> R:
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Accept any iterable but a string as a tuple (a string is one value, not a list)."""
+    if type(value) is tuple:  # the common case, taken first
+        return value
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidValueError(f"expected a list of values, not {type(value).__name__}")
     return tuple(value)
@@ -73,6 +75,8 @@ def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 def check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string without leading or trailing white space."""
+    if type(value) is str and value and value.isascii() and value == value.strip():
+        return  # the common case: ASCII text always encodes
     if not isinstance(value, str):
         raise InvalidValueError(
             f"expected a string, not {type(value).__name__}", where=attribute.name
@@ -122,11 +126,16 @@ def check_country(instance: object, attribute: attrs.Attribute[Any], value: obje
         )
 
 
-def check_instances(*kinds: type) -> Any:
-    """A validator: every item of the tuple is an instance of one of ``kinds``."""
+def check_instances(*kinds: type, at_least_one: bool = False) -> Any:
+    """A validator: every item of the tuple is an instance of one of ``kinds``.
+
+    With ``at_least_one``, the tuple must also hold an item.
+    """
     names = " or ".join(kind.__name__ for kind in kinds)
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        if at_least_one and not value:
+            raise InvalidValueError("needs at least one item", where=attribute.name)
         for index, item in enumerate(value):
             if not isinstance(item, kinds):
                 raise InvalidValueError(
@@ -169,8 +178,10 @@ def check_evidence_items(
 ) -> None:
     """Each item an :class:`~tradetalks.Evidence`; none at all is allowed."""
     evidence = _evidence_class()
-    if not all(isinstance(item, evidence) for item in value):
-        check_instances(evidence)(instance, attribute, value)
+    for item in value:
+        if type(item) is not evidence:  # not the class itself: checked with its name
+            check_instances(evidence)(instance, attribute, value)
+            return
 
 
 @functools.cache
@@ -183,11 +194,3 @@ def _evidence_class() -> type:
 def short(text: str, limit: int = 60) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis, for messages."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def check_not_empty(
-    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-) -> None:
-    """At least one item."""
-    if not value:
-        raise InvalidValueError("needs at least one item", where=attribute.name)

@@ -517,45 +517,61 @@ def _reference_reader(annotation: Any) -> Callable[[object], object]:
     return one
 
 
-_Reader = tuple[str, str, "Callable[[object], object]"]  # key on disk, argument, reader
+_INLINE = {_read_str: "str", _read_int: "int", _read_bool: "bool"}
 
 
-def _field_readers(cls: type[Any]) -> tuple[list[_Reader], list[_Reader]]:
-    """The readers of a record class's required fields, then of those with a default."""
-    renamed = RENAMED.get(cls, {})
-    required: list[_Reader] = []
-    optional: list[_Reader] = []
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        read = _reference_reader(field.type) if is_reference(field) else _value_reader(field.type)
-        entry = (renamed.get(field.name, field.name), field.alias or field.name, read)
-        (required if field.default is attrs.NOTHING else optional).append(entry)
-    if cls is Source:  # "text" may be in a file instead: read_source puts it back
-        required = [entry for entry in required if entry[0] != "text"]
-        optional.append(("text", "text", _read_str))
-    return required, optional
+def _argument(index: int, field: attrs.Attribute[Any], key: str) -> tuple[str, dict[str, Any]]:
+    """The source of one keyword argument of a generated reader, and the names it uses."""
+    read = _reference_reader(field.type) if is_reference(field) else _value_reader(field.type)
+    names: dict[str, Any] = {}
+    if read in _INLINE:  # a JSON scalar taken as it is: its type checked in line
+        value = f"(v{index} if type(v{index} := o[{key!r}]) is {_INLINE[read]} else refuse())"
+    else:
+        value = f"r{index}(o[{key!r}])"
+        names[f"r{index}"] = read
+    default: Any = field.default
+    if default is attrs.NOTHING:
+        return value, names
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.takes_self:
+            message = f"a default that takes self: {field.name}"
+            raise TypeError(message)
+        names[f"f{index}"] = default.factory
+        return f"({value} if {key!r} in o else f{index}())", names
+    names[f"d{index}"] = default
+    return f"({value} if {key!r} in o else d{index})", names
 
 
 @functools.cache
 def fast_reader(cls: Any) -> Callable[[object], Any]:
     """The fast pass's reader of one record class: a JSON object in, the record out.
 
-    Raises :class:`Refused` (or whatever a record's own checks raise) at the first problem.
+    The reader is a function written for the class from its attrs fields, as attrs writes
+    ``__init__`` (a call with one keyword argument per field, each value read from its key).
+    It raises :class:`Refused` (or whatever a record's own checks raise) at the first
+    problem: a missing key is a ``KeyError``.
     """
     resolve_record_types()
-    required, optional = _field_readers(cls)
-    keys = frozenset(key for key, _, _ in required + optional)
-
-    def read(value: object) -> Any:
-        if type(value) is not dict or not keys.issuperset(value):
-            raise Refused
-        arguments = {alias: convert(value[key]) for key, alias, convert in required}
-        for key, alias, convert in optional:
-            if key in value:
-                arguments[alias] = convert(value[key])
-        return cls(**arguments)
-
+    renamed = RENAMED.get(cls, {})
+    names: dict[str, Any] = {"cls": cls, "refuse": _refuse, "Refused": Refused}
+    arguments, keys = [], set()
+    for index, field in enumerate(attrs.fields(cls)):
+        if not field.init:
+            continue
+        key = renamed.get(field.name, field.name)
+        keys.add(key)
+        value, used = _argument(index, field, key)
+        arguments.append(f"        {field.alias or field.name}={value},\n")
+        names.update(used)
+    names["keys"] = frozenset(keys)
+    source = (
+        "def read(o):\n"
+        "    if type(o) is not dict or not keys.issuperset(o):\n"
+        "        raise Refused\n"
+        f"    return cls(\n{''.join(arguments)}    )\n"
+    )
+    exec(compile(source, f"<tradetalks reader of {cls.__name__}>", "exec"), names)  # noqa: S102 - code written above from the class's own fields
+    read: Callable[[object], Any] = names["read"]
     return read if cls is not Source else functools.partial(_read_source, read)
 
 

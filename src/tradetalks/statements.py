@@ -21,7 +21,7 @@ __all__ = ["Mode", "Statement"]
 
 import enum
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -31,7 +31,6 @@ from tradetalks._fields import (
     check_id,
     check_instance,
     check_instances,
-    check_not_empty,
     check_optional_text,
     check_text,
     short,
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
 OPENING_QUOTES = '"“'
 CLOSING_QUOTES = '"”'
 QUOTES = '"“”'
+_QUOTE_MARKS = frozenset(QUOTES)
 
 
 class Mode(enum.Enum):
@@ -98,9 +98,8 @@ def _check_said_on(statement: Statement) -> None:
         expected = _resolved(said.words, dateline, said.tense)
     except DateResolutionError as error:
         raise InvalidValueError(error.message, where="said_on.words") from None
-    same_days = (expected.value.earliest, expected.value.latest) == (
-        said.value.earliest,
-        said.value.latest,
+    same_days = expected.value == said.value or (
+        (expected.value.earliest, expected.value.latest) == (said.value.earliest, said.value.latest)
     )
     if not same_days or expected.rule is not said.rule:
         raise InvalidValueError(
@@ -111,12 +110,12 @@ def _check_said_on(statement: Statement) -> None:
         )
 
 
-def _check_text_against_evidence(instance: Statement, attribute: attrs.Attribute[Any]) -> None:
+def _check_text_against_evidence(instance: Statement) -> None:
     text = instance.text
     passages = [piece.exact for piece in instance.evidence]
     if not any(text in passage for passage in passages):
         raise InvalidValueError(
-            f"{short(text)!r} is not within the statement's evidence", where=attribute.name
+            f"{short(text)!r} is not within the statement's evidence", where="text"
         )
     if instance.audience is not None and not any(
         instance.audience in passage for passage in passages
@@ -126,34 +125,34 @@ def _check_text_against_evidence(instance: Statement, attribute: attrs.Attribute
             "(the audience is kept in the source's words)",
             where="audience",
         )
-    has_quote = any(mark in text for mark in QUOTES)
+    has_quote = not _QUOTE_MARKS.isdisjoint(text)
     if instance.mode is Mode.DIRECT:
         if has_quote:
             raise InvalidValueError(
                 "a direct statement's text is the words inside the quotation marks, "
                 "without the marks",
-                where=attribute.name,
+                where="text",
             )
         if text.endswith(","):
             raise InvalidValueError(
                 "a direct statement's text leaves out the comma that joins the attribution",
-                where=attribute.name,
+                where="text",
             )
         if not any(_quoted_in(text, passage) for passage in passages):
             raise InvalidValueError(
                 f"{short(text)!r} is not what its evidence quotes (the words between a pair "
                 "of quotation marks)",
-                where=attribute.name,
+                where="text",
             )
     elif instance.mode is Mode.MIXED and not has_quote:
         raise InvalidValueError(
             "a mixed statement's text holds its quoted fragment, with its quotation marks",
-            where=attribute.name,
+            where="text",
         )
     elif instance.mode is Mode.INDIRECT and has_quote:
         raise InvalidValueError(
             "reported speech with a quoted fragment is Mode.MIXED, not Mode.INDIRECT",
-            where=attribute.name,
+            where="text",
         )
 
 
@@ -199,7 +198,7 @@ class Statement:
     speakers: tuple[Person | Organization | UnnamedGroup, ...] = attrs.field(
         converter=to_tuple,
         metadata=REFERENCE_MARK,
-        validator=[check_instances(Person, Organization, UnnamedGroup), check_not_empty],
+        validator=check_instances(Person, Organization, UnnamedGroup, at_least_one=True),
     )
     mode: Mode = attrs.field(validator=check_instance(Mode))
     text: str = attrs.field(validator=check_text)
@@ -224,7 +223,7 @@ class Statement:
 
     def __attrs_post_init__(self) -> None:
         """Check the text against the mode and the evidence, once every field is valid."""
-        _check_text_against_evidence(self, attrs.fields(Statement).text)
+        _check_text_against_evidence(self)
         _check_said_on(self)
 
     @property

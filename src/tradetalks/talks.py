@@ -28,7 +28,6 @@ from tradetalks._fields import (
     check_id,
     check_instance,
     check_instances,
-    check_not_empty,
     check_optional_text,
     check_text,
     check_texts,
@@ -213,10 +212,7 @@ class Meeting:
     participants: tuple[Person | Organization | UnnamedGroup, ...] = attrs.field(
         converter=to_tuple,
         metadata=REFERENCE_MARK,
-        validator=[
-            check_instances(Person, Organization, UnnamedGroup),
-            check_not_empty,
-        ],
+        validator=check_instances(Person, Organization, UnnamedGroup, at_least_one=True),
     )
     city: str | None = attrs.field(default=None, validator=check_optional_text)
     country: str | None = attrs.field(default=None, validator=check_country)
