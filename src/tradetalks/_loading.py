@@ -214,8 +214,13 @@ def _raw_id(item: object, name: str) -> str | None:
     return ident if isinstance(ident, str) else None
 
 
-def _index_raw(raw: dict[str, Any], context: LoadContext) -> dict[str, list[Any]]:
-    """Check the root's keys and index every raw record by its id; return the lists."""
+def _index_raw(
+    raw: dict[str, Any], context: LoadContext, *, only: frozenset[type[Any]] | None = None
+) -> dict[str, list[Any]]:
+    """Check the root's keys and index raw records by their ids; return the lists.
+
+    Records of every kind are indexed, or only of the kinds in ``only``.
+    """
     problems = context.problems
     if raw.get("format") != FORMAT:
         found = f"not {raw['format']!r}" if "format" in raw else "but it is missing"
@@ -229,6 +234,8 @@ def _index_raw(raw: dict[str, Any], context: LoadContext) -> dict[str, list[Any]
             problems.append(Problem(f"$.{name}", f"expected a list, not {json_type(items)}"))
             continue
         lists[name] = items
+        if only is not None and kind not in only:
+            continue
         for index, item in enumerate(items):
             ident = _raw_id(item, name)
             if ident is None:
@@ -290,17 +297,55 @@ def _build_all(lists: dict[str, list[Any]], context: LoadContext) -> dict[str, l
     return collections
 
 
+@functools.cache
+def referred_kinds() -> frozenset[type[Any]]:
+    """The record classes some field refers to (sources, parties, organizations, ...).
+
+    Records of other kinds (statements, positions, truces) are never the target of a
+    reference, so the fast pass neither indexes them nor looks them up: it reads them.
+    """
+    resolve_record_types()
+    kinds: set[type[Any]] = set()
+    seen: set[type[Any]] = set()
+    todo = [kind for _, kind in COLLECTIONS]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for field in attrs.fields(cls):
+            inner = [
+                a
+                for t in (field.type, *typing.get_args(field.type))
+                for a in (t, *typing.get_args(t))
+            ]
+            if is_reference(field):
+                kinds.update(k for k in reference_kinds(field.type) if k is not UnnamedGroup)
+            else:
+                todo.extend(a for a in inner if attrs.has(a))
+    return frozenset(kinds)
+
+
 def _build_fast(lists: dict[str, list[Any]], context: LoadContext) -> dict[str, list[Any]]:
     """Every record of every list, built in order (or on first reference); stops at a problem.
 
-    The lists were indexed without a problem: every record has its own id, a string.
+    The lists of kinds referred to were indexed without a problem: each of their records
+    has its own id, a string. Ids of the other kinds are checked unique by the Dataset.
     """
     _build_parents_first(lists.get("organizations", []), context)
     build = context.build
-    return {
-        name: [build(item["code" if name == "parties" else "id"]) for item in lists.get(name, [])]
-        for name, _ in COLLECTIONS
-    }
+    referred = referred_kinds()
+    built: dict[str, list[Any]] = {}
+    kinds: tuple[tuple[str, Any], ...] = COLLECTIONS
+    for name, kind in kinds:
+        items = lists.get(name, [])
+        if kind in referred:
+            key = "code" if name == "parties" else "id"
+            built[name] = [build(item[key]) for item in items]
+        else:
+            read = fast_reader(kind)
+            built[name] = [read(item) for item in items]
+    return built
 
 
 def structure_dataset(raw: object, read_text_file: Callable[[str], str] | None) -> Dataset:
@@ -350,7 +395,7 @@ def structure_pass(
         context = LoadContext(structure_detailed, read_text_file, problems)
     else:
         context = LoadContext(structure_fast, read_text_file)
-    lists = _index_raw(raw, context)
+    lists = _index_raw(raw, context, only=None if detailed else referred_kinds())
     if context.problems and not detailed:
         raise DataFormatError(context.problems)
     token = CONTEXT.set(context)

@@ -243,7 +243,6 @@ class Dataset:
     def __attrs_post_init__(self) -> None:
         """Check kinds, unique ids and references; build the indexes."""
         by_id = self._by_id
-        where_id: dict[str, tuple[str, int]] = {}
         for name, kind in COLLECTIONS:
             for index, record in enumerate(getattr(self, name)):
                 if not isinstance(record, kind):
@@ -252,16 +251,24 @@ class Dataset:
                         where=f"{name}[{index}]",
                     )
                 if record.id in by_id:
-                    other, other_index = where_id[record.id]
+                    other, other_index = self._place_of(by_id[record.id])
                     raise InvalidValueError(
                         f"the id {record.id!r} is already used by {other}[{other_index}]",
                         where=f"{name}[{index}].id",
                     )
                 by_id[record.id] = record
-                where_id[record.id] = (name, index)
         if not _RESOLVED_BY_LOADER.get():
             self._check_references()
         self._build_indexes()
+
+    def _place_of(self, record: Record) -> tuple[str, int]:
+        """The collection and index of a record of the dataset (for messages)."""
+        return next(
+            (name, index)
+            for name, _ in COLLECTIONS
+            for index, other in enumerate(getattr(self, name))
+            if other is record
+        )
 
     def _check_references(self) -> None:
         for name, _kind in COLLECTIONS:
@@ -291,8 +298,12 @@ class Dataset:
         by_speaker: defaultdict[str, list[Statement]] = defaultdict(list)
         by_occasion: defaultdict[str, list[Statement]] = defaultdict(list)
         for statement in self.statements:
-            for key in {_speaker_key(s) for s in statement.speakers}:
-                by_speaker[key].append(statement)
+            speakers = statement.speakers
+            if len(speakers) == 1:
+                by_speaker[_speaker_key(speakers[0])].append(statement)
+            else:
+                for key in {_speaker_key(s) for s in speakers}:
+                    by_speaker[key].append(statement)
             if statement.occasion is not None:
                 by_occasion[statement.occasion.id].append(statement)
         self._by_speaker.update((key, tuple(found)) for key, found in by_speaker.items())
@@ -301,14 +312,12 @@ class Dataset:
         for position in self.positions:
             positions[position.person.id].append(position)
         self._positions_of.update((key, tuple(found)) for key, found in positions.items())
-        dated = sorted(
-            (s.said_on.value.earliest, i, s.said_on.value.latest)
-            for i, s in enumerate(self.statements)
-            if s.said_on is not None
-        )
-        self._dated_earliest.extend(earliest for earliest, _, _ in dated)
-        self._dated_latest.extend(latest for _, _, latest in dated)
-        self._dated.extend(self.statements[i] for _, i, _ in dated)
+        dated = [(s, s.said_on.value) for s in self.statements if s.said_on is not None]
+        earliest = [value.earliest for _, value in dated]
+        order = sorted(range(len(dated)), key=earliest.__getitem__)  # stable: ties in order
+        self._dated_earliest.extend(earliest[i] for i in order)
+        self._dated_latest.extend(dated[i][1].latest for i in order)
+        self._dated.extend(dated[i][0] for i in order)
 
     def __repr__(self) -> str:
         """``Dataset(sources=1, parties=2, ...)``: how many records of each kind."""
