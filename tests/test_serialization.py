@@ -8,6 +8,7 @@ messages are worked out from the article itself.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -389,3 +390,59 @@ def test_a_long_chain_of_parents_listed_child_first_loads_back() -> None:
     assert [o.id for o in again.organizations[-2:]] == ["body-1", "body-0"]
     deepest = again.get("body-499", tradetalks.Organization)
     assert len(deepest.ancestry()) == 500
+
+
+def _small_with_two_statements(second_said_on: object) -> dict[str, Any]:
+    """tests/good/small.json with its statement repeated under a new id and said_on."""
+    raw: dict[str, Any] = json.loads(
+        (Path(__file__).parent / "good" / "small.json").read_text(encoding="utf-8")
+    )
+    raw["statements"].append(
+        {**raw["statements"][0], "id": "he-lifeng-candid-again", "said_on": second_said_on}
+    )
+    return raw
+
+
+def test_equal_dates_of_two_statements_load_as_equal_records() -> None:
+    said_on = {"date": "2025-07-29", "words": "on Tuesday", "rule": "weekday"}
+    record = tradetalks.loads(json.dumps(_small_with_two_statements(said_on)))
+    first, second = record.statements
+    assert first.said_on == second.said_on
+    assert second.said_on is not None
+    assert str(second.said_on.value) == "2025-07-29"
+    assert record.statements_between(dt.date(2025, 7, 29), dt.date(2025, 7, 29)) == (first, second)
+
+
+@pytest.mark.parametrize(
+    ("said_on", "path", "fragment"),
+    [
+        # The first statement's said_on, with one key more, one key less, a value of
+        # another type: each is refused, though an equal-looking one was read before.
+        (
+            {"date": "2025-07-29", "words": "on Tuesday", "rule": "weekday", "x": "y"},
+            "$.statements[1].said_on",
+            "unknown field(s): x",
+        ),
+        (
+            {"date": "2025-07-29", "rule": "weekday"},
+            "$.statements[1].said_on.words",
+            "this required field is missing",
+        ),
+        (
+            {"date": "2025-07-29", "words": "on Tuesday", "rule": "weekday", "tense": 1},
+            "$.statements[1].said_on.tense",
+            "expected a string",
+        ),
+        (
+            {"date": ["2025-07-29"], "words": "on Tuesday", "rule": "weekday"},
+            "$.statements[1].said_on.date",
+            "expected a string",
+        ),
+    ],
+)
+def test_a_date_like_one_read_before_but_different_is_refused(
+    said_on: dict[str, object], path: str, fragment: str
+) -> None:
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(json.dumps(_small_with_two_statements(said_on)))
+    assert [(p.path, fragment in p.message) for p in caught.value.problems] == [(path, True)]

@@ -617,7 +617,56 @@ def fast_reader(cls: Any) -> Callable[[object], Any]:
     )
     exec(compile(source, f"<tradetalks reader of {cls.__name__}>", "exec"), names)  # noqa: S102 - code written above from the class's own fields
     read: Callable[[object], Any] = names["read"]
-    return read if cls is not Source else functools.partial(_read_source, read)
+    if cls is Source:
+        return functools.partial(_read_source, read)
+    if all(_written_as_text(field) for field in attrs.fields(cls)):
+        return _remembered(read, sorted(keys))
+    return read
+
+
+# Types whose values a file writes as strings (an enumeration, too, by its value).
+_TEXT_TYPES = {str, dt.date, dt.datetime, PartialDate, DateSpan, Bound}
+
+
+def _written_as_text(field: attrs.Attribute[Any]) -> bool:
+    """Whether a field's value is a string in a file (or null, where it may be)."""
+    if is_reference(field) or not field.init:
+        return not field.init
+    kinds = [k for k in typing.get_args(field.type) if k is not type(None)] or [field.type]
+    if typing.get_origin(field.type) not in (typing.Union, types.UnionType):
+        kinds = [field.type]
+    return all(
+        k in _TEXT_TYPES or (isinstance(k, type) and issubclass(k, enum.Enum)) for k in kinds
+    )
+
+
+_ABSENT = object()  # a key the object does not have
+
+
+def _remembered(read: Callable[[object], Any], keys: list[str]) -> Callable[[object], Any]:
+    """``read`` for a record whose values are all strings or null, remembering recent ones.
+
+    The same said_on (its date, words, rule, tense) recurs across a dataset; records are
+    immutable, so equal objects in the file can share one record. An object is known by the
+    values of its keys, once it has no other key. Only objects read without a problem are
+    remembered, and their values are strings or null, which are equal only to themselves:
+    an object with a number, say, where a known one has a string is never taken for it (and
+    one with a list or an object as a value cannot be looked up: it is refused).
+    """
+
+    @functools.lru_cache(maxsize=4096)
+    def known(values: tuple[object, ...]) -> Any:
+        return read({k: v for k, v in zip(keys, values, strict=False) if v is not _ABSENT})
+
+    def remembered(value: object) -> Any:
+        if type(value) is not dict:
+            raise Refused
+        values = tuple(value.get(key, _ABSENT) for key in keys)
+        if len(value) != len(keys) - values.count(_ABSENT):  # a key not among ``keys``
+            raise Refused
+        return known(values)
+
+    return remembered
 
 
 def _read_source(read: Callable[[object], Any], value: object) -> Any:
