@@ -35,7 +35,6 @@ import argparse
 import ast
 import cProfile
 import datetime as dt
-import enum
 import functools
 import gc
 import importlib.metadata
@@ -68,8 +67,10 @@ from tradetalks import (
     ResolvedDate,
     Source,
     Statement,
+    Tense,
     UnnamedGroup,
 )
+from tradetalks.statements import QUOTES
 
 MATCHES = 100
 """How many statements every query matches, at every size."""
@@ -375,43 +376,10 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 TEXT_PATTERN = r"^\S(?:[\s\S]*\S)?$"  # non-empty, no white space at either end
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
-QUOTES = '"“”'  # the quotation marks tradetalks recognises
 
 
-class PlainMode(enum.Enum):
-    DIRECT = "direct"
-    INDIRECT = "indirect"
-    MIXED = "mixed"
-
-
-class PlainRule(enum.Enum):
-    STATED = "stated"
-    WEEKDAY = "weekday"
-    TODAY = "today"
-    YESTERDAY = "yesterday"
-    TOMORROW = "tomorrow"
-    MONTH_DAY = "month_day"
-    MONTH = "month"
-    CONTEXT = "context"
-
-
-class PlainTense(enum.Enum):
-    PAST = "past"
-    FUTURE = "future"
-
-
-class PlainKind(enum.Enum):
-    OUTLET = "outlet"
-    MINISTRY = "ministry"
-    GOVERNMENT_OFFICE = "government_office"
-    LEGISLATURE = "legislature"
-    POLITICAL_PARTY = "political_party"
-    COMPANY = "company"
-    BUSINESS_COUNCIL = "business_council"
-    UNIVERSITY = "university"
-    ACADEMIC_UNIT = "academic_unit"
-    RESEARCH_INSTITUTE = "research_institute"
-    OTHER = "other"
+# The models use tradetalks's own enumerations (Mode, ResolutionRule, Tense, OrganizationKind):
+# pydantic and msgspec read and write an Enum by its value, as tradetalks does.
 
 
 def check_plain(data: Any) -> None:
@@ -460,10 +428,12 @@ def _check_statement(where: str, statement: Any, texts: dict[str, str], speakers
     _check_evidence(where, statement.evidence, texts)
     if not any(statement.text in piece.exact for piece in statement.evidence):
         raise ValueError(f"{where}.text: not within the evidence")
-    if statement.mode is PlainMode.INDIRECT and any(q in statement.text for q in QUOTES):
+    if statement.mode is Mode.INDIRECT and any(q in statement.text for q in QUOTES):
         raise ValueError(f"{where}.text: reported speech with a quotation is mixed")
     said_on = statement.said_on
-    if said_on is not None and (said_on.rule is PlainRule.CONTEXT) == (said_on.words is not None):
+    if said_on is not None and (said_on.rule is ResolutionRule.CONTEXT) == (
+        said_on.words is not None
+    ):
         raise ValueError(f"{where}.said_on.words: not what the rule needs")
 
 
@@ -503,7 +473,7 @@ def pydantic_models() -> tuple[type[Any], Callable[[str], Any], Callable[[Any], 
         model_config = config
         id: id_str
         name: text_str
-        kind: PlainKind
+        kind: OrganizationKind
         country: Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)] | None = None
         short_name: text_str | None = None
         parent: id_str | None = None
@@ -521,14 +491,14 @@ def pydantic_models() -> tuple[type[Any], Callable[[str], Any], Callable[[Any], 
         model_config = config
         date: dt.date
         words: text_str | None
-        rule: PlainRule
-        tense: PlainTense = PlainTense.PAST
+        rule: ResolutionRule
+        tense: Tense = Tense.PAST
 
     class PStatement(BaseModel):
         model_config = config
         id: id_str
         speakers: Annotated[tuple[id_str, ...], Field(min_length=1)]
-        mode: PlainMode
+        mode: Mode
         text: text_str
         said_on: PSaidOn | None = None
         audience: text_str | None = None
@@ -595,7 +565,7 @@ def msgspec_models() -> tuple[type[Any], Callable[[str], Any], Callable[[Any], b
     ):
         id: id_str
         name: text_str
-        kind: PlainKind
+        kind: OrganizationKind
         country: Annotated[str, Meta(pattern=COUNTRY_PATTERN)] | None = None
         short_name: text_str | None = None
         parent: id_str | None = None
@@ -615,15 +585,15 @@ def msgspec_models() -> tuple[type[Any], Callable[[str], Any], Callable[[Any], b
     ):
         date: dt.date
         words: text_str | None
-        rule: PlainRule
-        tense: PlainTense = PlainTense.PAST
+        rule: ResolutionRule
+        tense: Tense = Tense.PAST
 
     class MStatement(
         msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, kw_only=True
     ):
         id: id_str
         speakers: Annotated[tuple[id_str, ...], Meta(min_length=1)]
-        mode: PlainMode
+        mode: Mode
         text: text_str
         said_on: MSaidOn | None = None
         audience: text_str | None = None

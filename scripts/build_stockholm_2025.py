@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import tradetalks as tt
 from tradetalks import (
@@ -95,14 +96,14 @@ def build() -> Dataset:
     china = Party(code="CN", name="China", evidence=[both_sides])
     us = Party(code="US", name="United States", evidence=[both_sides])
 
-    def org(ident: str, name: str, kind: K, exact: str, **more: object) -> Organization:
+    def org(ident: str, name: str, kind: K, exact: str, **more: Any) -> Organization:
         occurrence = more.pop("occurrence", None)
         return Organization(
             id=ident,
             name=name,
             kind=kind,
             evidence=[ev(exact, occurrence)],
-            **more,  # type: ignore[arg-type]
+            **more,
         )
 
     xinhua = org("xinhua", "Xinhua News Agency", K.OUTLET, "Xinhua News Agency", occurrence=1)
@@ -383,16 +384,16 @@ def build() -> Dataset:
         ],
     )
 
-    def st(ident: str, speakers: list[object], mode: Mode, words: str, **more: object) -> Statement:
+    def st(ident: str, speakers: list[Any], mode: Mode, words: str, **more: Any) -> Statement:
         """A statement whose evidence is the sentences that report it."""
         return Statement(
             id=ident,
             speakers=speakers,
             mode=mode,
-            text=words,  # type: ignore[arg-type]
+            text=words,
             evidence=[sentences_around(article, words)],
             **more,
-        )  # type: ignore[arg-type]
+        )
 
     d, i, m = Mode.DIRECT, Mode.INDIRECT, Mode.MIXED
     experts = UnnamedGroup("Chinese experts")

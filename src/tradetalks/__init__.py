@@ -45,8 +45,9 @@ if _typing.TYPE_CHECKING:
     from tradetalks import fixtures
     from tradetalks.serialization import FORMAT, dump, dumps, load, loads
 
-# The JSON format (and the shipped data, which it loads) brings in cattrs: it is imported
-# on first use, so that `import tradetalks` stays quick for scripts that only use records.
+# The JSON format and the shipped data are imported on first use, so that `import tradetalks`
+# stays quick for scripts that only use records. (Reading a valid file needs no cattrs either:
+# cattrs is imported to explain a bad file's problems, and to write a file.)
 _LAZY = {
     "FORMAT": "tradetalks.serialization",
     "dump": "tradetalks.serialization",
