@@ -22,6 +22,8 @@ import datetime as dt
 import hashlib
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -702,3 +704,9 @@ def test_data_is_the_folder_of_the_shipped_files() -> None:
     ]
     with pytest.raises(AttributeError, match="no attribute 'DAT'"):
         fixtures.DAT  # noqa: B018 - the attribute access is what is tested
+
+
+def test_data_is_listed_before_its_first_use() -> None:
+    code = "import tradetalks.fixtures as f; print('DATA' in dir(f), 'DATA' in vars(f))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False"]

@@ -392,6 +392,68 @@ def test_a_long_chain_of_parents_listed_child_first_loads_back() -> None:
     assert len(deepest.ancestry()) == 500
 
 
+def _outlets_citing_sources(length: int) -> dict[str, Any]:
+    """Sources s0, s1, ..., each published by its outlet o0, o1, ...; each outlet's evidence
+    is in the next source (the last outlet has none): references ``length`` records deep."""
+    text = "Wire news."
+    sources = [
+        {"id": f"s{i}", "outlet": f"o{i}", "published_on": "2025-07-30", "language": "en"}
+        | {"text": text}
+        for i in range(length)
+    ]
+    cites = [
+        [{"source": f"s{i + 1}", "start": 0, "end": 4, "exact": "Wire"}] for i in range(length)
+    ]
+    outlets = [
+        {"id": f"o{i}", "name": "Wire", "kind": "outlet"}
+        | ({"evidence": cites[i]} if i + 1 < length else {})
+        for i in range(length)
+    ]
+    return {"format": "tradetalks/1", "sources": sources, "organizations": outlets}
+
+
+def test_references_thousands_of_records_deep_load_without_recursion() -> None:
+    raw = _outlets_citing_sources(5000)
+    record = tradetalks.loads(json.dumps(raw))
+    assert (len(record.sources), len(record.organizations)) == (5000, 5000)
+    first = record.get("o0", tradetalks.Organization)
+    assert first.evidence[0].source.outlet.id == "o1"
+    # A problem elsewhere in the file is the only one reported, however deep the references.
+    raw["notes"] = "x"
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(json.dumps(raw))
+    assert caught.value.problems == [Problem("$.notes", "unknown field")]
+
+
+def test_a_long_cycle_of_parents_is_one_problem_that_names_its_length() -> None:
+    organizations = [
+        {"id": f"o{i}", "name": "Body", "kind": "other", "parent": f"o{(i + 1) % 3000}"}
+        for i in range(3000)
+    ]
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(json.dumps({"format": "tradetalks/1", "organizations": organizations}))
+    # The walk starts at o0 and follows parents to o2999, whose parent o0 closes the cycle.
+    assert caught.value.problems == [
+        Problem(
+            "$.organizations[2999].parent",
+            "records refer to each other in a cycle: o0 → o1 → o2 → o3 → … → o2998 → o2999 → o0 "
+            "(3000 records)",
+        )
+    ]
+
+
+def test_a_bad_record_at_the_top_of_a_long_chain_is_reported_once() -> None:
+    # o2999's parent is o2998, ..., o1's parent is o0, whose name is empty; listed o2999 first.
+    organizations = [
+        {"id": f"o{i}", "name": "Body" if i else "", "kind": "other"}
+        | ({"parent": f"o{i - 1}"} if i else {})
+        for i in reversed(range(3000))
+    ]
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(json.dumps({"format": "tradetalks/1", "organizations": organizations}))
+    assert caught.value.problems == [Problem("$.organizations[2999].name", "must not be empty")]
+
+
 def _small_with_two_statements(second_said_on: object) -> dict[str, Any]:
     """tests/good/small.json with its statement repeated under a new id and said_on."""
     raw: dict[str, Any] = json.loads(
@@ -446,3 +508,31 @@ def test_a_date_like_one_read_before_but_different_is_refused(
     with pytest.raises(DataFormatError) as caught:
         tradetalks.loads(json.dumps(_small_with_two_statements(said_on)))
     assert [(p.path, fragment in p.message) for p in caught.value.problems] == [(path, True)]
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"), [(b"tests/good/small.json", "bytes"), (5, "int"), (None, "NoneType")]
+)
+def test_load_and_dump_take_a_path_as_text(path: object, kind: str) -> None:
+    message = f"path: a path is a str or os.PathLike[str], not {kind}"
+    with pytest.raises(tradetalks.InvalidValueError) as caught:
+        tradetalks.load(path)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+    with pytest.raises(tradetalks.InvalidValueError) as caught:
+        tradetalks.dump(tradetalks.Dataset(), path)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("name", ["a\0b.txt", "a\ud800.txt"])
+def test_a_text_file_name_that_no_file_can_have_is_refused_by_name(name: str) -> None:
+    raw = json.loads((Path(__file__).parent / "good" / "small.json").read_text(encoding="utf-8"))
+    del raw["sources"][0]["text"]
+    raw["sources"][0]["text_file"] = name
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(json.dumps(raw), base=Path(__file__).parent)
+    assert caught.value.problems == [
+        Problem(
+            "$.sources[0].text_file",
+            f"{name!r} is not a relative file name inside the dataset's folder",
+        )
+    ]

@@ -122,7 +122,8 @@ class LoadContext:
         self.raw: dict[str, tuple[str, int, object, type[Any]]] = {}
         self.table: dict[str, Any] = {}
         self.failed: set[str] = set()
-        self.building: list[str] = []
+        # The records being built, innermost last (a dict: ordered, and quick to search).
+        self.building: dict[str, None] = {}
         self.problems: list[Problem] = []
 
     def build(self, ident: str) -> Any:
@@ -141,10 +142,12 @@ class LoadContext:
         if entry is None:
             raise InvalidValueError(f"{ident!r} does not name any record in the dataset")
         if ident in self.building:
-            cycle = " → ".join([*self.building[self.building.index(ident) :], ident])
-            raise InvalidValueError(f"records refer to each other in a cycle: {cycle}")
+            path = list(self.building)
+            raise InvalidValueError(
+                f"records refer to each other in a cycle: {_cycle(path[path.index(ident) :])}"
+            )
         name, index, item, kind = entry
-        self.building.append(ident)
+        self.building[ident] = None
         try:
             built = self.structure(item, kind)
         except Exception as error:
@@ -154,9 +157,17 @@ class LoadContext:
             self.failed.add(ident)
             raise Cascade(ident) from None
         finally:
-            self.building.pop()
+            self.building.popitem()
         self.table[ident] = built
         return built
+
+
+def _cycle(idents: list[str]) -> str:
+    """``a → b → a``; a long cycle's middle left out, with its length."""
+    if len(idents) <= 8:
+        return " → ".join([*idents, idents[0]])
+    shown = " → ".join([*idents[:4], "…", *idents[-2:], idents[0]])
+    return f"{shown} ({len(idents)} records)"
 
 
 CONTEXT: contextvars.ContextVar[LoadContext] = contextvars.ContextVar("tradetalks_load")
@@ -183,8 +194,9 @@ def source_text(data: Mapping[str, Any], read_text_file: Callable[[str], str] | 
     name = data["text_file"]
     if not isinstance(name, str):
         raise InvalidValueError("expected the name of a file, a string", where="text_file")
-    # The record's own rule for the name, checked before any file is read, so that no file
-    # outside the dataset's folder is ever opened ("../x", "/dev/zero").
+    # The record's own rule for the name, checked before any file is read, so that no name in
+    # a dataset file can point outside its folder ("../x", "/dev/zero"). (A symbolic link put
+    # in the folder by its owner is followed, as any program reading the folder would.)
     field = attrs.fields(Source).text_file
     if field.validator is not None:
         field.validator(None, field, name)
@@ -254,32 +266,89 @@ def _index_raw(
     return lists
 
 
-def _build_parents_first(items: list[Any], context: LoadContext) -> None:
-    """Build organizations from the top of each chain of parents down, without recursion.
+@functools.cache
+def _reference_plan(cls: Any) -> tuple[tuple[str, bool, Any], ...]:
+    """Where a raw record of ``cls`` holds ids: (key, whether a list, nested class or None).
 
-    A record is otherwise built when first referred to, which is a recursive call: a long
-    chain of parents listed child first would go as deep as the chain.
+    A nested class (a piece of evidence, a delegate, a truce term) is looked into; ``None``
+    marks a reference itself.
     """
-    for item in items:
-        chain: list[str] = []
-        ident = _raw_id(item, "organizations")
-        while ident is not None and ident not in chain and ident not in context.table:
-            entry = context.raw.get(ident)
-            if entry is None or entry[0] != "organizations":
-                break
-            chain.append(ident)
-            parent = entry[2].get("parent") if isinstance(entry[2], dict) else None
-            ident = parent if isinstance(parent, str) else None
-        for link in reversed(chain):
-            with contextlib.suppress(Cascade):
-                context.build(link)
+    plan: list[tuple[str, bool, Any]] = []
+    renamed = RENAMED.get(cls, {})
+    for field in attrs.fields(cls):
+        key = renamed.get(field.name, field.name)
+        many = typing.get_origin(field.type) is tuple
+        if is_reference(field):
+            plan.append((key, many, None))
+            continue
+        inner = [
+            a for t in (field.type, *typing.get_args(field.type)) for a in (t, *typing.get_args(t))
+        ]
+        plan.extend((key, many, a) for a in inner if attrs.has(a) and _reference_plan(a))
+    return tuple(plan)
+
+
+def _raw_references(item: object, cls: Any) -> Iterator[str]:
+    """The ids a raw record refers to (strings where ids belong), in the order of its fields."""
+    if type(item) is not dict:
+        return
+    for key, many, nested in _reference_plan(cls):
+        value = item.get(key)
+        for inner in (value if type(value) is list else ()) if many else (value,):
+            if nested is not None:
+                yield from _raw_references(inner, nested)
+            elif type(inner) is str:
+                yield inner
+
+
+def _build_referred_first(roots: Iterable[str], context: LoadContext) -> None:
+    """Build the records named in ``roots``, each after every record it refers to.
+
+    Walking references depth first, without recursion, and building each record on the
+    way back, means that a record's references are always built before it: building
+    never recurses, however long a chain of references (parents of parents, an outlet whose
+    evidence cites a source whose outlet...) is. A reference back to a record on the walk
+    closes a cycle: building the record that makes it reports the cycle.
+    """
+    raw, table, failed, building = context.raw, context.table, context.failed, context.building
+    for root in roots:
+        if root in table or root in failed or root not in raw:
+            continue
+        walk = [(root, _raw_references(raw[root][2], raw[root][3]))]
+        building[root] = None
+        while walk:
+            ident, references = walk[-1]
+            for target in references:
+                if (
+                    target in raw
+                    and target not in table
+                    and target not in failed
+                    and target not in building  # else a cycle, reported as ident is built
+                ):
+                    walk.append((target, _raw_references(raw[target][2], raw[target][3])))
+                    building[target] = None
+                    break
+            else:
+                walk.pop()
+                building.popitem()
+                with contextlib.suppress(Cascade):
+                    context.build(ident)
+
+
+def _roots(lists: dict[str, list[Any]], kinds: Iterable[str]) -> Iterator[str]:
+    """The ids of the records of the collections ``kinds``, organizations first."""
+    for name in ["organizations", *(kind for kind in kinds if kind != "organizations")]:
+        for item in lists.get(name, []):
+            ident = _raw_id(item, name)
+            if ident is not None:
+                yield ident
 
 
 def _build_all(lists: dict[str, list[Any]], context: LoadContext) -> dict[str, list[Any]]:
     """Every record of every list, built in order (or on first reference), problems noted."""
     from tradetalks._converter import problems, structure_detailed  # noqa: PLC0415
 
-    _build_parents_first(lists.get("organizations", []), context)
+    _build_referred_first(_roots(lists, [name for name, _ in COLLECTIONS]), context)
     collections: dict[str, list[Any]] = {}
     for name, kind in COLLECTIONS:
         built = collections[name] = []
@@ -332,9 +401,10 @@ def _build_fast(lists: dict[str, list[Any]], context: LoadContext) -> dict[str, 
     The lists of kinds referred to were indexed without a problem: each of their records
     has its own id, a string. Ids of the other kinds are checked unique by the Dataset.
     """
-    _build_parents_first(lists.get("organizations", []), context)
-    build = context.build
     referred = referred_kinds()
+    names = [name for name, kind in COLLECTIONS if kind in referred]
+    _build_referred_first(_roots(lists, names), context)
+    build = context.build
     built: dict[str, list[Any]] = {}
     kinds: tuple[tuple[str, Any], ...] = COLLECTIONS
     for name, kind in kinds:

@@ -44,6 +44,11 @@ def __getattr__(name: str) -> object:
     raise AttributeError(message)
 
 
+def __dir__() -> list[str]:
+    """The module's names, ``DATA`` among them before its first use."""
+    return sorted({*globals(), "DATA"})
+
+
 @functools.cache
 def stockholm_2025() -> Dataset:
     """The shipped record of the Global Times article of 30 July 2025 on the Stockholm talks.

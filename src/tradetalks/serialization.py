@@ -99,6 +99,16 @@ def _file_reader(folder: str) -> Callable[[str], str]:
     return read
 
 
+def _path_text(path: object) -> str:
+    """A path given as ``str`` or ``os.PathLike[str]``, as a ``str``."""
+    file = path.__fspath__() if isinstance(path, os.PathLike) else path
+    if not isinstance(file, str):
+        raise InvalidValueError(
+            f"a path is a str or os.PathLike[str], not {type(path).__name__}", where="path"
+        )
+    return file
+
+
 def load(path: str | os.PathLike[str]) -> Dataset:
     """Load a dataset from a JSON file; sources' text files are read from beside it.
 
@@ -107,13 +117,14 @@ def load(path: str | os.PathLike[str]) -> Dataset:
 
     Raises:
         DataFormatError: listing every problem found in the file, each with its JSONPath.
+        InvalidValueError: when ``path`` is not a ``str`` or ``os.PathLike[str]``.
         OSError: when the file itself cannot be read.
 
     >>> from tradetalks.fixtures import DATA
     >>> load(DATA / "stockholm_2025.json").sources[0].published_on
     datetime.date(2025, 7, 30)
     """
-    file = os.fspath(path)
+    file = _path_text(path)
     with open(file, "rb") as opened:  # noqa: PTH123 - no pathlib import on the way to a first load
         text = opened.read()
     return loads(text, base=os.path.dirname(file) or os.curdir)  # noqa: PTH120
@@ -161,7 +172,7 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
 
     Raises:
         InvalidValueError: when a text file beside it exists with other contents (it is
-            never overwritten).
+            never overwritten), or ``path`` is not a ``str`` or ``os.PathLike[str]``.
         OSError: when a file cannot be written.
 
     >>> import tempfile, pathlib
@@ -174,7 +185,7 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """
     from pathlib import Path  # noqa: PLC0415 - not imported on the way to a first load
 
-    file = Path(path)
+    file = Path(_path_text(path))
     text = dumps(dataset)
     for source in dataset.sources:
         if source.text_file is None:

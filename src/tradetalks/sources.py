@@ -65,6 +65,14 @@ def _check_source_text(instance: object, attribute: attrs.Attribute[Any], value:
         ) from None
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _check_text_file(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
@@ -72,6 +80,8 @@ def _check_text_file(instance: object, attribute: attrs.Attribute[Any], value: o
         not isinstance(value, str)
         or not value
         or "\\" in value
+        or "\0" in value
+        or not _encodable(value)
         or value.startswith("/")
         or any(part in {"", ".", ".."} for part in value.split("/"))
     ):
