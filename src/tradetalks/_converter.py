@@ -13,7 +13,6 @@ import datetime as dt
 import enum
 import functools
 import json
-import re
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -35,6 +34,7 @@ from tradetalks._loading import (
     Cascade,
     bound,
     date_span,
+    is_plain_key,
     iso_day,
     json_type,
     parsed_instant,
@@ -50,12 +50,10 @@ from tradetalks.instants import format_instant
 from tradetalks.sources import Source
 from tradetalks.truces import Bound
 
-_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
-
 
 def key_text(key: str) -> str:
     """A key of the file for a message: as it is if a plain name, else as a JSON string."""
-    return key if _PLAIN_KEY.fullmatch(key) else json.dumps(key)
+    return key if is_plain_key(key) else json.dumps(key)
 
 
 def _expect(value: object, kind: type, label: str) -> None:

@@ -197,13 +197,14 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 
 
-# The grammar of date words, tried in this order; each with whether it needs a digit.
+# The grammar of date words, tried in this order; each with what words it can read need:
+# a digit, a first word that names a month, or nothing but a weekday's name.
 _GRAMMAR = (
-    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", True),
-    (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+{_YEAR})?", True),
-    (rf"{_MONTH}(?:,?\s+{_YEAR})?", False),
-    (rf"{_WEEKDAY}", False),
-    (r"(?:(?P<weekday>[a-z]+),?\s+)?(?P<iso>\d{4}-\d{2}(?:-\d{2})?)", True),
+    (rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?", "digit"),
+    (rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+{_YEAR})?", "digit"),
+    (rf"{_MONTH}(?:,?\s+{_YEAR})?", "month"),
+    (rf"{_WEEKDAY}", "weekday"),
+    (r"(?:(?P<weekday>[a-z]+),?\s+)?(?P<iso>\d{4}-\d{2}(?:-\d{2})?)", "digit"),
 )
 
 
@@ -216,15 +217,19 @@ def _pattern(index: int) -> re.Pattern[str]:
 def _match(text: str) -> re.Match[str] | None:
     """The first rule of the grammar that reads all of ``text``, or None.
 
-    Rules that need a digit are not tried (nor compiled) for words without one.
+    A rule is not tried (nor compiled) for words it cannot read: without a digit, or a
+    month's or weekday's name where it needs one.
     """
-    has_digit = any("0" <= char <= "9" for char in text)
-    for index, (_, needs_digit) in enumerate(_GRAMMAR):
-        if needs_digit and not has_digit:
-            continue
-        match = _pattern(index).fullmatch(text)
-        if match is not None:
-            return match
+    needs = {
+        "digit": any("0" <= char <= "9" for char in text),
+        "month": (text.split(maxsplit=1) or [""])[0].rstrip(".,") in _MONTHS,
+        "weekday": text.removesuffix(".") in _WEEKDAYS,
+    }
+    for index, (_, need) in enumerate(_GRAMMAR):
+        if needs[need]:
+            match = _pattern(index).fullmatch(text)
+            if match is not None:
+                return match
     return None
 
 
