@@ -271,24 +271,25 @@ def _index_raw(
 
 
 @functools.cache
-def _reference_plan(cls: Any) -> tuple[tuple[str, bool, Any], ...]:
-    """Where a raw record of ``cls`` holds ids: (key, whether a list, nested class or None).
+def _reference_plan(cls: Any) -> tuple[tuple[str, bool, Any, tuple[type, ...]], ...]:
+    """Where a raw record of ``cls`` holds ids: (key, whether a list, nested class, kinds).
 
-    A nested class (a piece of evidence, a delegate, a truce term) is looked into; ``None``
-    marks a reference itself.
+    A nested class (a piece of evidence, a delegate, a truce term) is looked into; for a
+    reference itself it is ``None``, and the kinds are the record classes it may name.
     """
-    plan: list[tuple[str, bool, Any]] = []
+    plan: list[tuple[str, bool, Any, tuple[type, ...]]] = []
     renamed = RENAMED.get(cls, {})
     for field in attrs.fields(cls):
         key = renamed.get(field.name, field.name)
         many = typing.get_origin(field.type) is tuple
         if is_reference(field):
-            plan.append((key, many, None))
+            kinds = tuple(k for k in reference_kinds(field.type) if k is not UnnamedGroup)
+            plan.append((key, many, None, kinds))
             continue
         inner = [
             a for t in (field.type, *typing.get_args(field.type)) for a in (t, *typing.get_args(t))
         ]
-        plan.extend((key, many, a) for a in inner if attrs.has(a) and _reference_plan(a))
+        plan.extend((key, many, a, ()) for a in inner if attrs.has(a) and _reference_plan(a))
     return tuple(plan)
 
 
@@ -296,7 +297,7 @@ def _raw_references(item: object, cls: Any) -> Iterator[str]:
     """The ids a raw record refers to (strings where ids belong), in the order of its fields."""
     if type(item) is not dict:
         return
-    for key, many, nested in _reference_plan(cls):
+    for key, many, nested, _ in _reference_plan(cls):
         value = item.get(key)
         for inner in (value if type(value) is list else ()) if many else (value,):
             if nested is not None:
@@ -379,23 +380,12 @@ def referred_kinds() -> frozenset[type[Any]]:
     """
     resolve_record_types()
     kinds: set[type[Any]] = set()
-    seen: set[type[Any]] = set()
-    todo = [kind for _, kind in COLLECTIONS]
+    todo: list[Any] = [kind for _, kind in COLLECTIONS]
     while todo:
-        cls = todo.pop()
-        if cls in seen:
-            continue
-        seen.add(cls)
-        for field in attrs.fields(cls):
-            inner = [
-                a
-                for t in (field.type, *typing.get_args(field.type))
-                for a in (t, *typing.get_args(t))
-            ]
-            if is_reference(field):
-                kinds.update(k for k in reference_kinds(field.type) if k is not UnnamedGroup)
-            else:
-                todo.extend(a for a in inner if attrs.has(a))
+        for _, _, nested, targets in _reference_plan(todo.pop()):
+            kinds.update(targets)
+            if nested is not None:
+                todo.append(nested)
     return frozenset(kinds)
 
 
