@@ -8,10 +8,11 @@ report, as a JSONPath and a fragment of the message, worked out by hand from the
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -19,11 +20,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import tradetalks
-from tradetalks import DataFormatError, Dataset, TradetalksError
+from tradetalks import DataFormatError, Dataset, TradetalksError, _loading
 from tradetalks._loading import no_duplicate_keys, structure_pass
 from tradetalks.cli import main
 from tradetalks.dataset import COLLECTIONS
 from tradetalks.fixtures import DATA
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 TESTS = Path(__file__).parent
 BAD = TESTS / "bad"
@@ -282,6 +286,24 @@ def test_any_change_to_a_valid_dataset_loads_or_fails_with_a_tradetalks_error(
 # accept exactly the same files and build equal datasets.
 
 
+# A class's first records are read by walking its fields, the others by a reader compiled
+# for it: each test below runs with one and with the other.
+READERS = pytest.mark.parametrize("compile_after", [1, 10**9], ids=["compiled", "walked"])
+
+
+@contextlib.contextmanager
+def _readers(compile_after: int) -> Iterator[None]:
+    """Readers made anew, compiled after ``compile_after`` records of their class."""
+    saved = _loading.COMPILE_AFTER
+    _loading.COMPILE_AFTER = compile_after
+    _loading.fast_reader.cache_clear()
+    try:
+        yield
+    finally:
+        _loading.COMPILE_AFTER = saved
+        _loading.fast_reader.cache_clear()
+
+
 def _pass(raw: dict[str, Any], *, detailed: bool, base: Path | None = None) -> Dataset | None:
     """The dataset one pass of loading builds from parsed JSON, or None if it fails."""
     reader = None if base is None else (lambda name: (base / name).read_text(encoding="utf-8"))
@@ -321,26 +343,35 @@ def test_all_of_the_corpus_but_its_unparsable_files_reaches_the_two_passes() -> 
     ]
 
 
+@READERS
 @pytest.mark.parametrize("name", CORPUS_OBJECTS)
-def test_the_fast_pass_refuses_every_bad_file(name: str) -> None:
+def test_the_fast_pass_refuses_every_bad_file(name: str, compile_after: int) -> None:
     raw = _parsed(name)
-    assert _pass(raw, detailed=False, base=BAD) is None
+    with _readers(compile_after):
+        assert _pass(raw, detailed=False, base=BAD) is None
     assert _pass(raw, detailed=True, base=BAD) is None
 
 
-def test_the_fast_pass_builds_the_shipped_dataset_as_the_detailed_pass_does() -> None:
+@READERS
+def test_the_fast_pass_builds_the_shipped_dataset_as_the_detailed_pass_does(
+    compile_after: int,
+) -> None:
     raw = json.loads((DATA / "stockholm_2025.json").read_text(encoding="utf-8"))
-    fast = _pass(raw, detailed=False, base=DATA)
+    with _readers(compile_after):
+        fast = _pass(raw, detailed=False, base=DATA)
     assert fast is not None
     assert fast == _pass(raw, detailed=True, base=DATA)
     assert len(fast.statements) == 25  # as in the file
 
 
-@given(small_with_changes() | DATASET_SHAPED)
+@READERS
+@given(value=small_with_changes() | DATASET_SHAPED)
 def test_the_two_passes_accept_the_same_files_and_build_equal_datasets(
-    value: dict[str, Any],
+    value: dict[str, Any], compile_after: int
 ) -> None:
     raw = json.loads(json.dumps(value))  # as parsed from a file
-    fast, detailed = _pass(raw, detailed=False), _pass(raw, detailed=True)
+    with _readers(compile_after):
+        fast = _pass(raw, detailed=False)
+    detailed = _pass(raw, detailed=True)
     assert (fast is None) == (detailed is None)
     assert fast == detailed

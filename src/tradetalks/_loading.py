@@ -562,6 +562,12 @@ _SCALARS: dict[Any, Callable[[object], object]] = {
 }
 
 
+# What compiled readers write in line: an enumeration's members by value, for its reader;
+# the reader of a value that is there, for the reader of a value that may be null.
+_MEMBERS: dict[Callable[[object], object], dict[Any, enum.Enum]] = {}
+_PRESENT: dict[Callable[[object], object], Callable[[object], object]] = {}
+
+
 def _value_reader(annotation: Any) -> Callable[[object], object]:
     """The reader of a value (not a reference) of the annotated type."""
     scalar = _SCALARS.get(annotation)
@@ -582,6 +588,7 @@ def _value_reader(annotation: Any) -> Callable[[object], object]:
         def optional(value: object) -> object:
             return None if value is None else present(value)
 
+        _PRESENT[optional] = present
         return optional
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         members = {member.value: member for member in annotation}
@@ -589,6 +596,7 @@ def _value_reader(annotation: Any) -> Callable[[object], object]:
         def member(value: object) -> object:
             return members[value] if type(value) is str else _refuse()
 
+        _MEMBERS[member] = members
         return member
     if attrs.has(annotation):
         return fast_reader(annotation)
@@ -697,16 +705,31 @@ def _table_reader(cls: Any, fields: tuple[_Field, ...]) -> Callable[[object], An
 _INLINE = {_read_str: "str", _read_int: "int", _read_bool: "bool"}
 
 
+def _expression(
+    read: Callable[[object], object], raw: str, name: str, names: dict[str, Any]
+) -> str:
+    """The source that reads the value ``raw`` (an expression) as ``read`` does.
+
+    ``name`` is the field's own prefix for the names the expression uses, which are added
+    to ``names``.
+    """
+    if read in _INLINE:  # a JSON scalar taken as it is: its type checked in line
+        return f"(v{name} if type(v{name} := {raw}) is {_INLINE[read]} else refuse())"
+    if read in _MEMBERS:  # an enumeration by its value (only a string can be a key)
+        names[f"m{name}"] = _MEMBERS[read]
+        return f"m{name}[{raw}]"
+    if read in _PRESENT:  # null, or the value
+        present = _expression(_PRESENT[read], f"n{name}", f"{name}_", names)
+        return f"(None if (n{name} := {raw}) is None else {present})"
+    names[f"r{name}"] = read
+    return f"r{name}({raw})"
+
+
 def _argument(field: _Field) -> tuple[str, dict[str, Any]]:
     """The source of one keyword argument of a compiled reader, and the names it uses."""
     index, key = field.number, field.key
     names: dict[str, Any] = {}
-    if field.read in _INLINE:  # a JSON scalar taken as it is: its type checked in line
-        kind = _INLINE[field.read]
-        value = f"(v{index} if type(v{index} := o[{key!r}]) is {kind} else refuse())"
-    else:
-        value = f"r{index}(o[{key!r}])"
-        names[f"r{index}"] = field.read
+    value = _expression(field.read, f"o[{key!r}]", str(index), names)
     if field.required:
         return value, names
     if field.factory is not None:
