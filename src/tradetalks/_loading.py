@@ -829,6 +829,8 @@ def _remembered(read: Callable[[object], Any], keys: list[str]) -> Callable[[obj
     one with a list or an object as a value cannot be looked up: it is refused).
     """
 
+    absent = [_ABSENT] * len(keys)
+
     @functools.lru_cache(maxsize=4096)
     def known(values: tuple[object, ...]) -> Any:
         return read({k: v for k, v in zip(keys, values, strict=False) if v is not _ABSENT})
@@ -836,7 +838,7 @@ def _remembered(read: Callable[[object], Any], keys: list[str]) -> Callable[[obj
     def remembered(value: object) -> Any:
         if type(value) is not dict:
             raise Refused
-        values = tuple(value.get(key, _ABSENT) for key in keys)
+        values = tuple(map(value.get, keys, absent))
         if len(value) != len(keys) - values.count(_ABSENT):  # a key not among ``keys``
             raise Refused
         return known(values)
