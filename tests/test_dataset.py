@@ -35,6 +35,8 @@ from tradetalks import (
     Party,
     Person,
     Position,
+    ResolutionRule,
+    ResolvedDate,
     Role,
     Round,
     Source,
@@ -288,6 +290,33 @@ def test_statements_between_days(record: Dataset) -> None:
     assert record.statements_between(dt.date(2025, 7, 1), dt.date(2025, 7, 28)) == ()
     assert record.statements_between(dt.date(2025, 7, 31), dt.date(2025, 8, 31)) == ()
     assert len(record.statements_between(dt.date(2025, 1, 1), dt.date(2025, 12, 31))) == 18
+
+
+@pytest.mark.parametrize("order", ["month first", "day first"])
+def test_statements_from_the_same_first_day_keep_the_datasets_order(
+    record: Dataset, order: str
+) -> None:
+    # Two of the article's undated statements, given dates that start on 1 July 2025: one
+    # known to the month (it may mean any day of July), one to the day.
+    first, second = [s for s in record.statements if s.said_on is None][:2]
+    july = ResolvedDate("2025-07?", None, ResolutionRule.CONTEXT)
+    first_of_july = ResolvedDate("2025-07-01?", None, ResolutionRule.CONTEXT)
+    month = attrs.evolve(first, said_on=july)
+    day = attrs.evolve(second, said_on=first_of_july)
+    statements = [month, day] if order == "month first" else [day, month]
+    dataset = Dataset(
+        sources=record.sources,
+        parties=record.parties,
+        organizations=record.organizations,
+        people=record.people,
+        rounds=record.rounds,
+        meetings=record.meetings,
+        statements=statements,
+    )
+    assert dataset.statements_between(dt.date(2025, 7, 1), dt.date(2025, 7, 31)) == tuple(
+        statements
+    )
+    assert dataset.statements_between(dt.date(2025, 7, 1), dt.date(2025, 7, 1)) == (day,)
 
 
 def test_statements_between_refuses_what_is_not_a_day(record: Dataset) -> None:

@@ -828,7 +828,6 @@ def _remembered(read: Callable[[object], Any], keys: list[str]) -> Callable[[obj
     an object with a number, say, where a known one has a string is never taken for it (and
     one with a list or an object as a value cannot be looked up: it is refused).
     """
-
     absent = [_ABSENT] * len(keys)
 
     @functools.lru_cache(maxsize=4096)

@@ -313,10 +313,17 @@ class Dataset:
             positions[position.person.id].append(position)
         self._positions_of.update((key, tuple(found)) for key, found in positions.items())
         dated = [(s, s.said_on.value) for s in self.statements if s.said_on is not None]
-        earliest = [value.earliest for _, value in dated]
+        # Statements share dates (a loaded dataset reads equal ones once): each date's
+        # days are worked out once, by the date object (all alive while this runs).
+        days: dict[int, tuple[dt.date, dt.date]] = {}
+        for _, value in dated:
+            if id(value) not in days:
+                days[id(value)] = (value.earliest, value.latest)
+        spans = [days[id(value)] for _, value in dated]
+        earliest = [first for first, _ in spans]
         order = sorted(range(len(dated)), key=earliest.__getitem__)  # stable: ties in order
         self._dated_earliest.extend(earliest[i] for i in order)
-        self._dated_latest.extend(dated[i][1].latest for i in order)
+        self._dated_latest.extend(spans[i][1] for i in order)
         self._dated.extend(dated[i][0] for i in order)
 
     def __repr__(self) -> str:

@@ -132,6 +132,11 @@ class Source:
 
 
 def _check_span(instance: Evidence, attribute: attrs.Attribute[Any], value: object) -> None:
+    start, end = instance.start, instance.end
+    if type(start) is int and type(end) is int and type(value) is str:  # the common case
+        text = instance.source.text
+        if 0 <= start < end <= len(text) and text[start:end] == value:
+            return
     for name in ("start", "end"):
         offset = getattr(instance, name)
         if not isinstance(offset, int) or isinstance(offset, bool):
