@@ -82,6 +82,7 @@ nitpick_ignore = [
             "datetime.timedelta",
             "dateutil.relativedelta.relativedelta",
             "os.PathLike",
+            "pathlib.Path",
             "zoneinfo.ZoneInfo",
         )
     ),

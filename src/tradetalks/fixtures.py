@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING
 from tradetalks.serialization import load
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    import pathlib
 
     from tradetalks.dataset import Dataset
 
-    DATA: Path
+    DATA: pathlib.Path
     """The folder of the shipped data files, a :class:`pathlib.Path`."""
 
 _FOLDER = os.path.join(os.path.dirname(__file__), "data")  # noqa: PTH118, PTH120 - see __getattr__
