@@ -326,8 +326,8 @@ def _parses(name: str) -> bool:
     return True
 
 
-# Files that are not JSON (or nest too deeply to parse), or not an object, are refused before
-# either pass runs.
+# Files that are not JSON (or nest too deeply to parse, or repeat a key), or not an object,
+# are refused before either pass runs.
 CORPUS_OBJECTS = [name for name in CORPUS if _parses(name) and isinstance(_parsed(name), dict)]
 
 
@@ -337,6 +337,7 @@ def test_all_of_the_corpus_but_its_unparsable_files_reaches_the_two_passes() -> 
         "empty_file.json",
         "invalid_utf8.json",
         "non_object_root.json",
+        "repeated_key.json",
         "too_many_digits.json",
         "truncated_json.json",
         "utf8_bom.json",

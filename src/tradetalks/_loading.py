@@ -489,13 +489,40 @@ class _DuplicateKeyError(ValueError):
 
 
 def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's pairs as a dict, refusing a key given twice (``object_pairs_hook``)."""
     result = dict(pairs)
-    if len(result) < len(pairs):  # some key came twice: name the first one
-        counts = collections.Counter(key for key, _ in pairs)
-        key = next(key for key, _ in pairs if counts[key] > 1)
-        message = f"an object has the key {key!r} twice (at {json.dumps(key)}: ...)"
-        raise _DuplicateKeyError(message)
+    if len(result) < len(pairs):
+        raise _DuplicateKeyError
     return result
+
+
+class _Repeated(dict[str, Any]):
+    """An object in which the key ``repeated`` was given more than once."""
+
+    repeated = ""
+
+
+def _mark_repeated(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = _Repeated(pairs) if len(dict(pairs)) < len(pairs) else dict(pairs)
+    if isinstance(result, _Repeated):
+        counts = collections.Counter(key for key, _ in pairs)
+        result.repeated = next(key for key, _ in pairs if counts[key] > 1)
+    return result
+
+
+def _repeated_key(text: str) -> Problem:
+    """The first key given twice in one object, in the order of the text, with its path."""
+    stack: list[tuple[str, object]] = [("$", json.loads(text, object_pairs_hook=_mark_repeated))]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _Repeated):
+            message = "this key is given twice in one object (JSON leaves its meaning open)"
+            return Problem(path + _member(value.repeated), message)
+        if isinstance(value, dict):
+            stack.extend((path + _member(k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+    return Problem("$", "a key is given twice in one object")  # not reached
 
 
 def parse_json(text: str) -> object:
@@ -506,8 +533,8 @@ def parse_json(text: str) -> object:
     """
     try:
         return json.loads(text, object_pairs_hook=no_duplicate_keys)
-    except _DuplicateKeyError as error:
-        raise DataFormatError([Problem("$", str(error))]) from None
+    except _DuplicateKeyError:
+        raise DataFormatError([_repeated_key(text)]) from None
     except json.JSONDecodeError as error:
         where = f"line {error.lineno} column {error.colno}"
         raise DataFormatError([Problem("$", f"not valid JSON: {error.msg} ({where})")]) from None
