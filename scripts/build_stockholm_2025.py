@@ -359,8 +359,7 @@ def build() -> Dataset:
         description="Chinese Commerce Minister Wang Wentao meets a delegation of the "
         "US-China Business Council led by its board chair, Rajesh Subramaniam",
         participants=[wang, subramaniam, uscbc],
-        city="Beijing",
-        country="CN",
+        city="Beijing",  # no country: the article says "in Beijing" only
         dates="2025-07-30",
         evidence=[
             ev(
