@@ -219,13 +219,13 @@ def report_fresh(
         ms(own),
         against="`import attrs, cattrs, dateutil, dateutil.relativedelta`",
         other=ms(deps),
-        ratio=f"+{(own - deps) * 1e3:,.1f} ms ({own / deps:.2f}x)",
+        ratio=f"{(own - deps) * 1e3:+,.1f} ms ({own / deps:.2f}x)",
         target="adds ≤ 20 ms",
         met=(own - deps) <= 0.020,
     )
     table.add(
         "1",
-        f"modules in sys.modules after it (+{added_modules} over the dependencies)",
+        f"modules in sys.modules after it ({added_modules:+} over the dependencies)",
         str(results["import"][0][3]),
         against="the dependencies alone",
         other=str(results["deps"][0][3]),
@@ -239,7 +239,7 @@ def report_fresh(
             ms(uncached),
             against="with byte code cached",
             other=ms(own),
-            ratio=f"+{(uncached - own) * 1e3:,.1f} ms",
+            ratio=f"{(uncached - own) * 1e3:+,.1f} ms",
         )
     table.add(
         "1",

@@ -217,6 +217,8 @@ def test_a_dataset_file_with_problems_lists_them_and_exits_1(
         (["--as-of", "nonsense"], "'nonsense'"),
         (["--as-of", "2025-02-30"], "'2025-02-30'"),  # February has 28 days in 2025
         (["--as-of", "29 July 2025"], "'29 July 2025'"),
+        # ten characters, but not YYYY-MM-DD: the expected forms are named
+        (["--as-of", "12/08/2025"], "expected a day as YYYY-MM-DD or an RFC 9557 timestamp"),
         (["--as-of", "2025-07-30T09:00:00"], "RFC 9557"),  # no zone: never guessed
         (["--as-of"], "--as-of"),
         (["frobnicate"], "'frobnicate'"),

@@ -60,13 +60,16 @@ parsed_instant = functools.lru_cache(maxsize=4096)(parse_instant)
 bound = functools.lru_cache(maxsize=4096)(to_bound)
 
 
+def is_iso_day(text: str) -> bool:
+    """Whether ``text`` is written ``YYYY-MM-DD`` in ASCII digits (ISO 8601's calendar date)."""
+    digits = text[:4] + text[5:7] + text[8:]
+    return len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit()
+
+
 @functools.lru_cache(maxsize=4096)
 def iso_day(text: str) -> dt.date:
     """A calendar date written ``YYYY-MM-DD`` (a published_on)."""
-    digits = text[:4] + text[5:7] + text[8:]
-    if not (
-        len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit()
-    ):
+    if not is_iso_day(text):
         raise InvalidValueError(f"expected a date as YYYY-MM-DD, not {text!r}")
     return PartialDate.from_edtf(text).to_date()
 

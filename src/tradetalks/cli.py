@@ -41,6 +41,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from tradetalks._loading import is_iso_day
 from tradetalks.actors import UnnamedGroup
 from tradetalks.dataset import COLLECTIONS
 from tradetalks.errors import DataFormatError, InvalidValueError, TradetalksError
@@ -70,7 +71,7 @@ def _as_of(text: str) -> dt.date:
     try:
         if "T" in text:
             return parse_instant(text)
-        return dt.date.fromisoformat(text) if len(text) == 10 else _bad_date(text)
+        return dt.date.fromisoformat(text) if is_iso_day(text) else _bad_date(text)
     except (ValueError, TradetalksError) as error:
         message = error.message if isinstance(error, TradetalksError) else str(error)
         raise argparse.ArgumentTypeError(f"--as-of {text!r}: {message}") from None
@@ -90,8 +91,8 @@ def _parser() -> _Parser:
         "--as-of",
         metavar="DATE",
         type=_as_of,
-        help="count days to deadlines from DATE (YYYY-MM-DD or an RFC 9557 timestamp); "
-        "default: the source's dateline",
+        help="count days to deadlines from DATE (YYYY-MM-DD or an RFC 9557 timestamp), given "
+        "before the command; default: the latest source's dateline",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("summary", help="the summary (the default)")
@@ -117,7 +118,7 @@ def _parser() -> _Parser:
         choices=KINDS,
         help="the kind of rows (json: all kinds when left out; csv: default statements)",
     )
-    export.add_argument("--output", metavar="FILE", help="write to FILE instead of the output")
+    export.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
 
@@ -300,7 +301,7 @@ def _who_said(statements: Sequence[Statement]) -> None:
         for name in statement.speaker_names:
             counts[name] += 1
             words[name] += len(statement.text.split())
-    print("\nWho said how much (statements, words)")
+    print("\nWho said how much (statements, words; one made by two speakers counts for each)")
     for name, count in sorted(
         counts.items(), key=lambda item: (-item[1], -words[item[0]], item[0])
     ):
