@@ -74,6 +74,8 @@ from tradetalks.statements import QUOTES
 
 MATCHES = 100
 """How many statements every query matches, at every size."""
+TARGET_STATEMENTS = 100_000
+"""The size of the bulk round trip the targets are set for."""
 PER_DAY = MATCHES // 2
 """Statements said on each day of a query dataset; a date query spans two days."""
 
@@ -695,10 +697,11 @@ def bench_bulk(table: Table, statements: int, speakers: int, repeats: int) -> No
         for other in ("pydantic", "msgspec"):
             ratio = results[other] / results["tradetalks"]
             target, met = "", None
+            judged = statements == TARGET_STATEMENTS  # the targets are set at that size
             if way == "load" and other == "pydantic":
-                target, met = "≥ 1.0", ratio >= 1.0
+                target, met = "≥ 1.0", ratio >= 1.0 if judged else None
             elif way == "load":
-                target, met = "≥ 0.25 (within 4x)", ratio >= 0.25
+                target, met = "≥ 0.25 (within 4x)", ratio >= 0.25 if judged else None
             table.add(
                 "3",
                 f"{way} {shape}{identical if way == 'dump' else ''}",
@@ -987,7 +990,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for size in sizes:
         if size < MATCHES or size % MATCHES:
             parser.error(f"--sizes: {size} is not a positive multiple of {MATCHES}")
-    statements, speakers = (5_000, 50) if args.quick else (100_000, 1_000)
+    statements, speakers = (5_000, 50) if args.quick else (TARGET_STATEMENTS, 1_000)
     if args.profile:
         profile(args.profile, statements, speakers)
         return
