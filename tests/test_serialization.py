@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import gc
 import hashlib
 import json
 import shutil
@@ -233,6 +234,52 @@ def test_a_reference_to_a_record_of_the_wrong_kind(tmp_path: Path) -> None:
     (problem,) = problems_of(write(tmp_path, raw))
     assert problem.path == "$.statements[5].speakers[0]"
     assert "'stockholm-2025' is a Round" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("where", "ident", "path", "message"),
+    [
+        # A truce refers to the parties, whose evidence cites the source: built as an
+        # outlet, it would lead back to the source, but it is refused before it is built.
+        (["sources", 0, "outlet"], "tariff-truce", "$.sources[0].outlet",
+         "'tariff-truce' is a Truce, not an Organization"),
+        (["statements", 0, "speakers", 0], "he-lifeng-candid", "$.statements[0].speakers[0]",
+         ("'he-lifeng-candid' is a Statement, not a Person or an Organization or an unnamed "
+         "group")),
+    ],
+)  # fmt: skip
+def test_a_reference_to_the_wrong_kind_is_one_problem_where_it_stands(
+    where: list[str | int], ident: str, path: str, message: str
+) -> None:
+    raw = json.loads((Path(__file__).parent / "good" / "small.json").read_text(encoding="utf-8"))
+    parent = raw
+    for step in where[:-1]:
+        parent = parent[step]
+    parent[where[-1]] = ident
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(json.dumps(raw))
+    assert caught.value.problems == [Problem(path, message)]
+
+
+def test_loads_in_many_threads_leave_the_garbage_collector_as_it_was() -> None:
+    import sys  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    def load_many() -> None:
+        for _ in range(400):
+            tradetalks.loads('{"format": "tradetalks/1"}')
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=load_many) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert gc.isenabled()
 
 
 # --- other malformed input: always a DataFormatError, never anything else ----------------------

@@ -97,6 +97,9 @@ def _resolver(kinds: tuple[type, ...]) -> Callable[[object], object]:
         if not isinstance(value, str):
             raise InvalidValueError(f"expected the id of {names}, not {json_type(value)}")
         context = CONTEXT.get()
+        entry = context.raw.get(value)
+        if entry is not None and not issubclass(entry[3], kinds):  # never built to be refused
+            raise InvalidValueError(f"{value!r} is {_a(entry[3].__name__)}, not {names}")
         target = context.table.get(value) or context.build(value)
         if not isinstance(target, kinds):
             raise InvalidValueError(f"{value!r} is {_a(type(target).__name__)}, not {names}")

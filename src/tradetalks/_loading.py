@@ -29,6 +29,7 @@ import functools
 import gc
 import json
 import re
+import threading
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -296,16 +297,22 @@ def _reference_plan(cls: Any) -> tuple[tuple[str, bool, Any, tuple[type, ...]], 
     return tuple(plan)
 
 
-def _raw_references(item: object, cls: Any) -> Iterator[str]:
-    """The ids a raw record refers to (strings where ids belong), in the order of its fields."""
+def _raw_references(
+    item: object, cls: Any, raw: dict[str, tuple[str, int, object, type[Any]]]
+) -> Iterator[str]:
+    """The ids a raw record refers to, in the order of its fields.
+
+    Only ids of records of a kind the field takes are given: a reference to a record of
+    another kind is an error of its own, reported where it stands, and leads nowhere.
+    """
     if type(item) is not dict:
         return
-    for key, many, nested, _ in _reference_plan(cls):
+    for key, many, nested, kinds in _reference_plan(cls):
         value = item.get(key)
         for inner in (value if type(value) is list else ()) if many else (value,):
             if nested is not None:
-                yield from _raw_references(inner, nested)
-            elif type(inner) is str:
+                yield from _raw_references(inner, nested, raw)
+            elif type(inner) is str and inner in raw and raw[inner][3] in kinds:
                 yield inner
 
 
@@ -322,7 +329,7 @@ def _build_referred_first(roots: Iterable[str], context: LoadContext) -> None:
     for root in roots:
         if root in table or root in failed or root not in raw:
             continue
-        walk = [(root, _raw_references(raw[root][2], raw[root][3]))]
+        walk = [(root, _raw_references(raw[root][2], raw[root][3], raw))]
         building[root] = None
         while walk:
             ident, references = walk[-1]
@@ -333,7 +340,7 @@ def _build_referred_first(roots: Iterable[str], context: LoadContext) -> None:
                     and target not in failed
                     and target not in building  # else a cycle, reported as ident is built
                 ):
-                    walk.append((target, _raw_references(raw[target][2], raw[target][3])))
+                    walk.append((target, _raw_references(raw[target][2], raw[target][3], raw)))
                     building[target] = None
                     break
             else:
@@ -430,21 +437,31 @@ def structure_dataset(raw: object, read_text_file: Callable[[str], str] | None) 
     return structure_pass(raw, read_text_file, detailed=True)
 
 
+_PAUSES = {"count": 0, "was_enabled": False}  # loads under way, and the collector before them
+_PAUSES_LOCK = threading.Lock()
+
+
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while JSON is parsed and records are made.
 
     Neither the parsed JSON nor the records hold reference cycles, and the collector would
     otherwise walk the growing heap again and again while hundreds of thousands of objects
-    are made.
+    are made. Loads in several threads share one pause: the first one in turns the
+    collector off, the last one out turns it back on if it was on.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    with _PAUSES_LOCK:
+        if _PAUSES["count"] == 0:
+            _PAUSES["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _PAUSES["count"] += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _PAUSES_LOCK:
+            _PAUSES["count"] -= 1
+            if _PAUSES["count"] == 0 and _PAUSES["was_enabled"]:
+                gc.enable()
 
 
 def structure_pass(
