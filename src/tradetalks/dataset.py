@@ -40,7 +40,7 @@ from tradetalks.talks import Delegate, Meeting, Round
 from tradetalks.truces import Truce, TruceTerm
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, MutableSequence
 
 Record = Source | Party | Organization | Person | Position | Round | Meeting | Statement | Truce
 R = TypeVar("R", bound=Record)
@@ -238,8 +238,10 @@ class Dataset:
     # The dated statements sorted by their earliest day, then by the dataset's order, as
     # three parallel sequences: bisecting the first and slicing all three answers a date
     # range. Days are kept as ordinals in arrays: a million of them are one block of memory.
-    _dated_earliest: array.array[int] = attrs.field(init=False, factory=lambda: array.array("l"))
-    _dated_latest: array.array[int] = attrs.field(init=False, factory=lambda: array.array("l"))
+    _dated_earliest: MutableSequence[int] = attrs.field(
+        init=False, factory=lambda: array.array("l")
+    )
+    _dated_latest: MutableSequence[int] = attrs.field(init=False, factory=lambda: array.array("l"))
     _dated: list[Statement] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
