@@ -8,11 +8,10 @@ report, as a JSONPath and a fragment of the message, worked out by hand from the
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import pytest
@@ -20,14 +19,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import tradetalks
-from tradetalks import DataFormatError, Dataset, TradetalksError, _loading
-from tradetalks._loading import no_duplicate_keys, structure_pass
+from tradetalks import DataFormatError, Dataset, TradetalksError
 from tradetalks.cli import main
 from tradetalks.dataset import COLLECTIONS
 from tradetalks.fixtures import DATA
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
+from tradetalks.serialization import _file_reader
+from tradetalks.serialization.loading import load_quick
+from tradetalks.serialization.parsing import Refused
+from tradetalks.serialization.report import load_detailed, no_duplicate_keys
 
 TESTS = Path(__file__).parent
 BAD = TESTS / "bad"
@@ -281,58 +280,43 @@ def test_any_change_to_a_valid_dataset_loads_or_fails_with_a_tradetalks_error(
     _check(value)
 
 
-# Loading runs a fast pass that builds records straight from their attrs fields and, only
-# when it fails, a detailed pass through cattrs that names every problem. The two must
-# accept exactly the same files and build equal datasets.
+# Loading runs a quick pass (msgspec, then the records' own checks) and, only when it
+# stops, a detailed one through cattrs that names every problem. The two must accept exactly
+# the same files and build equal datasets.
 
 
-# A class's first records are read by walking its fields, the others by a reader compiled
-# for it: each test below runs with one and with the other.
-READERS = pytest.mark.parametrize("compile_after", [1, 10**9], ids=["compiled", "walked"])
+def _reader(base: Path | None) -> Any:
+    return None if base is None else _file_reader(str(base))
 
 
-@contextlib.contextmanager
-def _readers(compile_after: int) -> Iterator[None]:
-    """Readers made anew, compiled after ``compile_after`` records of their class."""
-    saved = _loading.COMPILE_AFTER
-    _loading.COMPILE_AFTER = compile_after
-    _loading.fast_reader.cache_clear()
+def _quick(text: str | bytes, base: Path | None = None) -> Dataset | None:
+    """The dataset the quick pass builds, or None when it stops at a problem."""
     try:
-        yield
-    finally:
-        _loading.COMPILE_AFTER = saved
-        _loading.fast_reader.cache_clear()
-
-
-def _pass(raw: dict[str, Any], *, detailed: bool, base: Path | None = None) -> Dataset | None:
-    """The dataset one pass of loading builds from parsed JSON, or None if it fails."""
-    reader = None if base is None else (lambda name: (base / name).read_text(encoding="utf-8"))
-    try:
-        return structure_pass(raw, reader, detailed=detailed)
-    except Exception:  # noqa: BLE001 - the fast pass signals a problem with any exception
+        return load_quick(text, _reader(base))
+    except (Refused, TradetalksError):  # its own signal, or a record's own check
         return None
 
 
-def _parsed(name: str) -> Any:
-    text = (BAD / name).read_text(encoding="utf-8")
-    return json.loads(text, object_pairs_hook=no_duplicate_keys)
+def _detailed(text: str, base: Path | None = None) -> Dataset | None:
+    """The dataset the detailed pass builds, or None when it reports problems."""
+    try:
+        return load_detailed(text, _reader(base))
+    except DataFormatError:
+        return None
 
 
 def _parses(name: str) -> bool:
     try:
-        _parsed(name)
+        text = (BAD / name).read_text(encoding="utf-8")
+        value = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except (ValueError, RecursionError):
         return False
-    return True
+    return isinstance(value, dict)
 
 
-# Files that are not JSON (or nest too deeply to parse, or repeat a key), or not an object,
-# are refused before either pass runs.
-CORPUS_OBJECTS = [name for name in CORPUS if _parses(name) and isinstance(_parsed(name), dict)]
-
-
-def test_all_of_the_corpus_but_its_unparsable_files_reaches_the_two_passes() -> None:
-    assert sorted(set(CORPUS) - set(CORPUS_OBJECTS)) == [
+def test_only_files_that_are_json_objects_get_past_parsing() -> None:
+    unparsable = sorted(name for name in CORPUS if not _parses(name))
+    assert unparsable == [
         "deeply_nested_value.json",
         "empty_file.json",
         "invalid_utf8.json",
@@ -344,35 +328,49 @@ def test_all_of_the_corpus_but_its_unparsable_files_reaches_the_two_passes() -> 
     ]
 
 
-@READERS
-@pytest.mark.parametrize("name", CORPUS_OBJECTS)
-def test_the_fast_pass_refuses_every_bad_file(name: str, compile_after: int) -> None:
-    raw = _parsed(name)
-    with _readers(compile_after):
-        assert _pass(raw, detailed=False, base=BAD) is None
-    assert _pass(raw, detailed=True, base=BAD) is None
+@pytest.mark.parametrize("name", CORPUS)
+def test_the_quick_pass_refuses_every_bad_file(name: str) -> None:
+    data = (BAD / name).read_bytes()
+    assert _quick(data, base=BAD) is None
+    if name != "invalid_utf8.json":  # as text, the same file
+        assert _quick(data.decode("utf-8"), base=BAD) is None
 
 
-@READERS
-def test_the_fast_pass_builds_the_shipped_dataset_as_the_detailed_pass_does(
-    compile_after: int,
-) -> None:
-    raw = json.loads((DATA / "stockholm_2025.json").read_text(encoding="utf-8"))
-    with _readers(compile_after):
-        fast = _pass(raw, detailed=False, base=DATA)
-    assert fast is not None
-    assert fast == _pass(raw, detailed=True, base=DATA)
-    assert len(fast.statements) == 25  # as in the file
+def test_the_quick_pass_builds_the_shipped_dataset_as_the_detailed_pass_does() -> None:
+    text = (DATA / "stockholm_2025.json").read_text(encoding="utf-8")
+    quick = _quick(text, base=DATA)
+    assert quick is not None
+    assert quick == _detailed(text, base=DATA)
+    assert len(quick.statements) == 25  # as in the file
 
 
-@READERS
+def test_a_key_given_twice_is_found_however_the_keys_are_spaced() -> None:
+    text = SMALL.read_text(encoding="utf-8")
+    assert _quick(text) is not None
+    for spaced in ('"name" :', '"name"\n\t:', '"name"  :'):
+        repeated = text.replace('"name": "He Lifeng"', f'"name": "X", {spaced} "He Lifeng"', 1)
+        assert repeated != text
+        assert _quick(repeated) is None
+        with pytest.raises(DataFormatError, match=r"given twice"):
+            tradetalks.loads(repeated)
+
+
+def test_a_quotation_mark_and_colon_inside_a_text_still_load() -> None:
+    # The quick pass counts keys in the text; an escaped quotation mark and colon in a
+    # string counts as one more, and the file is read by the detailed pass instead.
+    text = SMALL.read_text(encoding="utf-8")
+    changed = text.replace('"title": "', '"title": "\\":', 1)
+    assert changed != text
+    assert _quick(changed) is None
+    assert tradetalks.loads(changed).positions[0].title == '":Vice Premier'
+
+
 @given(value=small_with_changes() | DATASET_SHAPED)
 def test_the_two_passes_accept_the_same_files_and_build_equal_datasets(
-    value: dict[str, Any], compile_after: int
+    value: dict[str, Any],
 ) -> None:
-    raw = json.loads(json.dumps(value))  # as parsed from a file
-    with _readers(compile_after):
-        fast = _pass(raw, detailed=False)
-    detailed = _pass(raw, detailed=True)
-    assert (fast is None) == (detailed is None)
-    assert fast == detailed
+    text = json.dumps(value)
+    quick = _quick(text)
+    detailed = _detailed(text)
+    assert (quick is None) == (detailed is None)
+    assert quick == detailed

@@ -3,14 +3,22 @@
 A field that refers to another record of the dataset (rather than owning a value) carries
 :data:`REFERENCE_MARK` as its metadata; the dataset's integrity check, the JSON format and
 the JSON Schema all find references by that mark, so each is declared once, on the field.
+
+Every record class registers itself here by name (:func:`record_class`). A module can then
+check a field against a class it does not import (:func:`check_named`): ``sources`` checks a
+source's outlet without importing ``actors``, which imports ``sources``. Record modules
+import each other in one direction only (see ``docs/architecture.md``).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+import typing
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import fields as attrs_fields
 
 from tradetalks.errors import InvalidValueError, TradetalksError
 
@@ -31,6 +39,95 @@ see their converters and defaults."""
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+_RECORD_CLASSES: dict[str, type[Any]] = {}
+
+C = TypeVar("C", bound=type[Any])
+
+
+def record_class(cls: C) -> C:
+    """Register a record class under its name (a class decorator); returns the class."""
+    _RECORD_CLASSES[cls.__name__] = cls
+    return cls
+
+
+def record_classes() -> dict[str, type[Any]]:
+    """Every registered record class by name, their annotations resolved to classes.
+
+    A record module imports another only in one direction; the other way, it names the
+    class for type checking alone, so that annotation stays a string until it is resolved
+    here, once every record module is imported (as :mod:`tradetalks.dataset` does).
+    """
+    _resolve_annotations()
+    return dict(_RECORD_CLASSES)
+
+
+@functools.cache
+def _resolve_annotations() -> None:
+    import attrs  # noqa: PLC0415 - every record module has imported it already
+
+    for cls in _RECORD_CLASSES.values():
+        attrs.resolve_types(cls, localns=_RECORD_CLASSES)
+
+
+def per_class(function: Callable[[type[Any]], R]) -> Callable[[type[Any]], R]:
+    """``function`` of a class, computed once for each class (a decorator).
+
+    Like :func:`functools.cache`, for functions whose argument is a class (which type
+    checkers do not take for a hashable key).
+    """
+    found: dict[type[Any], R] = {}
+
+    @functools.wraps(function)
+    def cached(cls: type[Any]) -> R:
+        if cls not in found:
+            found[cls] = function(cls)
+        return found[cls]
+
+    return cached
+
+
+def check_named(name: str, *, optional: bool = False) -> Any:
+    """A validator: the value is an instance of the record class registered as ``name``.
+
+    With ``optional``, ``None`` passes too.
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        cls = _RECORD_CLASSES.get(name)
+        if cls is None or not isinstance(value, cls):
+            raise InvalidValueError(
+                f"expected a {name}, not {type(value).__name__}", where=attribute.name
+            )
+
+    return check
+
+
+def check_fields(instance: object, checks: Mapping[str, Any]) -> None:
+    """Run each field's check on ``instance``, in the class's field order.
+
+    A record class whose records are made by the hundred thousand when a file is loaded
+    (a statement) checks its common shape in one step, and only otherwise calls this with
+    the checks of its fields (validators' signatures, ``check(instance, field, value)``),
+    which say what is wrong and where.
+    """
+    for field in attrs_fields(typing.cast("type[Any]", type(instance))):
+        check = checks.get(field.name)
+        if check is not None:
+            check(instance, field, getattr(instance, field.name))
+
+
+def is_plain_text(value: object) -> bool:
+    """Whether ``value`` is text :func:`check_text` takes at once (ASCII, trimmed, not empty)."""
+    return type(value) is str and value != "" and value.isascii() and value == value.strip()
+
+
+def is_id(value: object) -> bool:
+    """Whether ``value`` is an id :func:`check_id` takes."""
+    return type(value) is str and _ID.fullmatch(value) is not None
 
 
 def is_reference(field: attrs.Attribute[Any]) -> bool:
@@ -159,36 +256,6 @@ def check_instance(*kinds: type, optional: bool = False) -> Any:
             )
 
     return check
-
-
-def check_evidence(
-    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-) -> None:
-    """At least one piece of evidence, each an :class:`~tradetalks.Evidence`."""
-    if not value:
-        raise InvalidValueError(
-            "needs at least one piece of evidence (the characters of a source that state it)",
-            where=attribute.name,
-        )
-    check_evidence_items(instance, attribute, value)
-
-
-def check_evidence_items(
-    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-) -> None:
-    """Each item an :class:`~tradetalks.Evidence`; none at all is allowed."""
-    evidence = _evidence_class()
-    for item in value:
-        if type(item) is not evidence:  # not the class itself: checked with its name
-            check_instances(evidence)(instance, attribute, value)
-            return
-
-
-@functools.cache
-def _evidence_class() -> type:
-    from tradetalks.sources import Evidence  # noqa: PLC0415 - sources imports this module
-
-    return Evidence
 
 
 def short(text: str, limit: int = 60) -> str:

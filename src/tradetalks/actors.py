@@ -35,17 +35,17 @@ from tradetalks._fields import (
     REFERENCE_MARK,
     check_country,
     check_encodable,
-    check_evidence,
-    check_evidence_items,
     check_id,
     check_instance,
     check_optional_text,
     check_text,
     in_field,
+    record_class,
     to_tuple,
 )
 from tradetalks.dates import DateSpan, to_date_span
 from tradetalks.errors import InvalidValueError
+from tradetalks.sources import check_evidence, check_evidence_items
 
 if TYPE_CHECKING:
     from tradetalks.sources import Evidence
@@ -62,6 +62,7 @@ def _check_party_code(instance: object, attribute: attrs.Attribute[Any], value: 
         )
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Party:
     """A side in the talks: a country or a bloc.
@@ -133,6 +134,7 @@ def _check_parent(instance: Organization, attribute: attrs.Attribute[Any], value
         parent = parent.parent
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Organization:
     """An outlet, ministry, company, council, university, legislature or other body.
@@ -199,6 +201,7 @@ def _frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
     return types.MappingProxyType(dict(sorted(value.items())))
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Person:
     """Who someone is: a name and identifiers, not the titles they held.
@@ -234,6 +237,7 @@ def _optional_span(value: DateSpan | str | None) -> DateSpan | None:
     return None if value is None else in_field("valid", to_date_span, value)
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Position:
     """What a person was: a title, at an organization, for a party, over some dates.
@@ -272,6 +276,7 @@ class Position:
     )
 
 
+@record_class
 @attrs.frozen
 class UnnamedGroup:
     """A speaker or reporter the source does not name, in the source's words.

@@ -41,13 +41,13 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from tradetalks._loading import is_iso_day
 from tradetalks.actors import UnnamedGroup
 from tradetalks.dataset import COLLECTIONS
 from tradetalks.errors import DataFormatError, InvalidValueError, TradetalksError
 from tradetalks.exports import KINDS
 from tradetalks.instants import format_instant, parse_instant
 from tradetalks.schema import json_schema
+from tradetalks.serialization.wire import is_iso_day, read_day
 from tradetalks.statements import Statement
 from tradetalks.talks import Meeting, Round
 from tradetalks.truces import TruceStatus
@@ -71,7 +71,7 @@ def _as_of(text: str) -> dt.date:
     try:
         if "T" in text:
             return parse_instant(text)
-        return dt.date.fromisoformat(text) if is_iso_day(text) else _bad_date(text)
+        return read_day(text) if is_iso_day(text) else _bad_date(text)
     except (ValueError, TradetalksError) as error:
         message = error.message if isinstance(error, TradetalksError) else str(error)
         raise argparse.ArgumentTypeError(f"--as-of {text!r}: {message}") from None

@@ -23,7 +23,6 @@ import bisect
 import contextvars
 import datetime as dt
 import enum
-import functools
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -33,10 +32,9 @@ from tradetalks._fields import is_reference, short, to_tuple
 from tradetalks.actors import Organization, Party, Person, Position, UnnamedGroup
 from tradetalks.dates import DateSpan, PartialDate
 from tradetalks.errors import InvalidValueError, MergeConflictError, MissingReferenceError
-from tradetalks.resolution import ResolvedDate
-from tradetalks.sources import Evidence, Source
+from tradetalks.sources import Source
 from tradetalks.statements import Statement
-from tradetalks.talks import Delegate, Meeting, Round
+from tradetalks.talks import Meeting, Round
 from tradetalks.truces import Truce, TruceTerm
 
 if TYPE_CHECKING:
@@ -74,38 +72,6 @@ def dataset_from_loader(collections: dict[str, list[Any]]) -> Dataset:
         return Dataset(**collections)
     finally:
         _RESOLVED_BY_LOADER.reset(token)
-
-
-@functools.cache
-def resolve_record_types() -> None:
-    """Resolve the string annotations of every record class, once, for cattrs and the schema.
-
-    The record modules import each other only for type checking (Evidence, Source and the
-    actors refer to one another), so their annotations stay strings until resolved here;
-    this is done on first use rather than at import.
-    """
-    classes: dict[str, Any] = {
-        cls.__name__: cls
-        for cls in (
-            Source,
-            Evidence,
-            Party,
-            Organization,
-            Person,
-            Position,
-            UnnamedGroup,
-            Delegate,
-            Round,
-            Meeting,
-            Statement,
-            Truce,
-            TruceTerm,
-            ResolvedDate,
-            PartialDate,
-        )
-    }
-    for cls in classes.values():
-        attrs.resolve_types(cls, localns=classes)
 
 
 class TimelineEvent(enum.Enum):
@@ -517,22 +483,6 @@ class Dataset:
         from tradetalks.truces import TruceStatus  # noqa: PLC0415 - keep the facade's order
 
         return tuple(t for t in self.truces if t.status(as_of) is TruceStatus.IN_FORCE)
-
-    def to_records(self, kind: str) -> list[dict[str, str | int | None]]:
-        """One kind of record as flat rows of plain values, ready for a data frame.
-
-        See :func:`tradetalks.exports.to_records` for the kinds and their columns.
-
-        Raises:
-            InvalidValueError: for an unknown kind.
-
-        >>> from tradetalks.fixtures import stockholm_2025
-        >>> stockholm_2025().to_records("delegates")[0]
-        {'round_id': 'stockholm-2025', 'person_id': 'he-lifeng', 'party_code': 'CN', 'role': 'lead', 'title': 'Vice Premier'}
-        """
-        from tradetalks.exports import to_records  # noqa: PLC0415 - exports imports this module
-
-        return to_records(self, kind)
 
     def plot_timeline(self) -> Any:
         """Draw the timeline as a matplotlib ``Figure`` (needs ``tradetalks[plot]``).

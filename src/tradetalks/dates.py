@@ -112,7 +112,7 @@ def _day(value: int | None) -> int | None:
 
 
 @functools.total_ordering
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, cache_hash=True)
 class PartialDate:
     """A calendar date known to the year, the month or the day.
 
@@ -142,11 +142,35 @@ class PartialDate:
     tradetalks.errors.InvalidValueError: invalid date '2025-06-31': day must be 1 to 30, not 31
     """
 
-    year: int = attrs.field(converter=_year)
-    month: int | None = attrs.field(default=None, converter=_month)
-    day: int | None = attrs.field(default=None, converter=_day, validator=_check_parts)
-    uncertain: bool = attrs.field(default=False, kw_only=True, validator=_check_flag)
-    approximate: bool = attrs.field(default=False, kw_only=True, validator=_check_flag)
+    year: int
+    month: int | None = None
+    day: int | None = None
+    uncertain: bool = attrs.field(default=False, kw_only=True)
+    approximate: bool = attrs.field(default=False, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        """Check the parts: whole numbers, a date of the calendar, flags True or False."""
+        year, month, day = self.year, self.month, self.day
+        if (
+            type(year) is int
+            and type(month) is int
+            and type(day) is int
+            and 1 <= year <= 9999
+            and type(self.uncertain) is bool
+            and type(self.approximate) is bool
+        ):  # the common case: a day
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                pass
+            else:
+                return
+        _year(year)
+        _month(month)
+        _day(day)
+        _check_parts(self, attrs.fields(PartialDate).day, day)
+        for field in (attrs.fields(PartialDate).uncertain, attrs.fields(PartialDate).approximate):
+            _check_flag(self, field, getattr(self, field.name))
 
     @classmethod
     def from_edtf(cls, text: str) -> PartialDate:
@@ -168,6 +192,10 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise InvalidValueError(f"an EDTF date must be a string, not {type(text).__name__}")
+        if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():  # YYYY-MM-DD
+            digits = text[:4] + text[5:7] + text[8:]
+            if digits.isdigit():
+                return cls(int(text[:4]), int(text[5:7]), int(text[8:]))
         match = _EDTF_DATE.fullmatch(text)
         if match is None:
             raise InvalidValueError(

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 import attrs
 from dateutil.relativedelta import relativedelta, weekday
 
-from tradetalks._fields import check_instance, in_field
+from tradetalks._fields import check_instance, in_field, record_class
 from tradetalks.dates import PartialDate, to_partial_date
 from tradetalks.errors import DateResolutionError, InvalidValueError
 
@@ -128,7 +128,8 @@ def _check_words(instance: ResolvedDate, _attribute: object, words: str | None) 
         )
 
 
-@attrs.frozen
+@record_class
+@attrs.frozen(cache_hash=True)
 class ResolvedDate:
     """A date in the record with the source's words for it and the rule that resolved them.
 
@@ -293,6 +294,10 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST)
 
     relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
     try:
+        if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():  # 2025-07-28
+            digits = text[:4] + text[5:7] + text[8:]
+            if digits.isdigit():
+                return _stated_iso(words, text, None, done)
         if text in relative:
             rule = ResolutionRule[text.upper()]
             return done(dateline + dt.timedelta(days=relative[text]), rule)

@@ -20,7 +20,7 @@ __all__ = ["Evidence", "Source"]
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -28,11 +28,18 @@ from tradetalks._fields import (
     REFERENCE_MARK,
     check_id,
     check_instance,
+    check_instances,
+    check_named,
     check_optional_text,
+    record_class,
     short,
 )
-from tradetalks.actors import Organization
 from tradetalks.errors import EvidenceMismatchError, InvalidValueError
+
+if TYPE_CHECKING:
+    # actors imports this module (every record carries evidence): a source's outlet is
+    # checked by its class's registered name, not by importing actors.
+    from tradetalks.actors import Organization
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
@@ -91,6 +98,7 @@ def _check_text_file(instance: object, attribute: attrs.Attribute[Any], value: o
         )
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Source:
     """A document the facts come from, with its full text.
@@ -119,7 +127,7 @@ class Source:
 
     id: str = attrs.field(validator=check_id)
     outlet: Organization = attrs.field(
-        metadata=REFERENCE_MARK, validator=check_instance(Organization)
+        metadata=REFERENCE_MARK, validator=check_named("Organization")
     )
     title: str | None = attrs.field(default=None, validator=check_optional_text)
     published_on: dt.date = attrs.field(validator=_check_day)
@@ -162,6 +170,7 @@ def _check_span(instance: Evidence, attribute: attrs.Attribute[Any], value: obje
         )
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Evidence:
     """Where in a source a fact is stated: offsets and the characters at them.
@@ -255,3 +264,25 @@ class Evidence:
         before = text[max(0, self.start - characters) : self.start]
         after = text[self.end : self.end + characters]
         return f"{before}[[{self.exact}]]{after}"
+
+
+def check_evidence(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    """A validator: at least one piece of evidence, each an :class:`Evidence`."""
+    if not value:
+        raise InvalidValueError(
+            "needs at least one piece of evidence (the characters of a source that state it)",
+            where=attribute.name,
+        )
+    check_evidence_items(instance, attribute, value)
+
+
+def check_evidence_items(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
+) -> None:
+    """A validator: each item an :class:`Evidence`; none at all is allowed."""
+    for item in value:
+        if type(item) is not Evidence:  # not the class itself: checked with its name
+            check_instances(Evidence)(instance, attribute, value)
+            return

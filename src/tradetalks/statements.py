@@ -20,29 +20,34 @@ from __future__ import annotations
 __all__ = ["Mode", "Statement"]
 
 import enum
-import functools
+import typing
 from typing import TYPE_CHECKING
 
 import attrs
 
+from tradetalks import _memo
 from tradetalks._fields import (
     REFERENCE_MARK,
-    check_evidence,
+    check_fields,
     check_id,
     check_instance,
     check_instances,
     check_optional_text,
     check_text,
+    is_id,
+    is_plain_text,
+    record_class,
     short,
     to_tuple,
 )
 from tradetalks.actors import Organization, Person, UnnamedGroup
 from tradetalks.errors import DateResolutionError, InvalidValueError
 from tradetalks.resolution import ResolutionRule, ResolvedDate, resolve_date
+from tradetalks.sources import Evidence, check_evidence
 from tradetalks.talks import Meeting, Round
 
 if TYPE_CHECKING:
-    from tradetalks.sources import Evidence
+    import datetime as dt
 
 OPENING_QUOTES = '"“'
 CLOSING_QUOTES = '"”'
@@ -78,24 +83,41 @@ def _quoted_in(text: str, passage: str) -> bool:
     return False
 
 
-# Resolving is pure and the same few words recur across a dataset: each is resolved once.
-_resolved = functools.lru_cache(maxsize=4096)(resolve_date)
-
-
 def _check_said_on(statement: Statement) -> None:
     """Date words must stand in the evidence and resolve, against its dateline, to the date."""
     said = statement.said_on
     if said is None or said.words is None or said.rule is ResolutionRule.CONTEXT:
         return
-    pieces = [piece for piece in statement.evidence if said.words in piece.exact]
-    if not pieces:
+    words = said.words
+    for piece in statement.evidence:
+        if words in piece.exact:
+            break
+    else:
         raise InvalidValueError(
-            f"the date words {said.words!r} are not within the statement's evidence",
+            f"the date words {words!r} are not within the statement's evidence",
             where="said_on.words",
         )
-    dateline = pieces[0].source.published_on
+    dateline = piece.source.published_on
+    memo = _memo.current()
+    if memo is None:
+        _agrees(said, dateline)
+        return
+    # Within a load, equal said_on dates are one record: each is checked once against each
+    # dateline. The memo holds the record itself, so its id is not reused while it lasts.
+    key = (_agrees, id(said), dateline)
+    if memo.get(key) is not said:
+        _agrees(said, dateline)
+        memo[key] = said
+
+
+def _agrees(said: ResolvedDate, dateline: dt.date) -> bool:
+    """Whether ``said``'s words, read against ``dateline``, give its date by its rule.
+
+    Raises:
+        InvalidValueError: when they do not, or cannot be read.
+    """
     try:
-        expected = _resolved(said.words, dateline, said.tense)
+        expected = resolve_date(typing.cast("str", said.words), dateline, said.tense)
     except DateResolutionError as error:
         raise InvalidValueError(error.message, where="said_on.words") from None
     same_days = expected.value == said.value or (
@@ -108,9 +130,24 @@ def _check_said_on(statement: Statement) -> None:
             f"(rule {said.rule.value})",
             where="said_on",
         )
+    return True
+
+
+def _plainly_reported(instance: Statement) -> bool:
+    """Reported speech with no quotation mark, inside its one piece of evidence, no audience."""
+    evidence, text = instance.evidence, instance.text
+    return (
+        len(evidence) == 1
+        and instance.audience is None
+        and instance.mode is Mode.INDIRECT
+        and text in evidence[0].exact
+        and _QUOTE_MARKS.isdisjoint(text)
+    )
 
 
 def _check_text_against_evidence(instance: Statement) -> None:
+    if _plainly_reported(instance):
+        return  # the common case, checked in one step
     text = instance.text
     passages = [piece.exact for piece in instance.evidence]
     if not any(text in passage for passage in passages):
@@ -156,6 +193,7 @@ def _check_text_against_evidence(instance: Statement) -> None:
         )
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Statement:
     r"""Something said, by whom, how, when, to whom, reported by whom, and where it stands.
@@ -194,35 +232,26 @@ class Statement:
     (True, 'told the Global Times', "The fact that the world's two largest ec")
     """
 
-    id: str = attrs.field(validator=check_id)
+    # The fields' checks are in _FIELD_CHECKS, run by __attrs_post_init__ (in one step for
+    # a statement of the common shape: a file can hold hundreds of thousands).
+    id: str
     speakers: tuple[Person | Organization | UnnamedGroup, ...] = attrs.field(
-        converter=to_tuple,
-        metadata=REFERENCE_MARK,
-        validator=check_instances(Person, Organization, UnnamedGroup, at_least_one=True),
+        converter=to_tuple, metadata=REFERENCE_MARK
     )
-    mode: Mode = attrs.field(validator=check_instance(Mode))
-    text: str = attrs.field(validator=check_text)
-    said_on: ResolvedDate | None = attrs.field(
-        default=None, validator=check_instance(ResolvedDate, optional=True)
-    )
-    audience: str | None = attrs.field(default=None, validator=check_optional_text)
+    mode: Mode
+    text: str
+    said_on: ResolvedDate | None = None
+    audience: str | None = None
     reported_by: tuple[Organization | UnnamedGroup, ...] = attrs.field(
-        factory=tuple,
-        converter=to_tuple,
-        metadata=REFERENCE_MARK,
-        validator=check_instances(Organization, UnnamedGroup),
+        factory=tuple, converter=to_tuple, metadata=REFERENCE_MARK
     )
-    occasion: Round | Meeting | None = attrs.field(
-        metadata=REFERENCE_MARK,
-        default=None,
-        validator=check_instance(Round, Meeting, optional=True),
-    )
-    evidence: tuple[Evidence, ...] = attrs.field(
-        converter=to_tuple, validator=check_evidence, kw_only=True
-    )
+    occasion: Round | Meeting | None = attrs.field(metadata=REFERENCE_MARK, default=None)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=to_tuple, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        """Check the text against the mode and the evidence, once every field is valid."""
+        """Check every field, then the text against the mode and the evidence."""
+        if not _common_shape(self):
+            check_fields(self, _FIELD_CHECKS)
         _check_text_against_evidence(self)
         _check_said_on(self)
 
@@ -233,3 +262,41 @@ class Statement:
             speaker.words if isinstance(speaker, UnnamedGroup) else speaker.name
             for speaker in self.speakers
         )
+
+
+_FIELD_CHECKS = {
+    "id": check_id,
+    "speakers": check_instances(Person, Organization, UnnamedGroup, at_least_one=True),
+    "mode": check_instance(Mode),
+    "text": check_text,
+    "said_on": check_instance(ResolvedDate, optional=True),
+    "audience": check_optional_text,
+    "reported_by": check_instances(Organization, UnnamedGroup),
+    "occasion": check_instance(Round, Meeting, optional=True),
+    "evidence": check_evidence,
+}
+_SPEAKERS = frozenset({Person, Organization, UnnamedGroup})
+_OCCASIONS = frozenset({Round, Meeting, type(None)})
+
+
+def _common_shape(statement: Statement) -> bool:
+    """Whether a statement has the common shape and passes every field's check.
+
+    One speaker, one piece of evidence, no audience nor reporting outlet: what
+    :data:`_FIELD_CHECKS` would accept, in one step. Any other shape is checked field by
+    field.
+    """
+    speakers, evidence, said_on = statement.speakers, statement.evidence, statement.said_on
+    return (
+        is_id(statement.id)
+        and len(speakers) == 1
+        and type(speakers[0]) in _SPEAKERS
+        and type(statement.mode) is Mode
+        and is_plain_text(statement.text)
+        and (said_on is None or type(said_on) is ResolvedDate)
+        and statement.audience is None
+        and not statement.reported_by
+        and type(statement.occasion) in _OCCASIONS
+        and len(evidence) == 1
+        and type(evidence[0]) is Evidence
+    )

@@ -24,7 +24,6 @@ import attrs
 from tradetalks._fields import (
     REFERENCE_MARK,
     check_country,
-    check_evidence,
     check_id,
     check_instance,
     check_instances,
@@ -32,11 +31,13 @@ from tradetalks._fields import (
     check_text,
     check_texts,
     in_field,
+    record_class,
     to_tuple,
 )
 from tradetalks.actors import Organization, Party, Person, UnnamedGroup
 from tradetalks.dates import DateSpan, PartialDate, to_date_span
 from tradetalks.errors import InvalidValueError
+from tradetalks.sources import check_evidence
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -53,6 +54,7 @@ class Role(enum.Enum):
     """Any other member of the delegation."""
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Delegate:
     """A person's place in one round: whom they represent, their role, their title then.
@@ -109,6 +111,7 @@ def _check_delegates(
         seen.add(delegate.person.id)
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Round:
     """One round of a negotiation track.
@@ -181,6 +184,7 @@ def _optional_span(value: DateSpan | str | None) -> DateSpan | None:
     return None if value is None else in_field("dates", to_date_span, value)
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Meeting:
     """An encounter the record mentions that is not a round of talks.

@@ -44,12 +44,12 @@ import attrs
 
 from tradetalks._fields import (
     REFERENCE_MARK,
-    check_evidence,
     check_id,
     check_instances,
     check_optional_text,
     check_text,
     in_field,
+    record_class,
     to_tuple,
 )
 from tradetalks.actors import Party
@@ -62,6 +62,7 @@ from tradetalks.instants import (
     require_aware,
     require_instant,
 )
+from tradetalks.sources import check_evidence, check_evidence_items
 
 if TYPE_CHECKING:
     from tradetalks.sources import Evidence
@@ -164,6 +165,7 @@ class TruceStatus(enum.Enum):
     """Only for a past term, when it ended and a known extension followed it."""
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class TruceTerm:
     """One term of a truce: from ``start`` up to, not including, ``end``.
@@ -201,9 +203,7 @@ class TruceTerm:
 
     def __attrs_post_init__(self) -> None:
         """Check the evidence and that the term ends after it starts."""
-        from tradetalks.sources import Evidence  # noqa: PLC0415 - sources imports this module
-
-        check_instances(Evidence)(self, attrs.fields(TruceTerm).evidence, self.evidence)
+        check_evidence_items(self, attrs.fields(TruceTerm).evidence, self.evidence)
         if not self.evidence and self.derivation is None:
             raise InvalidValueError(
                 "a term needs evidence, or a derivation saying how it was worked out",
@@ -272,6 +272,7 @@ def _check_terms(instance: Truce, attribute: attrs.Attribute[Any], value: tuple[
             )
 
 
+@record_class
 @attrs.frozen(kw_only=True)
 class Truce:
     """A suspension agreed between parties, with an ordered chain of terms.

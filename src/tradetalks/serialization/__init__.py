@@ -13,6 +13,13 @@ Loading reports every problem it finds, each with its JSONPath, in one
 :class:`~tradetalks.DataFormatError`, and never raises anything else for bad data. Dumping
 a loaded dataset gives back the same bytes.
 
+The package's modules follow a file's path (``docs/architecture.md`` draws it):
+:mod:`~tradetalks.serialization.wire` describes how every field and value is written, once;
+:mod:`~tradetalks.serialization.parsing` decodes text into typed values with msgspec;
+:mod:`~tradetalks.serialization.loading` builds the records from them;
+:mod:`~tradetalks.serialization.report` names every problem of a file that does not load;
+:mod:`~tradetalks.serialization.writing` writes a dataset back.
+
 >>> from tradetalks.fixtures import stockholm_2025
 >>> text = dumps(stockholm_2025())
 >>> text.splitlines()[1]
@@ -25,20 +32,18 @@ from __future__ import annotations
 
 __all__ = ["FORMAT", "dump", "dumps", "load", "loads"]
 
-import json
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tradetalks import _loading
-from tradetalks._loading import gc_paused, parse_json, structure_dataset
-from tradetalks.dataset import COLLECTIONS, Dataset
-from tradetalks.errors import DataFormatError, InvalidValueError, Problem
+from tradetalks.dataset import Dataset
+from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
+from tradetalks.serialization.loading import load_quick
+from tradetalks.serialization.parsing import Refused
+from tradetalks.serialization.wire import FORMAT
+from tradetalks.serialization.writing import dataset_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-FORMAT = _loading.FORMAT
-"""The value of the ``format`` key of every dataset file this version reads and writes."""
 
 
 def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> Dataset:
@@ -68,18 +73,23 @@ def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> D
     $.people[0].evidence - this required field is missing
     $.rounds - expected a list, not an object
     """
+    if not isinstance(text, (str, bytes)):
+        raise DataFormatError([Problem("$", f"expected JSON text, not {type(text).__name__}")])
+    if base is not None and not isinstance(base, (str, os.PathLike)):
+        raise InvalidValueError(f"base is a folder, not {type(base).__name__}", where="base")
+    reader = None if base is None else _file_reader(os.fspath(base))
+    try:
+        return load_quick(text, reader)
+    except (Refused, TradetalksError):
+        pass  # a problem: the detailed report names every one
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as error:
             raise DataFormatError([Problem("$", f"not UTF-8 text: {error}")]) from None
-    if not isinstance(text, str):
-        raise DataFormatError([Problem("$", f"expected JSON text, not {type(text).__name__}")])
-    if base is not None and not isinstance(base, (str, os.PathLike)):
-        raise InvalidValueError(f"base is a folder, not {type(base).__name__}", where="base")
-    reader = None if base is None else _file_reader(os.fspath(base))
-    with gc_paused():
-        return structure_dataset(parse_json(text), reader)
+    from tradetalks.serialization.report import load_detailed  # noqa: PLC0415 - cattrs, when needed
+
+    return load_detailed(text, reader)
 
 
 def _file_reader(folder: str) -> Callable[[str], str]:
@@ -156,13 +166,7 @@ def dumps(dataset: Dataset) -> str:
     """
     if not isinstance(dataset, Dataset):
         raise InvalidValueError(f"expected a Dataset, not {type(dataset).__name__}")
-    from tradetalks._converter import converter  # noqa: PLC0415 - cattrs, on first use
-
-    data: dict[str, Any] = {"format": FORMAT}
-    for name, kind in COLLECTIONS:
-        unstructure = converter().unstructure
-        data[name] = [unstructure(record, kind) for record in getattr(dataset, name)]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return dataset_text(dataset)
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:

@@ -1,0 +1,423 @@
+"""The load: records built from the decoded values, each after the records it refers to.
+
+:func:`load_quick` builds a :class:`~tradetalks.Dataset` from a file's text: the text is
+decoded into typed structs (:mod:`~tradetalks.serialization.parsing`), then each record is
+built by calling its class, so that the record's own checks (its attrs validators) run
+once, as for a record made in code. A reference is looked up among the records built so
+far; the records that others refer to are built first, each after what it refers to,
+found by an iterative walk (:func:`build_referred_first`), so however long a chain of
+references is, nothing recurses. Dates, instants and spans recur across a file: each
+distinct text is read once per load, and the memo goes with the load.
+
+Each record class gets a builder, Python source written once from its wire description (as
+attrs writes ``__init__``), kept in :mod:`linecache` so that a traceback through it shows
+its lines. At the first problem the quick load stops with :class:`Refused` (its own signal)
+or the :class:`~tradetalks.TradetalksError` a record raised; the caller then hands the file
+to :mod:`~tradetalks.serialization.report`, which names every problem.
+"""
+
+from __future__ import annotations
+
+import functools
+import linecache
+from typing import TYPE_CHECKING, Any
+
+from tradetalks import _memo
+from tradetalks._fields import per_class
+from tradetalks.actors import UnnamedGroup
+from tradetalks.dataset import Dataset, dataset_from_loader
+from tradetalks.serialization.parsing import (
+    UNSET,
+    Refused,
+    decode,
+    keys_in_text,
+)
+from tradetalks.serialization.wire import (
+    FORMAT,
+    IDENTIFIERS,
+    FieldKind,
+    WireField,
+    WireRecord,
+    collections,
+    referred_classes,
+    source_text,
+    wire_record,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+
+def refuse(*_: object) -> Any:
+    """Stop the quick load (a value it does not take)."""
+    raise Refused
+
+
+class Quick:
+    """The state of one quick load: records built so far, memos, and keys counted.
+
+    Attributes:
+        table: the records built, by id.
+        raw: the structs of the records others may refer to, by id, with their class.
+        building: the ids on the walk now (a dict: ordered, and quick to search).
+        memos: for each codec that reads recurring texts, the values read, by text.
+        shared: for each class whose equal records can be one, the records, by struct.
+        read_text_file: reads a source's text file beside the dataset, or ``None``.
+        keys: the keys decoded so far (compared with those in the text).
+    """
+
+    __slots__ = ("building", "keys", "memos", "raw", "read_text_file", "shared", "table")
+
+    def __init__(self, read_text_file: Callable[[str], str] | None) -> None:
+        """Start a load."""
+        self.table: dict[str, Any] = {}
+        self.raw: dict[str, tuple[Any, WireRecord]] = {}
+        self.building: dict[str, None] = {}
+        self.memos: dict[str, dict[str, Any]] = {}
+        self.shared: dict[type[Any], dict[Any, Any]] = {}
+        self.read_text_file = read_text_file
+        self.keys = 0
+
+    def read(self, memo: dict[str, Any], read: Callable[[str], Any], text: str) -> Any:
+        """``read(text)``, remembered in ``memo`` for the rest of the load."""
+        value = memo[text] = read(text)
+        return value
+
+    def share(self, memo: dict[Any, Any], build: Callable[[Any, Quick], Any], item: Any) -> Any:
+        """The record of ``item`` (a struct of only texts), one per distinct struct.
+
+        Equal structs have the same keys: those of the first are counted for each.
+        """
+        found = memo.get(item)
+        if found is None:
+            before = self.keys
+            record = build(item, self)
+            memo[item] = found = (record, self.keys - before)
+        else:
+            self.keys += found[1]
+        return found[0]
+
+    def group(self, item: Any) -> UnnamedGroup:
+        """An unnamed group, its one key counted."""
+        self.keys += 1
+        return UnnamedGroup(item.group)
+
+    def text(self, item: Any) -> str:
+        """A source's text, inline or from its file (the rule of both passes)."""
+        text = None if item.text is UNSET else item.text
+        name = None if item.text_file is UNSET else item.text_file
+        return source_text(text, name, self.read_text_file)
+
+
+# -- the builders ----------------------------------------------------------------------
+
+
+class _Names:
+    """The names a builder's source uses, with what they stand for."""
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.values: dict[str, Any] = {"cls": cls, "UNSET": UNSET, "refuse": refuse}
+        self.memos: dict[str, str] = {}  # local name: codec name
+        self.shared: dict[str, str] = {}  # local name: the name of the class's global
+
+    def add(self, name: str, value: object) -> str:
+        self.values[name] = value
+        return name
+
+
+def _item(field: WireField, value: str, names: _Names, n: int) -> str:  # noqa: PLR0911
+    """The source of one item of a field, read from the expression ``value``."""
+    if field.kind is FieldKind.REFERENCE:
+        lookup = f"(t.get({value}) or refuse())"
+        if field.groups and not field.targets:
+            return f"L.group({value})"
+        if field.groups:
+            return f"({lookup} if type({value}) is str else L.group({value}))"
+        return lookup
+    if field.kind is FieldKind.RECORD:
+        assert field.record is not None  # noqa: S101 - a record field has its class
+        build = names.add(f"build_{n}", builder(field.record))  # never its own kind inside
+        if wire_record(field.record).shareable:
+            names.shared[f"shared_{n}"] = names.add(f"class_{n}", field.record)
+            return f"L.share(shared_{n}, {build}, {value})"
+        return f"{build}({value}, L)"
+    codec = field.codec
+    assert codec is not None  # noqa: S101 - a value field has its codec
+    if codec.read is None:
+        return value
+    read = names.add(f"read_{n}", codec.read)
+    if codec.recurs:
+        names.memos[f"memo_{n}"] = codec.name
+        return f"(memo_{n}[{value}] if {value} in memo_{n} else L.read(memo_{n}, {read}, {value}))"
+    return f"{read}({value})"
+
+
+def _value(field: WireField, value: str, names: _Names, n: int) -> str:
+    """The source of a field's value (a list read item by item) from ``value``."""
+    if field.many:
+        item = _item(field, "y", names, n)
+        return f"tuple({value})" if item == "y" else f"tuple([{item} for y in {value}])"
+    item = _item(field, value, names, n)
+    if field.nullable and item != value:
+        return f"(None if {value} is None else {item})"
+    return item
+
+
+def _source(record: WireRecord) -> tuple[str, dict[str, Any]]:
+    """The source of the builder of one record class, and the names it uses."""
+    names = _Names(record.cls)
+    prelude: list[str] = []
+    counted: list[str] = []
+    arguments: list[str] = []
+    required = 0
+    for n, field in enumerate(record.fields):
+        if record.text_in_file and field.name == "text":
+            arguments.append(f"{field.alias}=L.text(o)")
+            required += 1  # "text" or "text_file", one of them
+            continue
+        if record.text_in_file and field.name == "text_file":
+            arguments.append(f"{field.alias}=(None if o.text_file is UNSET else o.text_file)")
+            continue
+        value = _value(field, f"v{n}", names, n)
+        prelude.append(f"    v{n} = o.{field.key}\n")
+        if field.codec is IDENTIFIERS:
+            counted.append(
+                f"len(v{n})" if field.required else f"(0 if v{n} is UNSET else len(v{n}))"
+            )
+        if field.required:
+            required += 1
+            arguments.append(f"{field.alias}={value}")
+        else:
+            default = names.add(
+                f"default_{n}", field.factory or functools.partial(_same, field.default)
+            )
+            counted.append(f"(v{n} is not UNSET)")
+            arguments.append(f"{field.alias}=({default}() if v{n} is UNSET else {value})")
+    setup = [
+        f"    {local} = L.memos.setdefault({codec!r}, {{}})\n"
+        for local, codec in names.memos.items()
+    ]
+    setup += [
+        f"    {local} = L.shared.setdefault({cls}, {{}})\n" for local, cls in names.shared.items()
+    ]
+    counted.insert(0, str(required))
+    source = (
+        "def build(o, L):\n"
+        "    t = L.table\n"
+        f"{''.join(setup)}{''.join(prelude)}"
+        f"    L.keys += {' + '.join(counted)}\n"
+        "    return cls(\n" + "".join(f"        {a},\n" for a in arguments) + "    )\n"
+    )
+    return source, names.values
+
+
+def _same(value: object) -> object:
+    return value
+
+
+def _compile(source: str, names: dict[str, Any], filename: str) -> Callable[..., Any]:
+    """Compile a builder's source, kept in :mod:`linecache` for tracebacks (as attrs does)."""
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    exec(compile(source, filename, "exec"), names)  # noqa: S102 - written from the class's own fields
+    build: Callable[..., Any] = names["build"]
+    return build
+
+
+_BUILDERS: dict[type[Any], Callable[[Any, Quick], Any]] = {}
+"""Each record class's builder, made on first use (the builders look each other up here)."""
+
+
+def builder(cls: type[Any]) -> Callable[[Any, Quick], Any]:
+    """The builder of ``cls``: its struct and the load's state in, the record out.
+
+    >>> from tradetalks import Party
+    >>> callable(builder(Party))
+    True
+    """
+    found = _BUILDERS.get(cls)
+    if found is not None:
+        return found
+    record = wire_record(cls)
+    source, names = _source(record)
+    build = _compile(source, names, f"<tradetalks builder of {cls.__name__}>")
+    _BUILDERS[cls] = build
+    return build
+
+
+# -- references first ------------------------------------------------------------------
+
+
+@per_class
+def reference_plan(
+    cls: type[Any],
+) -> tuple[tuple[str, bool, type[Any] | None, tuple[type[Any], ...]], ...]:
+    """Where a record of ``cls`` holds ids: (key, a list?, the class inside, the kinds named).
+
+    A record written inside (a piece of evidence, a delegate, a term) is looked into; for a
+    reference itself the class inside is ``None`` and the kinds are those it may name.
+    """
+    plan: list[tuple[str, bool, type[Any] | None, tuple[type[Any], ...]]] = []
+    for field in wire_record(cls).fields:
+        if field.kind is FieldKind.REFERENCE:
+            plan.append((field.key, field.many, None, field.targets))
+        elif (
+            field.kind is FieldKind.RECORD
+            and field.record is not None
+            and reference_plan(field.record)
+        ):
+            plan.append((field.key, field.many, field.record, ()))
+    return tuple(plan)
+
+
+def referenced(
+    item: object,
+    cls: type[Any],
+    kind_of: Callable[[str], type[Any] | None],
+    get: Callable[[object, str], object],
+) -> Iterator[str]:
+    """The ids a raw record refers to, in the order of its fields.
+
+    Only ids of records of a kind the field takes are given: a reference to a record of
+    another kind is an error of its own, reported where it stands, and leads nowhere.
+    ``get(item, key)`` reads a key of a raw record (an attribute of a struct, a key of a
+    JSON object); ``kind_of(id)`` is the class of the raw record with that id, if any.
+    """
+    for key, many, nested, kinds in reference_plan(cls):
+        value = get(item, key)
+        items: Iterable[object] = value if isinstance(value, (list, tuple)) else ()
+        for inner in items if many else (value,):
+            if nested is not None:
+                yield from referenced(inner, nested, kind_of, get)
+            elif type(inner) is str and kind_of(inner) in kinds:
+                yield inner
+
+
+def build_referred_first(
+    roots: Iterable[str],
+    done: Callable[[str], bool],
+    building: dict[str, None],
+    references: Callable[[str], Iterator[str]],
+    build: Callable[[str], object],
+) -> None:
+    """Build the records named in ``roots``, each after every record it refers to.
+
+    Walking references depth first, without recursion, and building each record on the
+    way back, means that a record's references are always built before it: building never
+    recurses, however long a chain of references (parents of parents, an outlet whose
+    evidence cites a source whose outlet...) is. A reference back to a record on the walk
+    closes a cycle: building the record that makes it finds its target missing.
+
+    Args:
+        roots: the ids to build.
+        done: whether an id needs no building (built, failed, or not a record's).
+        building: the ids on the walk, filled and emptied here.
+        references: the ids a record refers to.
+        build: build one record (its references are built, or failed).
+    """
+    for root in roots:
+        if done(root) or root in building:
+            continue
+        walk = [(root, references(root))]
+        building[root] = None
+        while walk:
+            ident, targets = walk[-1]
+            for target in targets:
+                if not done(target) and target not in building:  # else a cycle
+                    walk.append((target, references(target)))
+                    building[target] = None
+                    break
+            else:
+                walk.pop()
+                building.popitem()
+                build(ident)
+
+
+def _attribute(item: object, key: str) -> object:
+    value = getattr(item, key, None)
+    return None if value is UNSET else value
+
+
+def _build_each(build: Callable[[Any, Quick], Any], items: list[Any], state: Quick) -> list[Any]:
+    """The records of ``items``, letting go of each struct once its record is built."""
+    records = []
+    for index, item in enumerate(items):
+        records.append(build(item, state))
+        items[index] = None
+    return records
+
+
+def _index(lists: dict[str, list[Any]], state: Quick) -> None:
+    """Index the structs of the records others may refer to by their ids.
+
+    Raises:
+        Refused: for an id used twice.
+    """
+    referred, raw = referred_classes(), state.raw
+    for name, record in collections():
+        if record.cls not in referred:
+            continue
+        for item in lists[name]:
+            ident = getattr(item, record.id_key or "id")
+            if ident in raw:
+                raise Refused
+            raw[ident] = (item, record)
+
+
+def _build_referred(lists: dict[str, list[Any]], state: Quick) -> None:
+    """Build every record others may refer to, each after what it refers to."""
+    raw, table = state.raw, state.table
+
+    def kind_of(ident: str) -> type[Any] | None:
+        entry = raw.get(ident)
+        return None if entry is None else entry[1].cls
+
+    def references(ident: str) -> Iterator[str]:
+        item, record = raw[ident]
+        return referenced(item, record.cls, kind_of, _attribute)
+
+    def build(ident: str) -> None:
+        item, record = raw[ident]
+        table[ident] = builder(record.cls)(item, state)
+
+    records = dict(collections())
+    referred = referred_classes()
+    roots = (
+        getattr(item, records[name].id_key or "id")
+        for name in ["organizations", *(name for name in records if name != "organizations")]
+        if records[name].cls in referred
+        for item in lists[name]
+    )
+    build_referred_first(
+        roots, lambda ident: ident in table or ident not in raw, state.building, references, build
+    )
+
+
+def load_quick(text: str | bytes, read_text_file: Callable[[str], str] | None) -> Dataset:
+    """The dataset of a file's text, or :class:`Refused` at its first problem.
+
+    Raises:
+        Refused: at a value the format does not take, a reference to no record of the right
+            kind, a repeated id among records referred to, or a key given twice.
+        TradetalksError: whatever a record's own checks raise.
+    """
+    root = decode(text)
+    if root.format != FORMAT:
+        raise Refused
+    state = Quick(read_text_file)
+    state.keys = sum(getattr(root, key) is not UNSET for key in root.__struct_fields__)
+    lists = {name: list(getattr(root, name) or ()) for name, _ in collections()}
+    del root  # its lists are let go of as their records are built
+    _index(lists, state)
+    referred = referred_classes()
+    with _memo.one_load():
+        _build_referred(lists, state)
+        built: dict[str, list[Any]] = {}
+        for name, record in collections():
+            if record.cls in referred:
+                key = record.id_key or "id"
+                built[name] = [state.table[getattr(item, key)] for item in lists[name]]
+            else:
+                built[name] = _build_each(builder(record.cls), lists[name], state)
+    if state.keys != keys_in_text(text):
+        raise Refused  # a key given twice (or a quotation mark and colon inside a string)
+    return dataset_from_loader(built)
