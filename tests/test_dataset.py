@@ -454,3 +454,11 @@ def test_queries_refuse_values_that_are_not_records_or_ids(record: Dataset) -> N
 def test_a_range_of_days_that_ends_before_it_starts_is_refused(record: Dataset) -> None:
     with pytest.raises(InvalidValueError, match=r"the range ends \(2025-07-29\) before it starts"):
         record.statements_between(dt.date(2025, 7, 30), dt.date(2025, 7, 29))
+
+
+def test_whole_dataset_views_are_worked_out_once(record: Dataset) -> None:
+    # A later call answers from what the first one found: the very same tuple.
+    assert record.timeline() is record.timeline()
+    assert record.rounds_in_order() is record.rounds_in_order()
+    fresh = Dataset(rounds=record.rounds[:0])
+    assert fresh.timeline() == ()

@@ -36,6 +36,7 @@ from tradetalks.errors import (
 )
 from tradetalks.instants import elapsed, format_instant, parse_instant
 from tradetalks.resolution import ResolutionRule, ResolvedDate, Tense, resolve_date
+from tradetalks.serialization import FORMAT, dump, dumps, load, loads
 from tradetalks.sources import Evidence, Source
 from tradetalks.statements import Mode, Statement
 from tradetalks.talks import Delegate, Meeting, MeetingKind, Role, Round
@@ -43,19 +44,11 @@ from tradetalks.truces import Truce, TruceStatus, TruceTerm, truce_days_remainin
 
 if _typing.TYPE_CHECKING:
     from tradetalks import fixtures
-    from tradetalks.serialization import FORMAT, dump, dumps, load, loads
 
-# The JSON format and the shipped data are imported on first use, so that `import tradetalks`
-# stays quick for scripts that only use records. (Reading a valid file needs no cattrs either:
-# cattrs is imported to explain a bad file's problems, and to write a file.)
-_LAZY = {
-    "FORMAT": "tradetalks.serialization",
-    "dump": "tradetalks.serialization",
-    "dumps": "tradetalks.serialization",
-    "load": "tradetalks.serialization",
-    "loads": "tradetalks.serialization",
-    "fixtures": "tradetalks.fixtures",
-}
+# The JSON format is imported with the package, msgspec with it, so that the first load of a
+# file pays only for reading it; cattrs is imported only to explain a file that does not
+# load. The shipped data is imported on first use.
+_LAZY = {"fixtures": "tradetalks.fixtures"}
 
 
 # Modules used by their names (tradetalks.exports.to_csv), imported on first use too.

@@ -209,6 +209,8 @@ class Dataset:
     )
     _dated_latest: MutableSequence[int] = attrs.field(init=False, factory=lambda: array.array("l"))
     _dated: list[Statement] = attrs.field(init=False, factory=list)
+    # Whole-dataset views, worked out on first use and kept (the records never change).
+    _views: dict[str, Any] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         """Check kinds, unique ids and references; build the indexes."""
@@ -462,6 +464,12 @@ class Dataset:
         >>> [r.city for r in stockholm_2025().rounds_in_order()]
         ['Geneva', 'London', 'Stockholm']
         """
+        found: tuple[Round, ...] | None = self._views.get("rounds_in_order")
+        if found is None:
+            found = self._views["rounds_in_order"] = self._rounds_in_order()
+        return found
+
+    def _rounds_in_order(self) -> tuple[Round, ...]:
         return tuple(
             sorted(
                 self.rounds,
@@ -562,7 +570,16 @@ class Dataset:
         >>> from tradetalks.fixtures import stockholm_2025
         >>> [(str(e.when), e.event.value) for e in stockholm_2025().timeline()][:3]
         [('2025-05', 'round'), ('2025-05-14', 'truce_start'), ('2025-06', 'round')]
+
+        The timeline is worked out on the first call and kept: a later call costs nothing,
+        whatever the dataset's size.
         """
+        found: tuple[TimelineEntry, ...] | None = self._views.get("timeline")
+        if found is None:
+            found = self._views["timeline"] = self._timeline()
+        return found
+
+    def _timeline(self) -> tuple[TimelineEntry, ...]:
         entries = [
             TimelineEntry(when=r.dates.start, event=TimelineEvent.ROUND, record=r)
             for r in self.rounds

@@ -154,9 +154,12 @@ def _item(field: WireField, value: str, names: _Names, n: int) -> str:  # noqa: 
 
 def _value(field: WireField, value: str, names: _Names, n: int) -> str:
     """The source of a field's value (a list read item by item) from ``value``."""
-    if field.many:
+    if field.many:  # one item is the common case: no list made for it
         item = _item(field, "y", names, n)
-        return f"tuple({value})" if item == "y" else f"tuple([{item} for y in {value}])"
+        if item == "y":
+            return value  # a tuple of values as decoded
+        one = _item(field, f"{value}[0]", names, n)
+        return f"(({one},) if len({value}) == 1 else tuple([{item} for y in {value}]))"
     item = _item(field, value, names, n)
     if field.nullable and item != value:
         return f"(None if {value} is None else {item})"

@@ -10,7 +10,6 @@ dataset that writes the same bytes again.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from tradetalks.actors import UnnamedGroup
@@ -62,6 +61,8 @@ def plain(record: Any) -> dict[str, Any]:
 
 def dataset_text(dataset: Dataset) -> str:
     """The dataset as JSON text: two-space indents, keys in field order, a final newline."""
+    import json  # noqa: PLC0415 - imported when a dataset is first written, not with the package
+
     data: dict[str, Any] = {"format": FORMAT}
     for name, _ in collections():
         data[name] = [plain(record) for record in getattr(dataset, name)]
