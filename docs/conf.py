@@ -81,12 +81,15 @@ nitpick_ignore = [
             "datetime.datetime",
             "datetime.timedelta",
             "dateutil.relativedelta.relativedelta",
+            "enum.Enum",
+            "msgspec.Struct",
             "os.PathLike",
             "pathlib.Path",
             "zoneinfo.ZoneInfo",
         )
     ),
     ("py:data", "datetime.timezone.utc"),
+    ("py:mod", "linecache"),
     # Hypothesis's own types, named by the strategies' signatures and docstrings.
     ("py:exc", "hypothesis.errors.InvalidArgument"),
     ("py:class", "hypothesis.strategies.SearchStrategy"),

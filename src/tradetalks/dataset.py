@@ -23,6 +23,8 @@ import bisect
 import contextvars
 import datetime as dt
 import enum
+import itertools
+import operator
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -56,6 +58,8 @@ COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("truces", Truce),
 )
 _COLLECTION_OF = {kind: name for name, kind in COLLECTIONS}
+_ID_OF = operator.attrgetter("id")
+_SAID_ON = operator.attrgetter("said_on")
 
 
 # Set while the JSON loader builds a Dataset: every reference it made was resolved to the
@@ -216,22 +220,34 @@ class Dataset:
         """Check kinds, unique ids and references; build the indexes."""
         by_id = self._by_id
         for name, kind in COLLECTIONS:
+            records = getattr(self, name)
+            if not set(map(type, records)) <= {kind}:  # another class: each record checked
+                for index, record in enumerate(records):
+                    if not isinstance(record, kind):
+                        raise InvalidValueError(
+                            f"expected a {kind.__name__}, not {type(record).__name__}",
+                            where=f"{name}[{index}]",
+                        )
+            size = len(by_id)
+            by_id.update(zip(map(_ID_OF, records), records, strict=True))
+            if len(by_id) != size + len(records):
+                self._refuse_repeated_ids()
+        if not _RESOLVED_BY_LOADER.get():
+            self._check_references()
+        self._build_indexes()
+
+    def _refuse_repeated_ids(self) -> None:
+        """Raise for the first id that two records share, naming both places."""
+        seen: dict[str, tuple[str, int]] = {}
+        for name, _ in COLLECTIONS:
             for index, record in enumerate(getattr(self, name)):
-                if not isinstance(record, kind):
-                    raise InvalidValueError(
-                        f"expected a {kind.__name__}, not {type(record).__name__}",
-                        where=f"{name}[{index}]",
-                    )
-                if record.id in by_id:
-                    other, other_index = self._place_of(by_id[record.id])
+                if record.id in seen:
+                    other, other_index = seen[record.id]
                     raise InvalidValueError(
                         f"the id {record.id!r} is already used by {other}[{other_index}]",
                         where=f"{name}[{index}].id",
                     )
-                by_id[record.id] = record
-        if not _RESOLVED_BY_LOADER.get():
-            self._check_references()
-        self._build_indexes()
+                seen[record.id] = (name, index)
 
     def _place_of(self, record: Record) -> tuple[str, int]:
         """The collection and index of a record of the dataset (for messages)."""
@@ -284,19 +300,21 @@ class Dataset:
         for position in self.positions:
             positions[position.person.id].append(position)
         self._positions_of.update((key, tuple(found)) for key, found in positions.items())
-        dated = [(s, s.said_on.value) for s in self.statements if s.said_on is not None]
+        said = list(map(_SAID_ON, self.statements))
+        dated = list(itertools.compress(self.statements, said))
+        values = [day.value for day in said if day is not None]
         # Statements share dates (a loaded dataset reads equal ones once): each date's
         # days are worked out once, by the date object (all alive while this runs).
-        days: dict[int, tuple[dt.date, dt.date]] = {}
-        for _, value in dated:
+        days: dict[int, tuple[int, int]] = {}
+        for value in values:
             if id(value) not in days:
-                days[id(value)] = (value.earliest, value.latest)
-        spans = [days[id(value)] for _, value in dated]
+                days[id(value)] = (value.earliest.toordinal(), value.latest.toordinal())
+        spans = list(map(days.__getitem__, map(id, values)))
         earliest = [first for first, _ in spans]
         order = sorted(range(len(dated)), key=earliest.__getitem__)  # stable: ties in order
-        self._dated_earliest.extend(earliest[i].toordinal() for i in order)
-        self._dated_latest.extend(spans[i][1].toordinal() for i in order)
-        self._dated.extend(dated[i][0] for i in order)
+        self._dated_earliest.extend(map(earliest.__getitem__, order))
+        self._dated_latest.extend(spans[i][1] for i in order)
+        self._dated.extend(map(dated.__getitem__, order))
 
     def __repr__(self) -> str:
         """``Dataset(sources=1, parties=2, ...)``: how many records of each kind."""

@@ -11,7 +11,7 @@ distinct text is read once per load, and the memo goes with the load.
 
 Each record class gets a builder, Python source written once from its wire description (as
 attrs writes ``__init__``), kept in :mod:`linecache` so that a traceback through it shows
-its lines. At the first problem the quick load stops with :class:`Refused` (its own signal)
+its lines. At the first problem the quick load stops with :class:`~tradetalks.serialization.parsing.Refused` (its own signal)
 or the :class:`~tradetalks.TradetalksError` a record raised; the caller then hands the file
 to :mod:`~tradetalks.serialization.report`, which names every problem.
 """
@@ -396,7 +396,7 @@ def _build_referred(lists: dict[str, list[Any]], state: Quick) -> None:
 
 
 def load_quick(text: str | bytes, read_text_file: Callable[[str], str] | None) -> Dataset:
-    """The dataset of a file's text, or :class:`Refused` at its first problem.
+    """The dataset of a file's text, or :class:`~tradetalks.serialization.parsing.Refused` at its first problem.
 
     Raises:
         Refused: at a value the format does not take, a reference to no record of the right

@@ -5,7 +5,7 @@ are written (the JSON type, the text form, the JSON Schema); a :class:`WireRecor
 one record class, under which key each field is written, whether it holds a value, a
 reference to another record or a record of its own, and what it defaults to. Both are made
 from the record classes' attrs fields and the few facts a field does not carry, which are
-written out below (:data:`_SCHEMAS`, :data:`_RENAMED`, :data:`_AT_LEAST`).
+written out below (``_SCHEMAS``, ``_RENAMED``, ``_AT_LEAST``).
 
 Everything that reads or writes the format is driven by it: the typed decoder
 (:mod:`~tradetalks.serialization.parsing`), the build of records
@@ -345,7 +345,7 @@ class WireRecord:
         id_key: the key of its id (``"code"`` for a party), or ``None`` for a record
             written inside another (a piece of evidence).
         text_in_file: the record keeps its text either inline or in a file beside the
-            dataset (a source): see :func:`source_text`.
+            dataset (a source): see ``source_text``.
         shareable: every value is a text, an enumeration or null, so equal objects in a
             file can be one record (a said_on date).
     """
