@@ -165,7 +165,8 @@ def test_a_text_file_outside_the_folder_is_never_read(tmp_path: Path) -> None:
     assert _problems(folder / "article.json") == [
         tradetalks.Problem(
             "$.sources[0].text_file",
-            "'../x.txt' is not a relative file name inside the dataset's folder",
+            "'../x.txt' is not a relative file name inside the dataset's folder (portable "
+            "names of letters, digits, '.', '_' and '-', separated by '/')",
         )
     ]
 
@@ -374,3 +375,128 @@ def test_the_two_passes_accept_the_same_files_and_build_equal_datasets(
     detailed = _detailed(text)
     assert (quick is None) == (detailed is None)
     assert quick == detailed
+
+
+# One mutation of a generated dataset's JSON: whatever it is, loading gives a Dataset or a
+# TradetalksError with a short message, in time linear in the text.
+
+Pairs = list[tuple[str, Any]]
+
+
+def _as_pairs(value: Any) -> Any:
+    """JSON values with every object as a list of (key, value) pairs, so a key can repeat."""
+    if isinstance(value, dict):
+        return _Obj([(k, _as_pairs(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return [_as_pairs(v) for v in value]
+    return value
+
+
+class _Obj(list[tuple[str, Any]]):
+    """A JSON object as its pairs, in order."""
+
+
+def _text(value: Any) -> str:
+    """JSON text of a value whose objects are pairs (iteratively: nesting may be deep)."""
+    out: list[str] = []
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Raw):
+            out.append(item.text)
+        elif isinstance(item, _Obj):
+            parts: list[Any] = [_Raw("{")]
+            for index, (key, inner) in enumerate(item):
+                parts += [_Raw(("," if index else "") + json.dumps(key) + ":"), inner]
+            stack.extend(reversed([*parts, _Raw("}")]))
+        elif isinstance(item, list):
+            parts = [_Raw("[")]
+            for index, inner in enumerate(item):
+                parts += [_Raw("," if index else ""), inner]
+            stack.extend(reversed([*parts, _Raw("]")]))
+        else:
+            out.append(json.dumps(item))
+    return "".join(out)
+
+
+class _Raw:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _places(value: Any) -> list[tuple[Any, Any]]:
+    """Every (container, key or index) in a value of pairs."""
+    found: list[tuple[Any, Any]] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Obj):
+            found.extend((item, index) for index in range(len(item)))
+            stack.extend(inner for _, inner in item)
+        elif isinstance(item, list):
+            found.extend((item, index) for index in range(len(item)))
+            stack.extend(item)
+    return found
+
+
+def _get(container: Any, index: int) -> Any:
+    return container[index][1] if isinstance(container, _Obj) else container[index]
+
+
+def _set(container: Any, index: int, value: Any) -> None:
+    if isinstance(container, _Obj):
+        container[index] = (container[index][0], value)
+    else:
+        container[index] = value
+
+
+MUTATIONS = ["replace", "drop", "repeat", "lengthen", "deepen"]
+
+
+@st.composite
+def mutated_datasets(draw: st.DrawFn) -> tuple[str, str]:
+    """A generated dataset's JSON text with one mutation, and the mutation's name."""
+    from tradetalks.strategies import datasets  # noqa: PLC0415 - the optional extra
+
+    record = draw(datasets(max_statements=3))
+    value = _as_pairs(json.loads(tradetalks.dumps(record)))
+    places = _places(value)
+    kind = draw(st.sampled_from(MUTATIONS))
+    container, index = draw(st.sampled_from(places))
+    inner = _get(container, index)
+    if kind == "replace":
+        _set(container, index, draw(JSON_LEAVES | st.lists(JSON_LEAVES, max_size=3)))
+    elif kind == "drop":
+        del container[index]
+    elif kind == "repeat" and isinstance(container, _Obj):
+        container.insert(index, (container[index][0], draw(JSON_LEAVES | st.just(inner))))
+    elif kind == "lengthen":
+        strings = [(c, i) for c, i in places if isinstance(_get(c, i), str)]
+        target, at = draw(st.sampled_from(strings))
+        _set(target, at, _get(target, at) * 1000)
+    elif kind == "deepen":
+        deep: Any = inner
+        for _ in range(draw(st.integers(100, 3_000))):
+            deep = [deep]
+        _set(container, index, deep)
+    return _text(value), kind
+
+
+@given(mutated_datasets())
+def test_one_mutation_of_a_dataset_loads_or_fails_with_a_short_message_in_linear_time(
+    mutated: tuple[str, str],
+) -> None:
+    import time  # noqa: PLC0415
+
+    text, _ = mutated
+    started = time.perf_counter()
+    try:
+        result: object = tradetalks.loads(text)
+    except TradetalksError as error:
+        result = error
+    elapsed = time.perf_counter() - started
+    assert isinstance(result, (Dataset, DataFormatError))
+    assert len(str(result)) < 10_000
+    # Linear: a few seconds at most for the megabytes a lengthened text makes (a check
+    # quadratic in them would take minutes).
+    assert elapsed < 5.0 + len(text) / 1_000_000

@@ -462,3 +462,21 @@ def test_whole_dataset_views_are_worked_out_once(record: Dataset) -> None:
     assert record.rounds_in_order() is record.rounds_in_order()
     fresh = Dataset(rounds=record.rounds[:0])
     assert fresh.timeline() == ()
+
+
+def test_a_person_whose_id_looks_like_a_group_is_not_that_group() -> None:
+    # The index once keyed an unnamed group "experts" as "group:experts", a valid id.
+    record = stockholm_2025()
+    said = next(s for s in record.statements if isinstance(s.speakers[0], UnnamedGroup))
+    group = UnnamedGroup("experts")
+    experts = attrs.evolve(said, speakers=[group], occasion=None)
+    person = Person(id="group:experts", name="Someone Else", evidence=record.people[0].evidence)
+    mixed = Dataset(
+        sources=record.sources,
+        organizations=record.organizations,
+        people=[*record.people, person],
+        statements=[experts],
+    )
+    assert mixed.statements_by(person) == ()
+    assert mixed.statements_by(person.id) == ()
+    assert mixed.statements_by(group) == (experts,)

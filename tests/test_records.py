@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 from tradetalks import (
+    Dataset,
     DateSpan,
     Delegate,
     Evidence,
@@ -21,6 +22,7 @@ from tradetalks import (
     InvalidValueError,
     Meeting,
     MeetingKind,
+    MissingReferenceError,
     Mode,
     NaiveDatetimeError,
     Organization,
@@ -351,14 +353,33 @@ def test_a_person_is_a_delegate_once_per_round() -> None:
     assert caught.value.where == "delegates[1]"
 
 
-def test_an_organization_cannot_be_its_own_ancestor() -> None:
+def test_an_organization_whose_ancestor_has_its_id_is_refused_by_its_dataset() -> None:
     school = Organization(id="school", name="School", kind=OrganizationKind.ACADEMIC_UNIT)
     department = Organization(
         id="department", name="Department", kind=OrganizationKind.ACADEMIC_UNIT, parent=school
     )
-    with pytest.raises(InvalidValueError, match="its own ancestor") as caught:
-        attrs.evolve(school, parent=department)
-    assert caught.value.where == "parent"
+    # A record can only name a parent made before it, so a chain never loops; an ancestor
+    # that shares an id is another record, which the dataset holding them refuses.
+    looped = attrs.evolve(school, parent=department)
+    with pytest.raises(MissingReferenceError) as caught:
+        Dataset(organizations=[looped, department])
+    assert caught.value.where == "organizations[1].parent"
+
+
+def test_a_long_chain_of_parents_compares_hashes_and_prints_without_recursing() -> None:
+    parent = None
+    for index in range(5_000):  # deeper than Python's recursion limit
+        parent = Organization(
+            id=f"unit-{index}", name="Unit", kind=OrganizationKind.OTHER, parent=parent
+        )
+    assert parent is not None
+    copy = attrs.evolve(parent)
+    assert copy == parent
+    assert hash(copy) == hash(parent)
+    assert repr(parent).endswith("parent='unit-4998', evidence=())")
+    assert copy != attrs.evolve(
+        parent, parent=parent.parent and attrs.evolve(parent.parent, name="U")
+    )
 
 
 def test_a_meeting_needs_participants() -> None:
@@ -444,3 +465,46 @@ def test_date_words_that_contradict_the_date_are_refused() -> None:
         InvalidValueError, match=r"said_on\.words: the date words 'on Sunday' are not"
     ):
         attrs.evolve(first, said_on=absent)
+
+
+# --- hostile sizes: every check takes time linear in what it reads ----------------------------
+# Each input below is sized so that a check quadratic in it would run for minutes (a few
+# hundred thousand characters, squared); the bound only tells linear from quadratic.
+LINEAR_BOUND_SECONDS = 5.0
+
+
+def _overlapping_source(text: str) -> Source:
+    return Source(id="s", outlet=WIRE, published_on=dt.date(2025, 7, 30), language="en", text=text)
+
+
+def test_find_counts_overlapping_occurrences() -> None:
+    source = _overlapping_source("no no no")
+    assert Evidence.find(source, "no no", occurrence=2).start == 3
+    with pytest.raises(EvidenceMismatchError, match="more than once"):
+        Evidence.find(source, "no no")
+    with pytest.raises(EvidenceMismatchError, match="occurs 2 times in 's', not 3"):
+        Evidence.find(source, "no no", occurrence=3)
+
+
+def test_a_direct_quote_that_recurs_at_every_position_is_checked_in_linear_time() -> None:
+    import time  # noqa: PLC0415
+
+    words = "a" * 30_000
+    text = '"' + "a" * 300_000 + '," said the minister.'
+    source = _overlapping_source(text)
+    passage = Evidence(source=source, start=0, end=len(text), exact=text)
+    started = time.perf_counter()
+    with pytest.raises(InvalidValueError, match="not what its evidence quotes"):
+        Statement(id="s1", speakers=[MINISTER], mode=Mode.DIRECT, text=words, evidence=[passage])
+    assert time.perf_counter() - started < LINEAR_BOUND_SECONDS
+
+
+def test_a_round_number_has_an_upper_bound() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Round(id="r", track="t", number=10**5000, city="Geneva", dates="2025-05", evidence=[GENEVA])
+    assert caught.value.where == "number"
+    assert len(str(caught.value)) < 200
+    accepted = Round(
+        id="r", track="t", number=1_000_000, city="Geneva", dates="2025-05", evidence=[GENEVA]
+    )
+    assert accepted.number == 1_000_000

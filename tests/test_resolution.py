@@ -252,3 +252,13 @@ def test_digits_of_other_scripts_are_not_read_as_a_date() -> None:
     # "٢٨" and "٢٠٢٥" are Arabic-Indic digits: date words here are read in ASCII digits only.
     with pytest.raises(DateResolutionError, match="cannot read"):
         resolve_date("July ٢٨, ٢٠٢٥", dt.date(2025, 7, 30))
+
+
+def test_many_leading_words_are_read_in_linear_time() -> None:
+    import time  # noqa: PLC0415
+
+    words = "on " * 300_000 + "Tuesday"  # stripped one at a time, this took many seconds
+    started = time.perf_counter()
+    resolved = resolve_date(words, dt.date(2025, 7, 30))
+    assert time.perf_counter() - started < 5.0
+    assert resolved.value == PartialDate(2025, 7, 29)

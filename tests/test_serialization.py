@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import tradetalks
@@ -261,15 +262,22 @@ def test_a_reference_to_the_wrong_kind_is_one_problem_where_it_stands(
     assert caught.value.problems == [Problem(path, message)]
 
 
-def test_loads_in_many_threads_leave_the_garbage_collector_as_it_was() -> None:
+@pytest.mark.parametrize("enabled", [True, False], ids=["collector on", "collector off"])
+def test_loads_in_many_threads_leave_the_garbage_collector_as_the_program_set_it(
+    enabled: bool,  # noqa: FBT001
+) -> None:
     import sys  # noqa: PLC0415
     import threading  # noqa: PLC0415
 
+    small = (Path(__file__).parent / "good" / "small.json").read_bytes()
+
     def load_many() -> None:
-        for _ in range(400):
-            tradetalks.loads('{"format": "tradetalks/1"}')
+        for _ in range(100):
+            tradetalks.loads(small)
 
     interval = sys.getswitchinterval()
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
     sys.setswitchinterval(1e-6)  # switch threads as often as possible
     try:
         threads = [threading.Thread(target=load_many) for _ in range(8)]
@@ -277,9 +285,10 @@ def test_loads_in_many_threads_leave_the_garbage_collector_as_it_was() -> None:
             thread.start()
         for thread in threads:
             thread.join()
+        assert gc.isenabled() is enabled
     finally:
         sys.setswitchinterval(interval)
-    assert gc.isenabled()
+        (gc.enable if was else gc.disable)()
 
 
 # --- other malformed input: always a DataFormatError, never anything else ----------------------
@@ -570,8 +579,25 @@ def test_load_and_dump_take_a_path_as_text(path: object, kind: str) -> None:
     assert str(caught.value) == message
 
 
-@pytest.mark.parametrize("name", ["a\0b.txt", "a\ud800.txt"])
-def test_a_text_file_name_that_no_file_can_have_is_refused_by_name(name: str) -> None:
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a\0b.txt",
+        "a\ud800.txt",
+        "C:/Windows/win.ini",  # a drive: outside the folder on Windows
+        "C:win.ini",  # the current folder of drive C: on Windows
+        "nul.txt",  # the null device on Windows, whatever the extension
+        "data/CON",
+        "a\\b.txt",
+        "/etc/passwd",
+        "../x.txt",
+        "a//b.txt",
+        "-rf.txt",
+        "notes.",
+        "ü.txt",
+    ],
+)
+def test_a_text_file_name_that_is_not_portable_is_refused_by_name(name: str) -> None:
     raw = json.loads((Path(__file__).parent / "good" / "small.json").read_text(encoding="utf-8"))
     del raw["sources"][0]["text"]
     raw["sources"][0]["text_file"] = name
@@ -580,6 +606,60 @@ def test_a_text_file_name_that_no_file_can_have_is_refused_by_name(name: str) ->
     assert caught.value.problems == [
         Problem(
             "$.sources[0].text_file",
-            f"{name!r} is not a relative file name inside the dataset's folder",
+            f"{name!r} is not a relative file name inside the dataset's folder (portable "
+            "names of letters, digits, '.', '_' and '-', separated by '/')",
         )
     ]
+
+
+def _small_with_text_file(name: str) -> dict[str, Any]:
+    raw: dict[str, Any] = json.loads(
+        (Path(__file__).parent / "good" / "small.json").read_text(encoding="utf-8")
+    )
+    raw["sources"][0]["text_file"] = name
+    del raw["sources"][0]["text"]
+    return raw
+
+
+def test_a_text_file_that_is_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os  # noqa: PLC0415
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    os.mkfifo(tmp_path / "article.txt")  # nothing will ever write to it
+    (tmp_path / "data.json").write_text(
+        json.dumps(_small_with_text_file("article.txt")), encoding="utf-8"
+    )
+    assert problems_of(tmp_path / "data.json") == [
+        Problem("$.sources[0].text_file", "'article.txt' beside the dataset is not a regular file")
+    ]
+
+
+def test_a_text_file_that_is_a_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").mkdir()
+    (tmp_path / "data.json").write_text(
+        json.dumps(_small_with_text_file("article.txt")), encoding="utf-8"
+    )
+    [problem] = problems_of(tmp_path / "data.json")
+    assert problem.path == "$.sources[0].text_file"
+
+
+def test_dump_refuses_a_text_file_named_as_the_dataset_itself(tmp_path: Path) -> None:
+    record = tradetalks.fixtures.stockholm_2025()
+    source = attrs.evolve(record.sources[0], text_file="Copy.JSON")
+    clash = tradetalks.Dataset(organizations=record.organizations, sources=[source])
+    with pytest.raises(tradetalks.InvalidValueError) as caught:
+        tradetalks.dump(clash, tmp_path / "copy.json")
+    assert caught.value.where == "sources[0].text_file"
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_dump_refuses_two_sources_writing_different_texts_to_one_file(tmp_path: Path) -> None:
+    record = tradetalks.fixtures.stockholm_2025()
+    first = record.sources[0]
+    second = attrs.evolve(first, id="another", text=first.text + " More.")
+    both = tradetalks.Dataset(organizations=record.organizations, sources=[first, second])
+    with pytest.raises(tradetalks.InvalidValueError) as caught:
+        tradetalks.dump(both, tmp_path / "copy.json")
+    assert caught.value.where == "sources[1].text_file"
+    assert list(tmp_path.iterdir()) == []

@@ -202,7 +202,11 @@ class Dataset:
     statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=to_tuple)
     truces: tuple[Truce, ...] = attrs.field(factory=tuple, converter=to_tuple)
     _by_id: dict[str, Record] = attrs.field(init=False, factory=dict)
-    _by_speaker: dict[str, tuple[Statement, ...]] = attrs.field(init=False, factory=dict)
+    # By a person's or organization's id, or by the unnamed group itself: keys of the two
+    # kinds never meet (an id such as 'group:experts' is not the group "experts").
+    _by_speaker: dict[str | UnnamedGroup, tuple[Statement, ...]] = attrs.field(
+        init=False, factory=dict
+    )
     _by_occasion: dict[str, tuple[Statement, ...]] = attrs.field(init=False, factory=dict)
     _positions_of: dict[str, tuple[Position, ...]] = attrs.field(init=False, factory=dict)
     # The dated statements sorted by their earliest day, then by the dataset's order, as
@@ -283,7 +287,7 @@ class Dataset:
             )
 
     def _build_indexes(self) -> None:
-        by_speaker: defaultdict[str, list[Statement]] = defaultdict(list)
+        by_speaker: defaultdict[str | UnnamedGroup, list[Statement]] = defaultdict(list)
         by_occasion: defaultdict[str, list[Statement]] = defaultdict(list)
         for statement in self.statements:
             speakers = statement.speakers
@@ -393,7 +397,7 @@ class Dataset:
                     f"{speaker!r} is a {type(found).__name__}, not a Person or Organization",
                     reference=speaker,
                 )
-            key = speaker
+            key: str | UnnamedGroup = speaker
         elif isinstance(speaker, (Person, Organization, UnnamedGroup)):
             key = _speaker_key(speaker)
         else:
@@ -657,7 +661,8 @@ def _bound_date(bound: PartialDate | dt.datetime) -> PartialDate:
     return PartialDate.from_date(bound.date()) if isinstance(bound, dt.datetime) else bound
 
 
-def _speaker_key(speaker: Person | Organization | UnnamedGroup) -> str:
+def _speaker_key(speaker: Person | Organization | UnnamedGroup) -> str | UnnamedGroup:
+    """A speaker's key in the index: a person's or organization's id, or the group itself."""
     if isinstance(speaker, UnnamedGroup):
-        return f"group:{speaker.words}"
+        return speaker
     return speaker.id

@@ -31,6 +31,19 @@ __all__ = [
 
 from typing import NamedTuple
 
+MESSAGE_LIMIT = 1_000
+"""The longest message an error keeps, in characters: a value quoted in a message can be
+as long as the file it came from, and a message is for reading."""
+
+
+def _capped(text: str) -> str:
+    if len(text) <= MESSAGE_LIMIT:
+        return text
+    cut = len(text) - MESSAGE_LIMIT
+    head = text[: MESSAGE_LIMIT * 3 // 4]
+    tail = text[-(MESSAGE_LIMIT // 4 - 40) :]
+    return f"{head} … ({cut:,} characters left out) … {tail}"
+
 
 class TradetalksError(Exception):
     """The base of every error that ``tradetalks`` raises on purpose.
@@ -48,7 +61,12 @@ class TradetalksError(Exception):
     """
 
     def __init__(self, message: str, *, where: str = "") -> None:
-        """Make the error from a message and the place it concerns."""
+        """Make the error from a message and the place it concerns.
+
+        A message longer than :data:`MESSAGE_LIMIT` characters (one that quotes a huge
+        value) keeps its start and end, with the middle left out.
+        """
+        message, where = _capped(message), _capped(where)
         self.message = message
         self.where = where
         super().__init__(f"{where}: {message}" if where else message)
@@ -192,9 +210,11 @@ class DataFormatError(InvalidValueError):
     """
 
     def __init__(self, problems: list[Problem]) -> None:
-        """Make the error from the problems found, at least one."""
-        self.problems = list(problems)
+        """Make the error from the problems found, at least one (each capped in length)."""
+        self.problems = [Problem(_capped(p.path), _capped(p.message)) for p in problems]
         lines = [f"{p.path}: {p.message}" for p in self.problems]
         extra = f" (and {len(lines) - 1} more problems)" if len(lines) > 1 else ""
-        super().__init__(lines[0] + extra if lines else "invalid dataset")
+        # The problems are capped already: the first one's line is shown whole.
+        Exception.__init__(self, lines[0] + extra if lines else "invalid dataset")
+        self.where = ""
         self.message = "\n".join(lines)

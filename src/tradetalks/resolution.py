@@ -234,14 +234,18 @@ def _match(text: str) -> re.Match[str] | None:
     return None
 
 
-_LEADING = re.compile(r"^(?:on|in|of|from|by|since|until|till|as of)\s+")
+_LEADING = re.compile(r"(?:(?:on|in|of|from|by|since|until|till|as of) )+")
 
 
 def _normalise(words: str) -> str:
+    """Lower case, single spaces, no edge punctuation, the leading prepositions gone.
+
+    The prepositions are removed in one match (not one at a time), so the time is linear
+    in the words however many there are.
+    """
     text = " ".join(words.lower().split()).strip(" .,;:")
-    while (shorter := _LEADING.sub("", text)) != text:
-        text = shorter
-    return text
+    match = _LEADING.match(text)
+    return text if match is None else text[match.end() :]
 
 
 def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST) -> ResolvedDate:

@@ -72,28 +72,34 @@ def _check_source_text(instance: object, attribute: attrs.Attribute[Any], value:
         ) from None
 
 
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
+# A portable file name (POSIX's portable character set): letters, digits, ".", "_", "-",
+# not starting with "-" (an option to many tools) nor ending with "." (Windows drops it).
+_PORTABLE_NAME = re.compile(r"(?!-)[A-Za-z0-9._-]{1,255}(?<!\.)", re.ASCII)
+# Names Windows gives to devices, with any extension: "nul.txt" is the null device there.
+_DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in "123456789"]
+)
+
+
+def _portable_relative(name: str) -> bool:
+    """Whether ``name`` is a relative path of portable names, inside its folder on any system."""
+    if len(name) > 4096:
         return False
-    return True
+    return all(
+        _PORTABLE_NAME.fullmatch(part) is not None
+        and part not in {".", ".."}
+        and part.split(".", 1)[0].lower() not in _DEVICE_NAMES
+        for part in name.split("/")
+    )
 
 
 def _check_text_file(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    if (
-        not isinstance(value, str)
-        or not value
-        or "\\" in value
-        or "\0" in value
-        or not _encodable(value)
-        or value.startswith("/")
-        or any(part in {"", ".", ".."} for part in value.split("/"))
-    ):
+    if not isinstance(value, str) or not _portable_relative(value):
         raise InvalidValueError(
-            f"{value!r} is not a relative file name inside the dataset's folder",
+            f"{short(repr(value), 80)} is not a relative file name inside the dataset's folder "
+            "(portable names of letters, digits, '.', '_' and '-', separated by '/')",
             where=attribute.name,
         )
 
@@ -113,7 +119,9 @@ class Source:
         language: a BCP 47 language tag (``"en"``).
         text: the full text, exactly as published; evidence offsets count its characters.
         text_file: the file, beside the dataset's JSON file, that holds the text on disk;
-            ``None`` to keep the text inside the JSON. It does not take part in equality.
+            ``None`` to keep the text inside the JSON. A relative path of portable names
+            (letters, digits, ``.``, ``_``, ``-``; ``/`` between folders), so that it stays
+            inside the dataset's folder on every system. It does not take part in equality.
 
     Raises:
         InvalidValueError: for a malformed id or language tag, an empty text, or a
@@ -213,6 +221,7 @@ class Evidence:
         Raises:
             EvidenceMismatchError: when ``exact`` does not occur, or occurs more than once
                 and no ``occurrence`` is given, or fewer times than ``occurrence``.
+                Occurrences may overlap: "no no" occurs twice in "no no no".
             InvalidValueError: when ``source`` is not a Source or ``occurrence`` not a
                 whole number.
 
@@ -233,13 +242,20 @@ class Evidence:
             )
         if not isinstance(exact, str) or not exact:
             raise EvidenceMismatchError("the characters to find must be a non-empty string")
-        starts = [m.start() for m in re.finditer(re.escape(exact), source.text)]
+        # Occurrences may overlap ("no no" stands twice in "no no no"); only as many are
+        # looked for as the answer needs, so the time is linear in the text for one.
+        wanted = 2 if occurrence is None else max(occurrence, 1)
+        starts: list[int] = []
+        found = source.text.find(exact)
+        while found != -1 and len(starts) < wanted:
+            starts.append(found)
+            found = source.text.find(exact, found + 1)
         if not starts:
             raise EvidenceMismatchError(f"{short(exact)!r} does not occur in {source.id!r}")
         if occurrence is None:
             if len(starts) > 1:
                 raise EvidenceMismatchError(
-                    f"{short(exact)!r} occurs {len(starts)} times in {source.id!r}; "
+                    f"{short(exact)!r} occurs more than once in {source.id!r}; "
                     "say which with occurrence="
                 )
             occurrence = 1

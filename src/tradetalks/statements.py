@@ -67,20 +67,17 @@ class Mode(enum.Enum):
 
 
 def _quoted_in(text: str, passage: str) -> bool:
-    """Whether ``text`` stands in ``passage`` between quotation marks (a comma may follow)."""
-    start = passage.find(text)
-    while start != -1:
-        before = passage[start - 1] if start > 0 else ""
-        after = passage[start + len(text) : start + len(text) + 2]
-        if (
-            before
-            and before in OPENING_QUOTES
-            and (after[:1] in CLOSING_QUOTES or (after[:1] == "," and after[1:2] in CLOSING_QUOTES))
-            and after
-        ):
-            return True
-        start = passage.find(text, start + 1)
-    return False
+    """Whether ``text`` stands in ``passage`` between quotation marks (a comma may follow).
+
+    Each form (opening mark, the text, an optional comma, closing mark) is searched for
+    whole, so the check takes time linear in the passage, however often the text recurs.
+    """
+    return any(
+        f"{opening}{text}{comma}{closing}" in passage
+        for opening in OPENING_QUOTES
+        for closing in CLOSING_QUOTES
+        for comma in ("", ",")
+    )
 
 
 def _check_said_on(statement: Statement) -> None:

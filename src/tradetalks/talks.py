@@ -88,12 +88,19 @@ def _dates(value: DateSpan | PartialDate | dt.date | str) -> DateSpan:
     return in_field("dates", to_date_span, value)
 
 
+MAX_ROUND_NUMBER = 1_000_000
+"""The largest round number taken: more rounds than any track has had, and a number every
+tool that reads the exports holds exactly."""
+
+
 def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_ROUND_NUMBER:
+        shown = value if not isinstance(value, int) or abs(value) < 10**12 else "a huge number"
         raise InvalidValueError(
-            f"a round's number is a whole number from 1, not {value!r}", where=attribute.name
+            f"a round's number is a whole number from 1 to {MAX_ROUND_NUMBER:,}, not {shown!r}",
+            where=attribute.name,
         )
 
 
@@ -129,8 +136,8 @@ class Round:
         evidence: where the source states it.
 
     Raises:
-        InvalidValueError: for a number below 1, a malformed country code, a person who is
-            a delegate twice, or dates that end before they start.
+        InvalidValueError: for a number below 1 or above 1,000,000, a malformed country
+            code, a person who is a delegate twice, or dates that end before they start.
 
     >>> from tradetalks.fixtures import stockholm_2025
     >>> stockholm = stockholm_2025().get("stockholm-2025", Round)

@@ -33,6 +33,7 @@ from __future__ import annotations
 __all__ = ["FORMAT", "dump", "dumps", "load", "loads"]
 
 import os
+import stat
 from typing import TYPE_CHECKING
 
 from tradetalks.dataset import Dataset
@@ -93,14 +94,36 @@ def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> D
 
 
 def _file_reader(folder: str) -> Callable[[str], str]:
+    """A reader of a source's text file in ``folder``: a regular file, UTF-8 text.
+
+    The file is opened without waiting (a named pipe would block a reader for ever) and
+    refused unless it is a regular file (not a pipe, a device or a folder), checked on the
+    file opened, so that nothing can be swapped in between.
+    """
+
     def read(name: str) -> str:
+        path = os.path.join(folder, name)  # noqa: PTH118 - no pathlib on the way to a first load
         try:
-            with open(os.path.join(folder, name), "rb") as file:  # noqa: PTH118, PTH123 - no pathlib import on the way to a first load
-                return file.read().decode("utf-8")
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as error:
             raise InvalidValueError(
                 f"cannot read {name!r} beside the dataset: {error.strerror}", where="text_file"
             ) from None
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise InvalidValueError(
+                f"{name!r} beside the dataset is not a regular file", where="text_file"
+            )
+        with os.fdopen(descriptor, "rb") as file:
+            try:
+                data = file.read()
+            except OSError as error:
+                raise InvalidValueError(
+                    f"cannot read {name!r} beside the dataset: {error.strerror}",
+                    where="text_file",
+                ) from None
+        try:
+            return data.decode("utf-8")
         except UnicodeDecodeError as error:
             raise InvalidValueError(
                 f"{name!r} is not UTF-8 text: {error}", where="text_file"
@@ -172,11 +195,14 @@ def dumps(dataset: Dataset) -> str:
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """Write the dataset to a JSON file, and each source's ``text_file`` beside it.
 
-    A text file that already exists with the same bytes is left alone.
+    A text file that already exists with the same bytes is left alone. Everything is
+    checked before anything is written.
 
     Raises:
         InvalidValueError: when a text file beside it exists with other contents (it is
-            never overwritten), or ``path`` is not a ``str`` or ``os.PathLike[str]``.
+            never overwritten), two sources would write different texts to one file, a
+            source's text file is the JSON file itself, or ``path`` is not a ``str`` or
+            ``os.PathLike[str]``.
         OSError: when a file cannot be written.
 
     >>> import tempfile, pathlib
@@ -191,18 +217,34 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
 
     file = Path(_path_text(path))
     text = dumps(dataset)
-    for source in dataset.sources:
+    # Names compared as a case-insensitive file system (Windows', macOS's) would see them.
+    json_name = os.path.normcase(os.path.abspath(file)).casefold()  # noqa: PTH100
+    writes: dict[str, tuple[Path, bytes]] = {}
+    for index, source in enumerate(dataset.sources):
         if source.text_file is None:
             continue
+        where = f"sources[{index}].text_file"
         target = file.parent / source.text_file
         content = source.text.encode("utf-8")
-        if target.exists():
-            if target.read_bytes() != content:
-                raise InvalidValueError(
-                    f"{str(target)!r} exists with other contents; not overwritten",
-                    where=f"sources[{dataset.sources.index(source)}].text_file",
-                )
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        name = os.path.normcase(os.path.abspath(target)).casefold()  # noqa: PTH100
+        if name == json_name:
+            raise InvalidValueError(
+                f"{source.text_file!r} is the dataset's own file; the text would be written "
+                "over it",
+                where=where,
+            )
+        if name in writes and writes[name][1] != content:
+            raise InvalidValueError(
+                f"{source.text_file!r} is another source's text file, with another text",
+                where=where,
+            )
+        if target.exists() and target.read_bytes() != content:
+            raise InvalidValueError(
+                f"{str(target)!r} exists with other contents; not overwritten", where=where
+            )
+        writes[name] = (target, content)
+    for target, content in writes.values():
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
     file.write_bytes(text.encode("utf-8"))

@@ -123,7 +123,7 @@ def decode(text: str | bytes) -> Any:
     """
     try:
         return root_decoder().decode(text)
-    except msgspec.DecodeError:  # msgspec.ValidationError too: its subclass
+    except (msgspec.DecodeError, RecursionError):  # ValidationError too; or nested too deep
         raise Refused from None
 
 

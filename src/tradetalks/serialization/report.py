@@ -113,7 +113,7 @@ def key_text(key: str) -> str:
 
 def _repeated_key(text: str) -> Problem:
     """The first key given twice in one object, in the order of the text, with its path."""
-    stack: list[tuple[str, object]] = [("$", json.loads(text, object_pairs_hook=_mark_repeated))]
+    stack: list[tuple[str, object]] = [("$", _loads(text, _mark_repeated))]
     while stack:
         path, value = stack.pop()
         if isinstance(value, _Repeated):
@@ -126,16 +126,17 @@ def _repeated_key(text: str) -> Problem:
     return Problem("$", "a key is given twice in one object")  # two parses disagreed
 
 
-def parse_json(text: str) -> object:
-    """The JSON value of a dataset's text, as Python's ``json`` reads it.
+def _loads(text: str, hook: Callable[[list[tuple[str, Any]]], dict[str, Any]]) -> object:
+    """``json.loads`` with ``hook`` for objects; what goes wrong, as a DataFormatError.
 
     Raises:
-        DataFormatError: for text that is not JSON, nests too deeply, or repeats a key.
+        DataFormatError: for text that is not JSON, or nests too deeply to parse.
+        _DuplicateKeyError: from ``hook``.
     """
     try:
-        return json.loads(text, object_pairs_hook=no_duplicate_keys)
+        return json.loads(text, object_pairs_hook=hook)
     except _DuplicateKeyError:
-        raise DataFormatError([_repeated_key(text)]) from None
+        raise
     except json.JSONDecodeError as error:
         where = f"line {error.lineno} column {error.colno}"
         raise DataFormatError([Problem("$", f"not valid JSON: {error.msg} ({where})")]) from None
@@ -143,6 +144,18 @@ def parse_json(text: str) -> object:
         raise DataFormatError([Problem("$", "nested too deeply to be a dataset")]) from None
     except ValueError as error:
         raise DataFormatError([Problem("$", f"not valid JSON: {error}")]) from None
+
+
+def parse_json(text: str) -> object:
+    """The JSON value of a dataset's text, as Python's ``json`` reads it.
+
+    Raises:
+        DataFormatError: for text that is not JSON, nests too deeply, or repeats a key.
+    """
+    try:
+        return _loads(text, no_duplicate_keys)
+    except _DuplicateKeyError:
+        raise DataFormatError([_repeated_key(text)]) from None
 
 
 # -- the load's state ------------------------------------------------------------------

@@ -383,7 +383,19 @@ _SCHEMAS: dict[tuple[str, str], dict[str, Any]] = {
     ("Evidence", "start"): {"type": "integer", "minimum": 0},
     ("Evidence", "end"): {"type": "integer", "minimum": 0},
     ("ResolvedDate", "words"): {"anyOf": [{"type": "string", "pattern": r"\S"}, {"type": "null"}]},
-    ("Round", "number"): {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]},
+    ("Round", "number"): {
+        "anyOf": [{"type": "integer", "minimum": 1, "maximum": 1_000_000}, {"type": "null"}]
+    },
+    ("Source", "text_file"): {
+        "anyOf": [
+            {
+                "type": "string",
+                "pattern": r"^(?:(?!\.\.?(?:/|$))(?!-)[A-Za-z0-9._-]+(?<!\.)/)*"
+                r"(?!\.\.?$)(?!-)[A-Za-z0-9._-]+(?<!\.)$",
+            },
+            {"type": "null"},
+        ]
+    },
 }
 _SCHEMA_BY_NAME: dict[str, dict[str, Any]] = {"id": _ref("id"), "country": _ref("country")}
 
