@@ -262,3 +262,25 @@ def test_many_leading_words_are_read_in_linear_time() -> None:
     resolved = resolve_date(words, dt.date(2025, 7, 30))
     assert time.perf_counter() - started < 5.0
     assert resolved.value == PartialDate(2025, 7, 29)
+
+
+@given(
+    day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+    form=st.sampled_from(["{iso}", "on {iso}", "{month} {d}, {y}", "{d} {month} {y}"]),
+    datelines=st.lists(
+        st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2099, 12, 31)),
+        min_size=2,
+        max_size=4,
+    ),
+)
+def test_words_that_state_the_whole_date_read_the_same_from_any_dateline(
+    day: dt.date, form: str, datelines: list[dt.date]
+) -> None:
+    # A load checks such words once for all datelines; this is why it may.
+    words = form.format(iso=day.isoformat(), month=day.strftime("%B"), d=day.day, y=day.year)
+    readings = {
+        (resolve_date(words, dateline, tense).value, resolve_date(words, dateline, tense).rule)
+        for dateline in datelines
+        for tense in ("past", "future")
+    }
+    assert readings == {(PartialDate.from_date(day), ResolutionRule.STATED)}

@@ -100,8 +100,9 @@ def _check_said_on(statement: Statement) -> None:
         _agrees(said, dateline)
         return
     # Within a load, equal said_on dates are one record: each is checked once against each
-    # dateline. The memo holds the record itself, so its id is not reused while it lasts.
-    key = (_agrees, id(said), dateline)
+    # dateline, or once for all when its words state the whole date (then no dateline can
+    # change what they say). The memo holds the record, so its id is not reused meanwhile.
+    key = (_agrees, id(said), None if said.rule is ResolutionRule.STATED else dateline)
     if memo.get(key) is not said:
         _agrees(said, dateline)
         memo[key] = said

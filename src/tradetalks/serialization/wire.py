@@ -47,7 +47,7 @@ import functools
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -81,8 +81,7 @@ def json_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-@attrs.frozen
-class Codec:
+class Codec(NamedTuple):
     """How the values of one type are written in a file and read back.
 
     Attributes:
@@ -291,8 +290,7 @@ class FieldKind(enum.Enum):
     """A record of its own, written inside (a piece of evidence, a delegate, a term)."""
 
 
-@attrs.frozen
-class WireField:
+class WireField(NamedTuple):
     """How one field of a record class is written.
 
     Attributes:
@@ -335,8 +333,7 @@ class WireField:
         return self.factory() if self.factory is not None else self.default
 
 
-@attrs.frozen
-class WireRecord:
+class WireRecord(NamedTuple):
     """How one record class is written: its fields in order, and where its id is.
 
     Attributes:
