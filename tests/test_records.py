@@ -508,3 +508,10 @@ def test_a_round_number_has_an_upper_bound() -> None:
         id="r", track="t", number=1_000_000, city="Geneva", dates="2025-05", evidence=[GENEVA]
     )
     assert accepted.number == 1_000_000
+
+
+def test_an_occurrence_counts_from_one() -> None:
+    source = _overlapping_source("no no no")
+    with pytest.raises(InvalidValueError) as caught:
+        Evidence.find(source, "no", occurrence=0)
+    assert caught.value.where == "occurrence"

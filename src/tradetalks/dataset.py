@@ -23,7 +23,6 @@ import bisect
 import contextvars
 import datetime as dt
 import enum
-import itertools
 import operator
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -304,20 +303,27 @@ class Dataset:
         for position in self.positions:
             positions[position.person.id].append(position)
         self._positions_of.update((key, tuple(found)) for key, found in positions.items())
-        said = list(map(_SAID_ON, self.statements))
-        dated = list(itertools.compress(self.statements, said))
-        values = [day.value for day in said if day is not None]
-        # Statements share dates (a loaded dataset reads equal ones once): each date's
-        # days are worked out once, by the date object (all alive while this runs).
+        # Statements share dates (a loaded dataset reads equal ones once): each date's days
+        # are worked out once, by the date object (all alive while this runs). Ordinals are
+        # kept in arrays from the start: a million dated statements make no million tuples.
+        dated: list[Statement] = []
+        earliest: MutableSequence[int] = array.array("l")
+        latest: MutableSequence[int] = array.array("l")
         days: dict[int, tuple[int, int]] = {}
-        for value in values:
-            if id(value) not in days:
-                days[id(value)] = (value.earliest.toordinal(), value.latest.toordinal())
-        spans = list(map(days.__getitem__, map(id, values)))
-        earliest = [first for first, _ in spans]
+        for statement in self.statements:
+            said = statement.said_on
+            if said is None:
+                continue
+            value = said.value
+            span = days.get(id(value))
+            if span is None:
+                span = days[id(value)] = (value.earliest.toordinal(), value.latest.toordinal())
+            dated.append(statement)
+            earliest.append(span[0])
+            latest.append(span[1])
         order = sorted(range(len(dated)), key=earliest.__getitem__)  # stable: ties in order
         self._dated_earliest.extend(map(earliest.__getitem__, order))
-        self._dated_latest.extend(spans[i][1] for i in order)
+        self._dated_latest.extend(map(latest.__getitem__, order))
         self._dated.extend(map(dated.__getitem__, order))
 
     def __repr__(self) -> str:

@@ -223,7 +223,7 @@ class Evidence:
                 and no ``occurrence`` is given, or fewer times than ``occurrence``.
                 Occurrences may overlap: "no no" occurs twice in "no no no".
             InvalidValueError: when ``source`` is not a Source or ``occurrence`` not a
-                whole number.
+                whole number from 1.
 
         >>> from tradetalks.fixtures import stockholm_2025
         >>> article = stockholm_2025().sources[0]
@@ -235,16 +235,16 @@ class Evidence:
                 f"expected a Source, not {type(source).__name__}", where="source"
             )
         if occurrence is not None and (
-            not isinstance(occurrence, int) or isinstance(occurrence, bool)
+            not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1
         ):
             raise InvalidValueError(
-                f"occurrence is a whole number, not {occurrence!r}", where="occurrence"
+                f"occurrence is a whole number from 1, not {occurrence!r}", where="occurrence"
             )
         if not isinstance(exact, str) or not exact:
             raise EvidenceMismatchError("the characters to find must be a non-empty string")
         # Occurrences may overlap ("no no" stands twice in "no no no"); only as many are
         # looked for as the answer needs, so the time is linear in the text for one.
-        wanted = 2 if occurrence is None else max(occurrence, 1)
+        wanted = 2 if occurrence is None else occurrence
         starts: list[int] = []
         found = source.text.find(exact)
         while found != -1 and len(starts) < wanted:
