@@ -96,7 +96,7 @@ from tradetalks.actors import (
 )
 from tradetalks.dataset import COLLECTIONS, Dataset, TimelineEntry
 from tradetalks.dates import DateSpan, PartialDate, Precision
-from tradetalks.instants import elapsed, format_instant
+from tradetalks.instants import elapsed, format_instant, is_iana_zone
 from tradetalks.resolution import ResolutionRule, ResolvedDate, Tense
 from tradetalks.sources import Evidence, Source
 from tradetalks.statements import CLOSING_QUOTES, OPENING_QUOTES, QUOTES, Mode, Statement
@@ -360,10 +360,8 @@ def _check_zones(zones: Iterable[str] | None) -> tuple[str, ...]:
     if not keys:
         raise InvalidArgument("zones must name at least one IANA time zone")
     for key in keys:
-        try:
-            zoneinfo.ZoneInfo(key)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
-            raise InvalidArgument(f"{key!r} is not an IANA time zone") from None
+        if not isinstance(key, str) or not is_iana_zone(key):
+            raise InvalidArgument(f"{key!r} is not an IANA time zone")
     return keys
 
 
