@@ -7,16 +7,27 @@ from 1 May, 30 + 30 + 31 + 12 = 103 (to 31 May, through June and July, then Augu
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import errno
+import io
 import json
+import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
 import tradetalks
-from tradetalks.cli import main
+from tradetalks import fixtures
+from tradetalks.cli import _shown, main
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 DATA = Path(tradetalks.__file__).parent / "data"
 TEXT_NAME = "global-times-2025-07-30-stockholm.txt"
@@ -261,3 +272,379 @@ def test_an_output_that_cannot_be_written_is_one_line_and_status_1(
     err = capsys.readouterr().err
     assert status == 1
     assert err == f"tradetalks: error: {tmp_path}: Is a directory\n"
+
+
+# --- what a record holds is shown, not obeyed, by the terminal --------------------------------
+
+# Every control character but a newline, and every bidirectional formatting character.
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+# A made-up source whose names and texts try to retitle the terminal (ESC ] 0 ; ... BEL),
+# clear it (ESC [ 2 J, and CSI 2 J as the one character U+009B), blink, move the cursor
+# back (CR), and turn the rest of a line around (RLO U+202E, the isolates U+2066/U+2069).
+HOSTILE = (
+    "Wire\x1b[5m: Mallory\x1b]0;owned\x07 met Eve\u202e in Stock\x1b[2Jholm on Monday. "
+    '"We agree\x9b2J\x7f", Mallory\x1b]0;owned\x07 told\r\treporters. '
+    "Call\x9b2J: Eve\u202e phoned; the \u2066crowd\u2069 cheered."
+)
+
+
+def _hostile_file(folder: Path) -> Path:
+    """A dataset file of the made-up source: a round, a call and two statements."""
+    outlet = tradetalks.Organization(
+        id="wire", name="Wire\x1b[5m", kind=tradetalks.OrganizationKind.OUTLET
+    )
+    source = tradetalks.Source(
+        id="wire-2025-07-29",
+        outlet=outlet,
+        published_on=dt.date(2025, 7, 29),
+        language="en",
+        text=HOSTILE,
+    )
+
+    def find(exact: str) -> list[tradetalks.Evidence]:
+        return [tradetalks.Evidence.find(source, exact, occurrence=1)]
+
+    mallory = tradetalks.Person(
+        id="mallory", name="Mallory\x1b]0;owned\x07", evidence=find("Mallory\x1b]0;owned\x07")
+    )
+    eve = tradetalks.Person(id="eve", name="Eve\u202e", evidence=find("Eve\u202e"))
+    round_ = tradetalks.Round(
+        id="stockholm",
+        track="talks",
+        number=1,
+        city="Stock\x1b[2Jholm",
+        dates="2025-07-28",
+        evidence=find("met Eve\u202e in Stock\x1b[2Jholm on Monday"),
+    )
+    call = tradetalks.Meeting(
+        id="call",
+        kind=tradetalks.MeetingKind.PHONE_CALL,
+        description="Call\x9b2J",
+        participants=[eve],
+        dates="2025-07-28",
+        evidence=find("Call\x9b2J: Eve\u202e phoned"),
+    )
+    agree = tradetalks.Statement(
+        id="agree",
+        speakers=[mallory],
+        mode=tradetalks.Mode.DIRECT,
+        text="We agree\x9b2J\x7f",
+        said_on=tradetalks.ResolvedDate("2025-07-28?", None, tradetalks.ResolutionRule.CONTEXT),
+        audience="told\r\treporters",
+        evidence=find('"We agree\x9b2J\x7f", Mallory\x1b]0;owned\x07 told\r\treporters'),
+    )
+    cheer = tradetalks.Statement(
+        id="cheer",
+        speakers=[tradetalks.UnnamedGroup("the \u2066crowd\u2069")],
+        mode=tradetalks.Mode.INDIRECT,
+        text="cheered",
+        evidence=find("the \u2066crowd\u2069 cheered"),
+    )
+    dataset = tradetalks.Dataset(
+        sources=[source],
+        organizations=[outlet],
+        people=[mallory, eve],
+        rounds=[round_],
+        meetings=[call],
+        statements=[agree, cheer],
+    )
+    path = folder / "hostile.json"
+    tradetalks.dump(dataset, path)
+    return path
+
+
+def test_the_summary_shows_control_characters_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "--dataset", str(_hostile_file(tmp_path)))
+    assert (status, err) == (0, "")
+    assert UNSAFE.search(out) is None
+    # Columns are padded to the characters themselves, then each one is escaped: the
+    # 13 characters of the city take 16 with three spaces, the 11 of the crowd 20 with nine.
+    assert out.splitlines() == [
+        rf"Source: Wire\x1b[5m, published 2025-07-29 (en), {len(HOSTILE)} characters",
+        "",
+        "Rounds",
+        r"  1.  Stock\x1b[2Jholm    2025-07-28             talks",
+        "",
+        "Other meetings",
+        r"  2025-07-28             phone_call  Call\x9b2J",
+        "",
+        "Who said how much (statements, words; one made by two speakers counts for each)",
+        r"  Mallory\x1b]0;owned\x07      1     2",
+        r"  the \u2066crowd\u2069            1     1",
+    ]
+
+
+def test_the_timeline_shows_control_characters_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "--dataset", str(_hostile_file(tmp_path)), "timeline")
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        r"2025-07-28   round           Stock\x1b[2Jholm (round 1)",
+        r"2025-07-28   meeting         Call\x9b2J",
+        r"2025-07-28?  statement       Mallory\x1b]0;owned\x07: We agree\x9b2J\x7f",
+    ]
+
+
+def test_statements_show_control_characters_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(_hostile_file(tmp_path))
+    status, out, err = run(capsys, "--dataset", path, "statements", "mallory")
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        r"Mallory\x1b]0;owned\x07: 1 statement",
+        r"2025-07-28? direct    told\r\treporters",
+        r"  We agree\x9b2J\x7f",
+    ]
+    # A speaker is found by the name as it is, and shown escaped.
+    status, out, err = run(capsys, "--dataset", path, "statements", "the \u2066crowd\u2069")
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        r"the \u2066crowd\u2069: 1 statement",
+        "undated     indirect",
+        "  cheered",
+    ]
+
+
+def test_validate_shows_a_file_name_escaped_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = Path(__file__).parent / "good" / "small.json"
+    evil = tmp_path / "evil\x1b]0;owned\x07\u202e.json"
+    shutil.copyfile(good, evil)
+    status, out, _ = run(capsys, "validate", str(evil), str(tmp_path / "two\nlines.json"))
+    assert status == 1
+    assert out.splitlines() == [
+        # 1 source, 2 parties, 2 organizations, 1 person, 1 position, 1 round, 1 meeting,
+        # 1 statement, 1 truce
+        rf"{tmp_path}/evil\x1b]0;owned\x07\u202e.json: valid (11 records)",
+        rf"{tmp_path}/two\nlines.json: cannot read: No such file or directory",
+    ]
+
+
+def test_a_problem_in_a_file_with_a_hostile_name_is_one_safe_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    evil = tmp_path / "bad\x1b[2J\n.json"
+    shutil.copyfile(Path(__file__).parent / "bad" / "duplicate_id.json", evil)
+    status, out, err = run(capsys, "--dataset", str(evil))
+    assert (status, out) == (1, "")
+    assert err == (
+        rf"tradetalks: {tmp_path}/bad\x1b[2J\n.json: $.people[1].id: "
+        "the id 'he-lifeng' is already used by $.people[0]\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\x1b]0;title\x07", r"\x1b]0;title\x07"),  # ESC and BEL
+        ("\x9b2J", r"\x9b2J"),  # CSI, one character
+        ("a\x7fb\x00c\x08d", r"a\x7fb\x00c\x08d"),  # DEL, NUL, backspace
+        ("\x85\x9f", r"\x85\x9f"),  # NEL and the last C1 control
+        ("\r\t\v\f", r"\r\t\x0b\x0c"),
+        ("\u202a\u202b\u202c\u202d\u202e", r"\u202a\u202b\u202c\u202d\u202e"),
+        ("\u2066\u2067\u2068\u2069", r"\u2066\u2067\u2068\u2069"),
+        ("\u200e\u200f\u061c", r"\u200e\u200f\u061c"),  # the bidirectional marks
+        ("two\nlines", "two\nlines"),  # kept where the output has many lines
+        ("Zhou Mi 周小明 – «ok» \\x1b", "Zhou Mi 周小明 – «ok» \\x1b"),  # printable: as it is
+    ],
+)
+def test_shown_escapes_what_could_control_a_terminal(text: str, shown: str) -> None:
+    assert _shown(text) == shown
+    assert _shown(text, one_line=True) == shown.replace("\n", r"\n")
+
+
+def test_every_control_and_bidirectional_formatting_character_is_escaped() -> None:
+    # The whole kind, from Unicode's own tables: the 65 controls (Cc) and the embeddings,
+    # overrides and isolates (bidirectional classes LRE ... PDI).
+    formatting = {"LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"}
+    unsafe = [
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) == "Cc"
+        or unicodedata.bidirectional(chr(code)) in formatting
+    ]
+    assert len(unsafe) == 65 + 9
+    for character in unsafe:
+        shown = _shown(character, one_line=True)
+        assert shown.startswith("\\"), ascii(character)
+        assert shown.isascii(), ascii(character)
+        assert shown.isprintable(), ascii(character)
+
+
+# --- every one-line error names its file and its problem --------------------------------------
+
+
+@pytest.fixture
+def shipped_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The shipped dataset read from ``tmp_path`` (empty), and read afresh after the test."""
+    monkeypatch.setattr(fixtures, "_FOLDER", str(tmp_path))
+    monkeypatch.setattr(fixtures, "DATA", tmp_path, raising=False)
+    fixtures.stockholm_2025.cache_clear()
+    yield tmp_path
+    fixtures.stockholm_2025.cache_clear()
+
+
+def test_a_broken_shipped_dataset_names_its_file(
+    capsys: pytest.CaptureFixture[str], shipped_folder: Path
+) -> None:
+    # Its JSON file without the article's text beside it (the line once began "None:").
+    shutil.copyfile(DATA / "stockholm_2025.json", shipped_folder / "stockholm_2025.json")
+    status, out, err = run(capsys)
+    assert (status, out) == (1, "")
+    assert err == (
+        f"tradetalks: {shipped_folder}/stockholm_2025.json: $.sources[0].text_file: "
+        f"cannot read '{TEXT_NAME}' beside the dataset: No such file or directory\n"
+    )
+
+
+def test_a_missing_shipped_dataset_names_its_file(
+    capsys: pytest.CaptureFixture[str], shipped_folder: Path
+) -> None:
+    status, out, err = run(capsys, "timeline")
+    assert (status, out) == (1, "")
+    assert err == (
+        f"tradetalks: error: {shipped_folder}/stockholm_2025.json: No such file or directory\n"
+    )
+
+
+def test_a_text_file_that_cannot_be_read_names_the_dataset_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = Path(__file__).parent / "bad" / "text_file_missing.json"
+    status, out, err = run(capsys, "--dataset", str(path), "timeline")
+    assert (status, out) == (1, "")
+    assert err == (
+        f"tradetalks: {path}: $.sources[0].text_file: "
+        "cannot read 'missing.txt' beside the dataset: No such file or directory\n"
+    )
+
+
+def test_a_folder_as_the_dataset(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, err = run(capsys, "--dataset", str(tmp_path))
+    assert (status, out) == (2, "")
+    assert err == f"tradetalks: error: cannot read {str(tmp_path)!r}: Is a directory\n"
+
+
+@pytest.mark.parametrize(
+    ("problems", "line"),
+    [
+        ([tradetalks.Problem("", "the file says nothing")], "the file says nothing"),
+        ([], "invalid dataset"),  # an error that lists no problem still says one
+    ],
+)
+def test_a_problem_without_a_path_names_the_file(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    problems: list[tradetalks.Problem],
+    line: str,
+) -> None:
+    def refuse(path: object) -> NoReturn:
+        raise tradetalks.DataFormatError(problems)
+
+    monkeypatch.setattr(tradetalks.serialization, "load", refuse)
+    status, out, err = run(capsys, "--dataset", "mine.json")
+    assert (status, out) == (1, "")
+    assert err == f"tradetalks: mine.json: {line}\n"
+
+
+class _Full(io.RawIOBase):
+    """A device that refuses every write with ``error`` (as /dev/full), until emptied."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error: OSError | None = error
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if self.error is not None:
+            raise self.error
+        return len(data)
+
+
+@contextlib.contextmanager
+def _stdout_refusing(monkeypatch: pytest.MonkeyPatch, error: OSError) -> Iterator[None]:
+    """Standard output refusing every write with ``error``, buffered as on a disk (the error
+    shows when it is flushed); what is left is written to nowhere afterwards."""
+    device = _Full(error)
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(device)))
+        try:
+            yield
+        finally:
+            device.error = None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["timeline"],
+        ["statements", "Zhou Mi"],
+        ["schema"],
+        ["export", "--format", "csv"],
+        ["export", "--format", "ics"],
+        ["validate", str(Path(__file__).parent / "good" / "small.json")],
+    ],
+)
+def test_standard_output_that_cannot_be_written_is_named(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    with _stdout_refusing(monkeypatch, OSError(errno.ENOSPC, "No space left on device")):
+        status = main(argv)
+    assert status == 1  # the line once began "tradetalks: error: None:"
+    assert capsys.readouterr().err == (
+        "tradetalks: error: standard output: No space left on device\n"
+    )
+
+
+def test_a_reader_that_stops_early_is_not_an_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _stdout_refusing(monkeypatch, BrokenPipeError(errno.EPIPE, "Broken pipe")):
+        status = main(["export"])
+    assert status == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_python_dash_m_to_a_full_device() -> None:
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "tradetalks"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "tradetalks: error: standard output: No space left on device\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_an_output_file_that_fills_up_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    # Opening it works; writing fails, with no file name in the error: the output's is given.
+    status, out, err = run(capsys, "export", "--output", "/dev/full")
+    assert (status, out) == (1, "")
+    assert err == "tradetalks: error: /dev/full: No space left on device\n"
+
+
+def test_an_output_error_without_a_reason_says_what_it_has(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def refuse(self: Path, data: bytes) -> int:
+        raise OSError("quota exceeded")  # no errno, no strerror, no file name
+
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    target = tmp_path / "rows.csv"
+    status, _, err = run(capsys, "export", "--format", "csv", "--output", str(target))
+    assert status == 1
+    assert err == f"tradetalks: error: {target}: quota exceeded\n"

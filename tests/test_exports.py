@@ -26,12 +26,21 @@ from tradetalks import (
     Organization,
     OrganizationKind,
     Party,
+    Person,
     Source,
     Truce,
     TruceTerm,
 )
 from tradetalks.cli import main
-from tradetalks.exports import COLUMNS, KINDS, to_csv, to_ical, to_records
+from tradetalks.exports import (
+    COLUMNS,
+    FORMULA_STARTS,
+    KINDS,
+    _safe_cells,
+    to_csv,
+    to_ical,
+    to_records,
+)
 from tradetalks.fixtures import DATA, stockholm_2025
 
 if TYPE_CHECKING:
@@ -343,3 +352,165 @@ def test_export_of_a_bad_file_lists_its_problems(capsys: pytest.CaptureFixture[s
 def test_export_refuses_an_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--format", "xlsx"]) == 2
     assert "invalid choice: 'xlsx'" in capsys.readouterr().err
+
+
+# --- CSV that a spreadsheet opens safely --------------------------------------------------------
+
+# A made-up source whose names would be formulas in a spreadsheet. Offsets counted by hand:
+# "@SUM(A1)" is 0-8, " met " 8-13, "=1+2" 13-17, ", " 17-19, "-3" 19-21, ", " 21-23, "+4"
+# 23-25, " and " 25-30, "Zhou Mi" 30-37, ". " 37-39, "\tTab" 39-43, ", " 43-45, "\rReturn"
+# 45-52 (the CR and six letters), " and " 52-57, "\0Nul" 57-61.
+FORMULAS = "@SUM(A1) met =1+2, -3, +4 and Zhou Mi. \tTab, \rReturn and \0Nul came too."
+
+
+def _formulas() -> Dataset:
+    outlet = Organization(id="example-wire", name="Example Wire", kind=OrganizationKind.OUTLET)
+    source = Source(
+        id="wire",
+        outlet=outlet,
+        published_on=dt.date(2025, 7, 30),
+        language="en",
+        text=FORMULAS,
+    )
+    # A name cannot begin with white space: "Tab" and "Return" are quoted with theirs.
+    people = [
+        Person(id=ident, name=name, evidence=[Evidence.find(source, exact)])
+        for ident, name, exact in [
+            ("at-sum", "@SUM(A1)", "@SUM(A1)"),
+            ("equals", "=1+2", "=1+2"),
+            ("minus", "-3", "-3"),
+            ("plus", "+4", "+4"),
+            ("zhou-mi", "Zhou Mi", "Zhou Mi"),
+            ("tab", "Tab", "\tTab"),
+            ("return", "Return", "\rReturn"),
+            ("nul", "\0Nul", "\0Nul"),
+        ]
+    ]
+    return Dataset(sources=[source], organizations=[outlet], people=people)
+
+
+SAFE_PEOPLE = (
+    "id,name,native_name\r\n"
+    "at-sum,'@SUM(A1),\r\n"
+    "equals,'=1+2,\r\n"
+    "minus,'-3,\r\n"
+    "plus,'+4,\r\n"
+    "zhou-mi,Zhou Mi,\r\n"
+    "tab,Tab,\r\n"
+    "return,Return,\r\n"
+    "nul,'\0Nul,\r\n"
+)
+RAW_PEOPLE = (
+    "id,name,native_name\r\n"
+    "at-sum,@SUM(A1),\r\n"
+    "equals,=1+2,\r\n"
+    "minus,-3,\r\n"
+    "plus,+4,\r\n"
+    "zhou-mi,Zhou Mi,\r\n"
+    "tab,Tab,\r\n"
+    "return,Return,\r\n"
+    "nul,\0Nul,\r\n"
+)
+
+
+def test_csv_puts_a_quote_before_a_cell_a_spreadsheet_would_run() -> None:
+    assert to_csv(_formulas(), "people") == SAFE_PEOPLE
+
+
+def test_raw_csv_writes_every_cell_as_it_is() -> None:
+    assert to_csv(_formulas(), "people", spreadsheet_safe=False) == RAW_PEOPLE
+
+
+def test_csv_quotes_text_cells_but_never_the_numbers_beside_them() -> None:
+    lines = to_csv(_formulas(), "evidence").split("\r\n")
+    assert lines[0] == "record_kind,record_id,field,source_id,start,end,exact"
+    assert lines[1:7] == [
+        "people,at-sum,evidence,wire,0,8,'@SUM(A1)",
+        "people,equals,evidence,wire,13,17,'=1+2",
+        "people,minus,evidence,wire,19,21,'-3",
+        "people,plus,evidence,wire,23,25,'+4",
+        "people,zhou-mi,evidence,wire,30,37,Zhou Mi",
+        "people,tab,evidence,wire,39,43,'\tTab",
+    ]
+    # A cell with a carriage return is quoted (RFC 4180), and the ' goes inside the quotes.
+    assert lines[7] == 'people,return,evidence,wire,45,52,"\'\rReturn"'
+    assert lines[8:] == ["people,nul,evidence,wire,57,61,'\0Nul", ""]
+
+
+def test_only_text_cells_are_changed_never_an_int() -> None:
+    row: dict[str, str | int | None] = {"n": -1, "t": "-1", "u": None, "v": ""}
+    assert _safe_cells(row) == {"n": -1, "t": "'-1", "u": None, "v": ""}
+
+
+def _one_exact(exact: str) -> Dataset:
+    """A made-up source with one person, whose evidence is ``exact``."""
+    outlet = Organization(id="example-wire", name="Example Wire", kind=OrganizationKind.OUTLET)
+    source = Source(
+        id="wire",
+        outlet=outlet,
+        published_on=dt.date(2025, 7, 30),
+        language="en",
+        text=f"Before {exact} after.",
+    )
+    person = Person(id="p", name="P", evidence=[Evidence.find(source, exact)])
+    return Dataset(sources=[source], organizations=[outlet], people=[person])
+
+
+@pytest.mark.parametrize("first", ["=", "+", "-", "@", "\t", "\r", "\0"])
+def test_every_formula_start_gets_a_quote(first: str) -> None:
+    assert first in FORMULA_STARTS
+    dataset = _one_exact(f"{first}x1")
+    [row] = csv.DictReader(io.StringIO(to_csv(dataset, "evidence"), newline=""))
+    assert row["exact"] == f"'{first}x1"
+    [raw] = csv.DictReader(
+        io.StringIO(to_csv(dataset, "evidence", spreadsheet_safe=False), newline="")
+    )
+    assert raw["exact"] == f"{first}x1"
+
+
+# Only the characters OWASP and ASVS name: a space, a quote, a letter, a digit, a newline,
+# a full-width equals sign are written as they are.
+@pytest.mark.parametrize("first", ["'", "a", "1", '"', " ", "\n", "(", "\uff1d", "%"])
+def test_a_cell_beginning_with_any_other_character_is_written_as_it_is(first: str) -> None:
+    dataset = _one_exact(f"{first}x1")
+    assert to_csv(dataset, "evidence") == to_csv(dataset, "evidence", spreadsheet_safe=False)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_shipped_csv_is_the_same_safe_or_raw(record: Dataset, kind: str) -> None:
+    # No cell of the article's record begins with a formula character: nothing changes.
+    assert to_csv(record, kind) == to_csv(record, kind, spreadsheet_safe=False)
+
+
+def test_export_csv_is_safe_by_default_and_raw_on_request(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    path = tmp_path / "formulas.json"
+    tradetalks.dump(_formulas(), path)
+    argv = ["--dataset", str(path), "export", "--format", "csv", "--kind", "people"]
+    assert main(argv) == 0
+    assert capsysbinary.readouterr().out == SAFE_PEOPLE.encode("utf-8")
+    assert main([*argv, "--raw-csv"]) == 0
+    assert capsysbinary.readouterr().out == RAW_PEOPLE.encode("utf-8")
+
+
+@pytest.mark.parametrize("form", ["json", "ics"])
+def test_raw_csv_is_refused_with_another_format(
+    capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    assert main(["export", "--format", form, "--raw-csv"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert (
+        captured.err == f"tradetalks: error: --raw-csv is for --format csv, not --format {form}\n"
+    )
+
+
+def test_export_help_explains_raw_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--help"])
+    assert exited.value.code == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--raw-csv csv only: write every cell as it is" in help_text
+    assert "a text cell beginning with =, +, -, @, a tab, a carriage return or NUL" in help_text
+    assert "with a ' before it" in help_text

@@ -1,4 +1,4 @@
-"""The command line: ``tradetalks`` (or ``python -m tradetalks``).
+r"""The command line: ``tradetalks`` (or ``python -m tradetalks``).
 
 ``tradetalks`` alone prints a summary of the shipped Stockholm dataset: its source, the
 rounds in order with their dates and delegates, each truce's deadline and the days left as
@@ -13,11 +13,22 @@ of the source's dateline, and who said how much. Options and subcommands:
 * ``validate FILE...``: every problem in every file, each with its JSONPath; exit status 1
   when any file has a problem, 0 when all are valid;
 * ``schema``: the JSON Schema of the dataset format;
-* ``export [--format json|csv|ics] [--kind KIND] [--output FILE]``: the dataset as flat
-  rows in JSON or CSV (see :mod:`tradetalks.exports`), or as iCalendar.
+* ``export [--format json|csv|ics] [--kind KIND] [--raw-csv] [--output FILE]``: the
+  dataset as flat rows in JSON or CSV (see :mod:`tradetalks.exports`), or as iCalendar.
+  CSV is safe to open in a spreadsheet: a text cell beginning with ``=``, ``+``, ``-``,
+  ``@``, a tab, a carriage return or NUL gets a leading ``'``; ``--raw-csv`` writes every
+  cell as it is, for tools that are not spreadsheets.
+
+What the commands print for people to read (the summary, ``timeline``, ``statements``,
+``validate`` and every error) shows the control characters and bidirectional formatting
+characters of names and texts escaped, as ``\x1b`` or ``\u202e``, so that a record cannot
+retitle or clear the terminal or reorder what it shows; newlines are kept, except in a
+one-line error or problem. ``schema`` and ``export`` write their data exactly.
 
 Bad arguments print a one-line error and exit with status 2; a dataset file with problems
-prints each of them and exits with status 1.
+prints each of them (``tradetalks: FILE: JSONPATH: MESSAGE``) and exits with status 1, as
+does an output that cannot be written (``tradetalks: error: FILE: REASON``, ``standard
+output`` for the terminal or a pipe).
 
 >>> main(["--as-of", "2025-07-29"])  # doctest: +ELLIPSIS
 Source: Global Times, published 2025-07-30 (en), 6137 characters
@@ -33,6 +44,7 @@ from __future__ import annotations
 __all__ = ["main"]
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -43,7 +55,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from tradetalks.actors import UnnamedGroup
 from tradetalks.dataset import COLLECTIONS
-from tradetalks.errors import DataFormatError, InvalidValueError, TradetalksError
+from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
 from tradetalks.exports import KINDS
 from tradetalks.instants import format_instant, parse_instant
 from tradetalks.schema import json_schema
@@ -53,18 +65,127 @@ from tradetalks.talks import Meeting, Round
 from tradetalks.truces import TruceStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from tradetalks.dataset import Dataset
+
+_STDOUT = "standard output"
+"""How an error names standard output (the terminal, a pipe or a redirected file)."""
+
+_SHIPPED = "stockholm_2025.json"
+"""The shipped dataset's file, in :data:`tradetalks.fixtures.DATA`."""
 
 
 class _UsageError(Exception):
     """A bad argument: reported in one line, exit status 2."""
 
 
+class _DatasetError(Exception):
+    """A dataset file that does not load: one line per problem, each naming the file."""
+
+    def __init__(self, file: str, problems: Sequence[Problem]) -> None:
+        super().__init__(file)
+        self.file = file
+        self.problems = problems
+
+
+class _WriteError(Exception):
+    """An output (a file, or standard output) that cannot be written: one line, status 1."""
+
+    def __init__(self, file: str, error: OSError) -> None:
+        super().__init__(f"{file}: {_reason(error)}")
+        self.file = file
+        self.error = error
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(message)
+
+
+def _reason(error: OSError) -> str:
+    """What went wrong, in words: the system's (``No such file or directory``), else the error's."""
+    return error.strerror or str(error) or type(error).__name__
+
+
+@contextlib.contextmanager
+def _writing(file: str) -> Iterator[None]:
+    """Turn an :class:`OSError` raised while writing ``file`` into a :class:`_WriteError` naming it."""
+    try:
+        yield
+    except OSError as error:
+        raise _WriteError(file, error) from error
+
+
+def _escape(code: int) -> str:
+    named = {0x09: r"\t", 0x0A: r"\n", 0x0D: r"\r"}
+    return named.get(code) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+_UNSAFE = (
+    *range(0x20),  # the C0 controls: ESC, BEL, backspace, tab, CR, newline...
+    *range(0x7F, 0xA0),  # DEL and the C1 controls (CSI is U+009B)
+    *(0x061C, 0x200E, 0x200F),  # the bidirectional marks: ALM, LRM, RLM
+    *range(0x202A, 0x202F),  # the embeddings and overrides: LRE, RLE, PDF, LRO, RLO
+    *range(0x2066, 0x206A),  # the isolates: LRI, RLI, FSI, PDI
+    *range(0xD800, 0xE000),  # lone surrogates: the undecodable bytes of an argument
+)
+_ONE_LINE = {code: _escape(code) for code in _UNSAFE}
+_LINES = {code: shown for code, shown in _ONE_LINE.items() if code != 0x0A}
+
+
+def _shown(text: str, *, one_line: bool = False) -> str:
+    r"""``text`` as it may be printed to a terminal: what could control the terminal escaped.
+
+    The control characters (C0, DEL and C1: ESC, BEL, CSI...) are shown as ``\x1b``
+    (``\t``, ``\r`` and ``\n`` for tab, carriage return and newline), and the bidirectional
+    formatting characters (embeddings, overrides, isolates, marks) as ``\u202e``, so a
+    name or a text cannot retitle or clear the terminal, or reorder the line it is in.
+    Newlines are kept, unless ``one_line``. Every line a command prints for people to read
+    goes through here (:func:`_say`, :func:`_complain`).
+
+    >>> print(_shown("He Lifeng\x1b]0;owned\x07 \u202eevil\u202c\r\tsaid"))
+    He Lifeng\x1b]0;owned\x07 \u202eevil\u202c\r\tsaid
+    >>> _shown("two\nlines"), _shown("two\nlines", one_line=True)
+    ('two\nlines', 'two\\nlines')
+    """
+    return text.translate(_ONE_LINE if one_line else _LINES)
+
+
+def _say(text: str = "", *, one_line: bool = False) -> None:
+    """Print a line for people to read, shown safely (:func:`_shown`), to standard output."""
+    with _writing(_STDOUT):
+        print(_shown(text, one_line=one_line))
+
+
+def _emit(data: str | bytes) -> None:
+    """Write data (the schema, an export) to standard output exactly as it is."""
+    with _writing(_STDOUT):
+        if isinstance(data, str):
+            sys.stdout.write(data)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def _complain(line: str) -> None:
+    """Print a one-line error to standard error, shown safely (:func:`_shown`)."""
+    print(_shown(line, one_line=True), file=sys.stderr)
+
+
+def _problem_line(file: str, problem: Problem) -> str:
+    """``FILE: JSONPATH: MESSAGE``, or ``FILE: MESSAGE`` for a problem with no path."""
+    return (
+        f"{file}: {problem.path}: {problem.message}"
+        if problem.path
+        else f"{file}: {problem.message}"
+    )
+
+
+def _problems(error: DataFormatError) -> list[Problem]:
+    """The error's problems; its message as one without a path if it lists none."""
+    return list(error.problems) or [Problem("", str(error))]
 
 
 def _as_of(text: str) -> dt.date:
@@ -118,6 +239,14 @@ def _parser() -> _Parser:
         choices=KINDS,
         help="the kind of rows (json: all kinds when left out; csv: default statements)",
     )
+    export.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="csv only: write every cell as it is, for tools that are not spreadsheets; by "
+        "default a text cell beginning with =, +, -, @, a tab, a carriage return or NUL is "
+        "written with a ' before it, so that a spreadsheet shows it instead of running it "
+        "as a formula",
+    )
     export.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
@@ -137,52 +266,86 @@ def main(argv: Sequence[str] | None = None) -> int:
     ...
     0
     """
-    dataset: str | None = None
+    status = 0
     try:
-        args = _parser().parse_args(argv)
-        dataset = args.dataset
+        args = _arguments(argv)
         command = args.command or "summary"
         if command == "validate":
-            return _validate(args.files)
-        if command == "schema":
-            print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
-            return 0
-        _run(command, args, _dataset(args.dataset))
-    except (_UsageError, DataFormatError, TradetalksError, ImportError, OSError) as error:
-        return _report(error, dataset)
-    return 0
+            status = _validate(args.files)
+        elif command == "schema":
+            _emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+        else:
+            _run(command, args, _dataset(args.dataset))
+        with _writing(_STDOUT):  # a full disk shows here, not at exit
+            sys.stdout.flush()
+    except (
+        _UsageError,
+        _DatasetError,
+        _WriteError,
+        TradetalksError,
+        ImportError,
+        OSError,
+    ) as error:
+        return _report(error)
+    return status
 
 
-def _report(error: Exception, dataset: str | None) -> int:
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments, read and checked (those that go together), before any file is read."""
+    args = _parser().parse_args(argv)
+    if args.command == "export" and args.raw_csv and args.format != "csv":
+        raise _UsageError(f"--raw-csv is for --format csv, not --format {args.format}")
+    return args
+
+
+def _report(error: Exception) -> int:
     """Print an error in one line (a file's problems one a line); return the exit status."""
-    if isinstance(error, BrokenPipeError):  # the reader stopped early (| head): not an error
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+    if isinstance(error, _WriteError) and error.file == _STDOUT:
+        _silence_stdout()
+        if isinstance(error.error, BrokenPipeError):  # the reader stopped early (| head)
+            return 0
     if isinstance(error, _UsageError):
-        print(f"tradetalks: error: {error}", file=sys.stderr)
+        _complain(f"tradetalks: error: {error}")
         return 2
-    if isinstance(error, DataFormatError):
+    if isinstance(error, _DatasetError):
         for problem in error.problems:
-            print(f"tradetalks: {dataset}: {problem.path}: {problem.message}", file=sys.stderr)
-    elif isinstance(error, OSError):  # an output file that cannot be written
-        print(f"tradetalks: error: {error.filename}: {error.strerror}", file=sys.stderr)
-    else:  # a question the data cannot answer, or an optional extra that is missing
-        print(f"tradetalks: error: {error}", file=sys.stderr)
+            _complain(f"tradetalks: {_problem_line(error.file, problem)}")
+    elif isinstance(error, OSError):  # a file read on the way (the shipped dataset's)
+        where = f"{error.filename}: " if error.filename is not None else ""
+        _complain(f"tradetalks: error: {where}{_reason(error)}")
+    else:  # an output that cannot be written, a question the data cannot answer, or an
+        # optional extra that is missing
+        _complain(f"tradetalks: error: {error}")
     return 1
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so what is left in its buffer goes nowhere.
+
+    Else Python writes it again at exit, and reports that failure too.
+    """
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a file (a test's capture): nothing is left to write
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
 
 
 def _run(command: str, args: argparse.Namespace, dataset: Dataset) -> None:
     if command == "timeline" and args.svg:
         from tradetalks.plotting import write_svg  # noqa: PLC0415 - an optional extra
 
-        write_svg(dataset, args.svg)
+        text = write_svg(dataset)
+        with _writing(args.svg):
+            Path(args.svg).write_text(text, encoding="utf-8", newline="\n")
     elif command == "timeline":
         _timeline(dataset)
     elif command == "statements":
         _statements(dataset, args.speaker)
     elif command == "export":
-        _export(dataset, args.format, args.kind, args.output)
+        _export(dataset, args.format, args.kind, args.output, raw_csv=args.raw_csv)
     else:
         _summary(dataset, args.as_of)
 
@@ -195,48 +358,54 @@ def _validate(files: Sequence[str]) -> int:
         try:
             dataset = serialization.load(file)
         except OSError as error:
-            print(f"{file}: cannot read: {error.strerror}")
+            _say(f"{file}: cannot read: {_reason(error)}", one_line=True)
             status = 1
             continue
         except DataFormatError as error:
-            for problem in error.problems:
-                print(f"{file}: {problem.path}: {problem.message}")
+            for problem in _problems(error):
+                _say(_problem_line(file, problem), one_line=True)
             status = 1
             continue
         count = sum(len(getattr(dataset, name)) for name, _ in COLLECTIONS)
-        print(f"{file}: valid ({_plural(count, 'record')})")
+        _say(f"{file}: valid ({_plural(count, 'record')})", one_line=True)
     return status
 
 
-def _export(dataset: Dataset, form: str, kind: str | None, output: str | None) -> None:
+def _export(
+    dataset: Dataset, form: str, kind: str | None, output: str | None, *, raw_csv: bool
+) -> None:
     from tradetalks import exports  # noqa: PLC0415 - loaded only when run
 
     data: bytes
     if form == "ics":
         data = exports.to_ical(dataset)
     elif form == "csv":
-        data = exports.to_csv(dataset, kind or "statements").encode("utf-8")
+        text = exports.to_csv(dataset, kind or "statements", spreadsheet_safe=not raw_csv)
+        data = text.encode("utf-8")
     else:
         kinds = [kind] if kind else list(exports.KINDS)
         rows = {name: exports.to_records(dataset, name) for name in kinds}
         data = (json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        _emit(data)
     else:
-        Path(output).write_bytes(data)
+        with _writing(output):
+            Path(output).write_bytes(data)
 
 
 def _dataset(path: str | None) -> Dataset:
+    """The dataset of ``path``, or the shipped one; a problem names the file it is in."""
     from tradetalks import fixtures, serialization  # noqa: PLC0415 - loaded only when run
 
-    if path is None:
-        return fixtures.stockholm_2025()
     try:
-        return serialization.load(path)
+        return fixtures.stockholm_2025() if path is None else serialization.load(path)
+    except DataFormatError as error:
+        file = str(fixtures.DATA / _SHIPPED) if path is None else path
+        raise _DatasetError(file, _problems(error)) from None
     except OSError as error:
-        raise _UsageError(f"cannot read {path!r}: {error.strerror}") from None
+        if path is None:  # the shipped file is missing: reported with its name, status 1
+            raise
+        raise _UsageError(f"cannot read {path!r}: {_reason(error)}") from None
 
 
 def _plural(count: int, word: str) -> str:
@@ -246,7 +415,7 @@ def _plural(count: int, word: str) -> str:
 def _summary(dataset: Dataset, as_of: dt.date | None) -> None:
     for source in dataset.sources:
         title = f" {source.title!r}," if source.title else ""
-        print(
+        _say(
             f"Source: {source.outlet.name},{title} published {source.published_on} "
             f"({source.language}), {len(source.text)} characters"
         )
@@ -256,24 +425,24 @@ def _summary(dataset: Dataset, as_of: dt.date | None) -> None:
     shown = format_instant(as_of) if isinstance(as_of, dt.datetime) else as_of.isoformat()
     rounds = dataset.rounds_in_order()
     if rounds:
-        print("\nRounds")
+        _say("\nRounds")
     for round_ in rounds:
         number = f"{round_.number}." if round_.number is not None else "-"
         place = f"{round_.city}, {round_.country}" if round_.country else round_.city
-        print(f"  {number:<3} {place:<16} {round_.dates!s:<22} {round_.track}")
+        _say(f"  {number:<3} {place:<16} {round_.dates!s:<22} {round_.track}")
         for delegate in round_.delegates:
-            print(
+            _say(
                 f"      {delegate.party.code} {delegate.role.value:<7} "
                 f"{delegate.person.name} ({delegate.title})"
             )
     if dataset.meetings:
-        print("\nOther meetings")
+        _say("\nOther meetings")
     for meeting in dataset.meetings:
         when = str(meeting.dates) if meeting.dates else "undated"
-        print(f"  {when:<22} {meeting.kind.value:<11} {meeting.description}")
+        _say(f"  {when:<22} {meeting.kind.value:<11} {meeting.description}")
     for truce in dataset.truces:
         parties = " and ".join(p.code for p in truce.parties)
-        print(f"\nTruce {truce.id} ({parties}; suspended: {truce.suspended})")
+        _say(f"\nTruce {truce.id} ({parties}; suspended: {truce.suspended})")
         term = truce.deadline(as_of)
         status = truce.status(as_of)
         end = format_instant(term.end) if isinstance(term.end, dt.datetime) else str(term.end)
@@ -288,7 +457,7 @@ def _summary(dataset: Dataset, as_of: dt.date | None) -> None:
             TruceStatus.IN_FORCE: "in force",
             TruceStatus.EXPIRED: "expired",
         }
-        print(f"  deadline {end}, as known on {shown}: {words[status]}{remaining}")
+        _say(f"  deadline {end}, as known on {shown}: {words[status]}{remaining}")
     _who_said(dataset.statements)
 
 
@@ -301,11 +470,11 @@ def _who_said(statements: Sequence[Statement]) -> None:
         for name in statement.speaker_names:
             counts[name] += 1
             words[name] += len(statement.text.split())
-    print("\nWho said how much (statements, words; one made by two speakers counts for each)")
+    _say("\nWho said how much (statements, words; one made by two speakers counts for each)")
     for name, count in sorted(
         counts.items(), key=lambda item: (-item[1], -words[item[0]], item[0])
     ):
-        print(f"  {name:<20} {count:>3} {words[name]:>5}")
+        _say(f"  {name:<20} {count:>3} {words[name]:>5}")
 
 
 def _timeline(dataset: Dataset) -> None:
@@ -323,7 +492,7 @@ def _timeline(dataset: Dataset) -> None:
             label = record.description
         else:
             label = record.id
-        print(f"{entry.when!s:<12} {entry.event.value:<15} {label}")
+        _say(f"{entry.when!s:<12} {entry.event.value:<15} {label}")
 
 
 def _statements(dataset: Dataset, speaker: str) -> None:
@@ -345,7 +514,7 @@ def _statements(dataset: Dataset, speaker: str) -> None:
     for who in matches.values():
         found = dataset.statements_by(who)
         name = who.words if isinstance(who, UnnamedGroup) else who.name
-        print(f"{name}: {_plural(len(found), 'statement')}")
+        _say(f"{name}: {_plural(len(found), 'statement')}")
         for statement in found:
             when = statement.said_on.value if statement.said_on else "undated"
             via = ", ".join(
@@ -354,8 +523,8 @@ def _statements(dataset: Dataset, speaker: str) -> None:
             extra = "  ".join(
                 x for x in (statement.audience or "", f"via {via}" if via else "") if x
             )
-            print(f"{when!s:<11} {statement.mode.value:<8}  {extra}".rstrip())
-            print(f"  {_cut(statement.text, 76)}")
+            _say(f"{when!s:<11} {statement.mode.value:<8}  {extra}".rstrip())
+            _say(f"  {_cut(statement.text, 76)}")
 
 
 def _cut(text: str, limit: int) -> str:

@@ -8,6 +8,11 @@ lists become rows of their own (``statement_speakers``, ``delegates``, ``evidenc
 rounds, meetings and truce deadlines as iCalendar (RFC 5545) events, with the optional
 ``icalendar`` package (``pip install 'tradetalks[calendar]'``).
 
+CSV is safe to open in a spreadsheet by default: a text cell beginning with ``=``, ``+``,
+``-``, ``@``, a tab, a carriage return or NUL, which a spreadsheet would run as a formula,
+is written with a leading ``'`` (see :func:`to_csv`; ``spreadsheet_safe=False`` writes it
+as it is).
+
 >>> from tradetalks.fixtures import stockholm_2025
 >>> rows = to_records(stockholm_2025(), "rounds")
 >>> [(r["id"], r["dates"], r["earliest"], r["latest"]) for r in rows]
@@ -16,7 +21,7 @@ rounds, meetings and truce deadlines as iCalendar (RFC 5545) events, with the op
 
 from __future__ import annotations
 
-__all__ = ["COLUMNS", "KINDS", "to_csv", "to_ical", "to_records"]
+__all__ = ["COLUMNS", "FORMULA_STARTS", "KINDS", "to_csv", "to_ical", "to_records"]
 
 import csv
 import datetime as dt
@@ -299,10 +304,34 @@ def to_records(dataset: Dataset, kind: str) -> list[Row]:
     return list(maker(dataset))
 
 
-def to_csv(dataset: Dataset, kind: str) -> str:
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "\0")
+"""The first characters that make a spreadsheet read a CSV cell as a formula.
+
+``=``, ``+``, ``-`` and ``@`` start a formula; OWASP's guidance on CSV injection adds the
+tab and the carriage return, and OWASP ASVS 5.0 (V1.2.10) NUL. :func:`to_csv` puts a ``'``
+before a text cell that begins with one of them.
+"""
+
+
+def to_csv(dataset: Dataset, kind: str, *, spreadsheet_safe: bool = True) -> str:
     r"""One kind of record as CSV text (RFC 4180: a header row, CRLF line ends).
 
     Empty values (``None``) are written as empty fields.
+
+    A spreadsheet runs a cell that begins with ``=``, ``+``, ``-`` or ``@`` as a formula
+    (which can fetch a URL or start a program), so by default a text cell that begins with
+    one of :data:`FORMULA_STARTS` (those four, a tab, a carriage return or NUL) is written
+    with a ``'`` before it: a spreadsheet shows such a cell as text (some show the ``'``
+    too) and runs nothing. Only text cells are changed, never the numbers the export
+    writes (offsets, counts, round numbers), and a cell that begins with any other
+    character is written as it is.
+
+    Args:
+        dataset: a :class:`~tradetalks.Dataset`.
+        kind: one of :data:`KINDS`, as for :func:`to_records`.
+        spreadsheet_safe: ``True`` (the default) to put the ``'`` before such cells;
+            ``False`` to write every cell exactly as it is in :func:`to_records`, for tools
+            that are not spreadsheets (the ``'`` would be part of their text).
 
     Raises:
         InvalidValueError: for an unknown kind.
@@ -312,13 +341,38 @@ def to_csv(dataset: Dataset, kind: str) -> str:
     code,name
     CN,China
     US,United States
+
+    A name that would be a formula, safe by default and as it is on request:
+
+    >>> import attrs
+    >>> from tradetalks import Dataset
+    >>> record = stockholm_2025()
+    >>> formula = attrs.evolve(record.parties[1], name="=1+2")
+    >>> mine = Dataset(sources=record.sources, organizations=record.organizations[:1],
+    ...                parties=[record.parties[0], formula])
+    >>> print(to_csv(mine, "parties").replace("\r\n", "\n"), end="")
+    code,name
+    CN,China
+    US,'=1+2
+    >>> to_csv(mine, "parties", spreadsheet_safe=False).splitlines()[2]
+    'US,=1+2'
     """
     rows = to_records(dataset, kind)
+    if spreadsheet_safe:
+        rows = [_safe_cells(row) for row in rows]
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=COLUMNS[kind], lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def _safe_cells(row: Row) -> Row:
+    """The row with a ``'`` before each text cell that a spreadsheet would run as a formula."""
+    return {
+        key: "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+        for key, value in row.items()
+    }
 
 
 def to_ical(dataset: Dataset) -> bytes:
