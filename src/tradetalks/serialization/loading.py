@@ -22,6 +22,8 @@ import functools
 import linecache
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from tradetalks import _memo
 from tradetalks._fields import per_class
 from tradetalks.actors import UnnamedGroup
@@ -31,6 +33,7 @@ from tradetalks.serialization.parsing import (
     Refused,
     decode,
     keys_in_text,
+    record_decoder,
 )
 from tradetalks.serialization.wire import (
     FORMAT,
@@ -340,13 +343,17 @@ def _attribute(item: object, key: str) -> object:
     return None if value is UNSET else value
 
 
-def _build_each(build: Callable[[Any, Quick], Any], items: list[Any], state: Quick) -> list[Any]:
-    """The records of ``items``, letting go of each struct once its record is built."""
-    records = []
-    for index, item in enumerate(items):
-        records.append(build(item, state))
-        items[index] = None
-    return records
+def _build_each(cls: type[Any], spans: list[msgspec.Raw], state: Quick) -> list[Any]:
+    """The records of ``cls`` from their spans of the text, each decoded as it is built.
+
+    Raises:
+        Refused: for a value the format does not take.
+    """
+    build, decode = builder(cls), record_decoder(cls).decode
+    try:
+        return [build(decode(span), state) for span in spans]
+    except (msgspec.DecodeError, RecursionError):
+        raise Refused from None
 
 
 def _index(lists: dict[str, list[Any]], state: Quick) -> None:
@@ -408,8 +415,7 @@ def load_quick(text: str | bytes, read_text_file: Callable[[str], str] | None) -
         raise Refused
     state = Quick(read_text_file)
     state.keys = sum(getattr(root, key) is not UNSET for key in root.__struct_fields__)
-    lists = {name: list(getattr(root, name) or ()) for name, _ in collections()}
-    del root  # its lists are let go of as their records are built
+    lists = {name: getattr(root, name) or [] for name, _ in collections()}
     _index(lists, state)
     referred = referred_classes()
     with _memo.one_load():
@@ -420,7 +426,7 @@ def load_quick(text: str | bytes, read_text_file: Callable[[str], str] | None) -
                 key = record.id_key or "id"
                 built[name] = [state.table[getattr(item, key)] for item in lists[name]]
             else:
-                built[name] = _build_each(builder(record.cls), lists[name], state)
+                built[name] = _build_each(record.cls, lists[name], state)
     if state.keys != keys_in_text(text):
         raise Refused  # a key given twice (or a quotation mark and colon inside a string)
     return dataset_from_loader(built)

@@ -7,10 +7,13 @@ optional key as ``UNSET``. msgspec checks in compiled code what JSON alone can s
 syntax, the JSON type of every value, the keys every record needs and no others. The
 records then check themselves as they are built (:mod:`~tradetalks.serialization.loading`).
 
-The whole file is decoded in one call. The structs hold no more than the file says (their
-texts become the records' own texts), and the load lets go of each struct as soon as its
-record is built, so that the decoded values of a large file do not stand beside all of
-its records.
+The lists of records that other records refer to (sources, parties, organizations, people,
+rounds, meetings) are decoded whole, since they are indexed before anything is built; the
+others (statements, positions, truces: usually most of a file) are kept as spans of the
+text (``msgspec.Raw``) and decoded one record at a time as each is built. So only one
+such struct lives at a time, the memory it took is taken again by the next, and the
+decoded values of a large file never stand beside all of its records (decoded whole, they
+left holes as large as themselves among the records).
 
 JSON leaves the meaning of a key given twice in one object open, and msgspec keeps the last
 one; the format refuses such a file. :func:`keys_in_text` counts the keys the text holds
@@ -38,6 +41,7 @@ from tradetalks.serialization.wire import (
     FieldKind,
     WireField,
     collections,
+    referred_classes,
     wire_record,
 )
 
@@ -104,10 +108,11 @@ def struct_of(cls: type[Any]) -> type[msgspec.Struct]:
 
 @functools.cache
 def root_decoder() -> msgspec.json.Decoder[Any]:
-    """The decoder of a whole file: its format, and a list of structs for each kind."""
+    """The decoder of a whole file: referred-to lists as structs, the others as raw spans."""
+    referred = referred_classes()
     fields: list[tuple[str, Any, Any]] = [("format", str | msgspec.UnsetType, UNSET)]
     for name, record in collections():
-        item = struct_of(record.cls)
+        item = struct_of(record.cls) if record.cls in referred else msgspec.Raw
         fields.append((name, list[item] | msgspec.UnsetType, UNSET))  # type: ignore[valid-type]
     root = msgspec.defstruct(
         "WireDataset", fields, kw_only=True, frozen=True, forbid_unknown_fields=True, gc=False
@@ -125,6 +130,12 @@ def decode(text: str | bytes) -> Any:
         return root_decoder().decode(text)
     except (msgspec.DecodeError, RecursionError):  # ValidationError too; or nested too deep
         raise Refused from None
+
+
+@per_class
+def record_decoder(cls: type[Any]) -> msgspec.json.Decoder[Any]:
+    """The decoder of one record of ``cls`` from its span of the text."""
+    return msgspec.json.Decoder(struct_of(cls))
 
 
 _SPACED_KEY = re.compile(r'"[ \t\n\r]+:')
