@@ -40,7 +40,7 @@ machine's load hits all of them alike:
 5. ``Dataset.statements_by`` and ``Dataset.statements_between`` on datasets of growing size,
    each query matching exactly 100 statements at every size, against a linear scan over
    ``dataset.statements``;
-6. ``Dataset.timeline()`` at the smallest and the largest of those sizes: the second call
+6. ``Dataset.timeline()`` at the smallest and the largest of those sizes: later calls
    on a freshly built dataset (and, for information, the first).
 
 Last, for each target, the least flattering of the figures judged against it.
@@ -1511,18 +1511,29 @@ def rebuilt(dataset: Dataset) -> Dataset:
     return Dataset(**{name: getattr(dataset, name) for name in COLLECTION_NAMES})
 
 
+LATER_CALLS = 1_000
+"""Later ``timeline()`` calls timed together: one takes about a microsecond, less than the
+clock's own jitter."""
+
+
 def first_and_second(dataset: Dataset) -> tuple[float, float]:
-    """Seconds of the first and of the second ``timeline()`` call on ``dataset``."""
+    """Seconds of the first ``timeline()`` call on ``dataset``, and of a later one.
+
+    A later call is the mean of :data:`LATER_CALLS` calls made one after the other, the
+    first of them the second call ever made on the dataset.
+    """
     start = time.perf_counter()
     entries = dataset.timeline()
     first = time.perf_counter() - start
     count = len(entries)
     del entries
+    timeline = dataset.timeline
     start = time.perf_counter()
-    entries = dataset.timeline()
-    second = time.perf_counter() - start
+    for _ in range(LATER_CALLS):
+        entries = timeline()
+    later = (time.perf_counter() - start) / LATER_CALLS
     assert len(entries) == count
-    return first, second
+    return first, later
 
 
 def bench_timeline(  # noqa: PLR0913 - both datasets and their repeats
@@ -1559,7 +1570,7 @@ def bench_timeline(  # noqa: PLR0913 - both datasets and their repeats
     for which in ("small", "large"):
         table.add(
             "6",
-            f"`timeline()`, second call on a fresh dataset, {sizes[which]:,} statements",
+            f"`timeline()`, a later call (mean of 1,000) on a fresh dataset, {sizes[which]:,} statements",
             duration(second[which]),
             against="the first call (diagnostic)",
             other=duration(first[which]),
@@ -1569,7 +1580,7 @@ def bench_timeline(  # noqa: PLR0913 - both datasets and their repeats
     judged = judge and sizes["large"] // sizes["small"] == 1000
     table.add(
         "6",
-        f"`timeline()` second call: time at {sizes['large']:,} statements ÷ time at "
+        f"`timeline()` later call: time at {sizes['large']:,} statements ÷ time at "
         f"{sizes['small']:,}",
         f"{growth:,.2f}",
         against=f"times at {sizes['large']:,} and at {sizes['small']:,}",
@@ -1585,7 +1596,7 @@ def bench_timeline(  # noqa: PLR0913 - both datasets and their repeats
             higher_is_better=False,
             figure=growth,
             shown=f"{growth:,.2f}",
-            where="second calls on fresh datasets",
+            where="later calls on fresh datasets",
             met=growth <= 5.0,
         )
 
