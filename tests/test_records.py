@@ -175,7 +175,7 @@ def test_an_unnamed_group_can_speak() -> None:
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ("We made progress,", "leaves out the comma"),
+        ("We made progress,", "leave the comma out"),
         ('"We made progress,"', "without the marks"),
         ("We made", "not what its evidence quotes"),
         ("the minister said", "not what its evidence quotes"),

@@ -170,7 +170,7 @@ def _check_text_against_evidence(instance: Statement) -> None:
             )
         if text.endswith(","):
             raise InvalidValueError(
-                "a direct statement's text leaves out the comma that joins the attribution",
+                "a direct statement's text ends before the comma that joins the attribution: leave the comma out",
                 where="text",
             )
         if not any(_quoted_in(text, passage) for passage in passages):
