@@ -648,3 +648,39 @@ def test_an_output_error_without_a_reason_says_what_it_has(
     status, _, err = run(capsys, "export", "--format", "csv", "--output", str(target))
     assert status == 1
     assert err == f"tradetalks: error: {target}: quota exceeded\n"
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_it_escaped(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "tradetalks/1", "parties": [{"code": "CN", "name": " Ch\\u00edna",'
+        ' "evidence": []}]}',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "tradetalks", "validate", str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONIOENCODING": "ascii", "PATH": ""},
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert (
+        done.stdout
+        == f"{bad}: $.parties[0].name: ' Ch\\xedna' has white space at its start or end\n"
+    )
+
+
+def test_a_timeline_matplotlib_cannot_draw_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = json.loads((Path(__file__).parent / "good" / "small.json").read_text(encoding="utf-8"))
+    raw["rounds"][0]["dates"] = "0001/9999"
+    del raw["statements"][0]["occasion"]
+    data = tmp_path / "far.json"
+    data.write_text(json.dumps(raw), encoding="utf-8")
+    assert main(["--dataset", str(data), "timeline", "--svg", str(tmp_path / "t.svg")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot draw the timeline" in err
+    assert len(err.splitlines()) == 1

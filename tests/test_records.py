@@ -377,9 +377,21 @@ def test_a_long_chain_of_parents_compares_hashes_and_prints_without_recursing() 
     assert copy == parent
     assert hash(copy) == hash(parent)
     assert repr(parent).endswith("parent='unit-4998', evidence=())")
-    assert copy != attrs.evolve(
-        parent, parent=parent.parent and attrs.evolve(parent.parent, name="U")
+    other_parent = Organization(id="elsewhere", name="Unit", kind=OrganizationKind.OTHER)
+    assert copy != attrs.evolve(parent, parent=other_parent)
+
+
+def test_organizations_compare_their_parents_by_id_and_a_dataset_checks_the_parent() -> None:
+    school = Organization(id="school", name="School", kind=OrganizationKind.ACADEMIC_UNIT)
+    renamed = attrs.evolve(school, name="Another School")
+    department = Organization(
+        id="department", name="Department", kind=OrganizationKind.ACADEMIC_UNIT, parent=school
     )
+    elsewhere = attrs.evolve(department, parent=renamed)
+    assert elsewhere == department  # the same parent id: a reference on disk is an id
+    with pytest.raises(MissingReferenceError) as caught:
+        Dataset(organizations=[school, elsewhere])  # its parent is not the dataset's "school"
+    assert caught.value.where == "organizations[1].parent"
 
 
 def test_a_meeting_needs_participants() -> None:
@@ -515,3 +527,27 @@ def test_an_occurrence_counts_from_one() -> None:
     with pytest.raises(InvalidValueError) as caught:
         Evidence.find(source, "no", occurrence=0)
     assert caught.value.where == "occurrence"
+
+
+def test_a_piece_of_evidence_is_checked_without_copying_its_span() -> None:
+    text = "W" + "x" * 2_000_000
+    source = _overlapping_source(text)
+    with pytest.raises(EvidenceMismatchError) as caught:
+        Evidence(source=source, start=1, end=len(text), exact="b")
+    assert str(caught.value).startswith("text at 1:2000001 is 'xxxx")
+    assert len(str(caught.value)) < 200
+
+
+@pytest.mark.parametrize("name", ["com0.txt", "LPT0", "data/com0"])
+def test_every_windows_device_name_is_refused(name: str) -> None:
+    with pytest.raises(InvalidValueError):
+        attrs.evolve(SOURCE, text_file=name)
+
+
+def test_a_bound_takes_rfc_3339s_lower_case_t() -> None:
+    term = TruceTerm(
+        start="2025-05-14t00:01:00-04:00[America/New_York]",
+        end="2025-08-12T00:01:00-04:00[America/New_York]",
+        derivation="an example",
+    )
+    assert term.days == 90

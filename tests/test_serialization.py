@@ -663,3 +663,96 @@ def test_dump_refuses_two_sources_writing_different_texts_to_one_file(tmp_path: 
         tradetalks.dump(both, tmp_path / "copy.json")
     assert caught.value.where == "sources[1].text_file"
     assert list(tmp_path.iterdir()) == []
+
+
+def _sources_naming(name: str, count: int) -> dict[str, Any]:
+    return {
+        "format": "tradetalks/1",
+        "organizations": [{"id": "o", "name": "O", "kind": "outlet"}],
+        "sources": [
+            {
+                "id": f"s{i}",
+                "outlet": "o",
+                "published_on": "2025-07-30",
+                "language": "en",
+                "text_file": name,
+            }
+            for i in range(count)
+        ],
+    }
+
+
+def test_sources_sharing_a_text_file_share_one_read_of_it(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("Words. " * 10_000, encoding="utf-8")
+    (tmp_path / "data.json").write_text(json.dumps(_sources_naming("article.txt", 50)))
+    record = tradetalks.load(tmp_path / "data.json")
+    assert len({id(source.text) for source in record.sources}) == 1  # one text, not 50
+
+
+def test_the_dataset_file_itself_is_not_a_sources_text(tmp_path: Path) -> None:
+    (tmp_path / "data.json").write_text(json.dumps(_sources_naming("Data.JSON", 3)))
+    problems = problems_of(tmp_path / "data.json")
+    assert problems[0] == Problem(
+        "$.sources[0].text_file", "'Data.JSON' is the dataset's own file, not a source's text"
+    )
+
+
+def test_text_with_a_lone_surrogate_is_a_data_format_error() -> None:
+    text = '{"format": "tradetalks/1", "parties": [{"code": "CN", "name": "\ud800"}]}'
+    with pytest.raises(DataFormatError):
+        tradetalks.loads(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "text_file"), [(None, "article.txt"), ("Words.", None)], ids=["text", "text_file"]
+)
+def test_a_source_key_given_as_null_counts_as_given(
+    tmp_path: Path, text: str | None, text_file: str | None
+) -> None:
+    (tmp_path / "article.txt").write_text("Words.", encoding="utf-8")
+    raw = _sources_naming("article.txt", 1)
+    raw["sources"][0].update(text=text, text_file=text_file)
+    (tmp_path / "data.json").write_text(json.dumps(raw))
+    assert problems_of(tmp_path / "data.json") == [
+        Problem("$.sources[0]", 'a source has either "text" or "text_file", not both or neither')
+    ]
+
+
+def test_dump_refuses_a_text_file_inside_another_sources_file(tmp_path: Path) -> None:
+    record = tradetalks.fixtures.stockholm_2025()
+    first = attrs.evolve(record.sources[0], text_file="x.txt")
+    second = attrs.evolve(first, id="inside", text_file="x.txt/y.txt")
+    both = tradetalks.Dataset(organizations=record.organizations, sources=[first, second])
+    with pytest.raises(tradetalks.InvalidValueError):
+        tradetalks.dump(both, tmp_path / "copy.json")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_many_cycles_are_reported_in_linear_time() -> None:
+    import time  # noqa: PLC0415
+
+    count = 3_000  # parents o0 <- o1 <- ... and sources whose outlet closes a cycle each
+    organizations: list[dict[str, Any]] = [
+        {
+            "id": f"o{i}",
+            "name": "O",
+            "kind": "outlet",
+            **({"parent": f"o{i + 1}"} if i + 1 < count else {}),
+        }
+        for i in range(count)
+    ]
+    organizations[-1]["evidence"] = [
+        {"source": f"s{i}", "start": 0, "end": 1, "exact": "W"} for i in range(count)
+    ]
+    sources = [
+        {"id": f"s{i}", "outlet": "o0", "published_on": "2025-07-30", "language": "en", "text": "W"}
+        for i in range(count)
+    ]
+    text = json.dumps(
+        {"format": "tradetalks/1", "organizations": organizations, "sources": sources}
+    )
+    started = time.perf_counter()
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(text)
+    assert time.perf_counter() - started < 10.0  # each cycle was once sliced from the whole walk
+    assert any("records)" in p.message for p in caught.value.problems)

@@ -122,27 +122,14 @@ class OrganizationKind(enum.Enum):
     """Any other body."""
 
 
-def _ancestors_key(parent: Organization | None) -> tuple[object, ...]:
-    """What a parent chain compares and hashes by: each ancestor's own values, in order.
+def _parent_id(parent: Organization | None) -> str | None:
+    """What a parent compares, hashes and prints by: the id it names, as on disk.
 
-    Walked iteratively, so that a chain of thousands of parents compares, hashes and
-    prints without recursing (a record made in code can only name a parent made before
-    it, so a chain never loops).
+    A reference is the id of a record; the record with that id is compared where it
+    stands (a dataset checks that its references are its own records). So a chain of
+    thousands of parents compares, hashes and prints in constant time, never recursing.
     """
-    chain = []
-    while parent is not None:
-        chain.append(
-            (
-                parent.id,
-                parent.name,
-                parent.kind,
-                parent.country,
-                parent.short_name,
-                parent.evidence,
-            )
-        )
-        parent = parent.parent
-    return tuple(chain)
+    return None if parent is None else parent.id
 
 
 def _parent_repr(parent: Organization | None) -> str:
@@ -160,7 +147,8 @@ class Organization:
         kind: an :class:`OrganizationKind`.
         country: ISO 3166-1 alpha-2 code of its country, when the source makes it clear.
         short_name: an abbreviation the source uses (``"USCBC"``), if any.
-        parent: the organization it is part of (a department's school), if any.
+        parent: the organization it is part of (a department's school), if any. Two
+            organizations compare by their parents' ids, as a reference on disk is an id.
         evidence: where a source names it. It may be empty: the outlet of a source is known
             from the source itself, and cannot cite the source it publishes (the source
             refers to its outlet, so the outlet's evidence cannot refer to the source).
@@ -185,7 +173,7 @@ class Organization:
         metadata=REFERENCE_MARK,
         default=None,
         validator=check_named("Organization", optional=True),
-        eq=_ancestors_key,
+        eq=_parent_id,
         repr=_parent_repr,
     )
     evidence: tuple[Evidence, ...] = attrs.field(

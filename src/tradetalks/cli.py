@@ -46,6 +46,7 @@ __all__ = ["main"]
 import argparse
 import contextlib
 import datetime as dt
+import io
 import json
 import os
 import sys
@@ -190,7 +191,7 @@ def _problems(error: DataFormatError) -> list[Problem]:
 
 def _as_of(text: str) -> dt.date:
     try:
-        if "T" in text:
+        if "T" in text or "t" in text:
             return parse_instant(text)
         return read_day(text) if is_iso_day(text) else _bad_date(text)
     except (ValueError, TradetalksError) as error:
@@ -267,6 +268,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     status = 0
+    for stream in (sys.stdout, sys.stderr):  # a character the terminal cannot show: escaped
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         args = _arguments(argv)
         command = args.command or "summary"
@@ -337,7 +341,11 @@ def _run(command: str, args: argparse.Namespace, dataset: Dataset) -> None:
     if command == "timeline" and args.svg:
         from tradetalks.plotting import write_svg  # noqa: PLC0415 - an optional extra
 
-        text = write_svg(dataset)
+        try:
+            text = write_svg(dataset)
+        except (ValueError, OverflowError) as error:  # matplotlib: a date it cannot draw
+            message = f"cannot draw the timeline: {error}"
+            raise InvalidValueError(message, where=str(args.svg)) from None
         with _writing(args.svg):
             Path(args.svg).write_text(text, encoding="utf-8", newline="\n")
     elif command == "timeline":

@@ -77,7 +77,7 @@ def _check_source_text(instance: object, attribute: attrs.Attribute[Any], value:
 _PORTABLE_NAME = re.compile(r"(?!-)[A-Za-z0-9._-]{1,255}(?<!\.)", re.ASCII)
 # Names Windows gives to devices, with any extension: "nul.txt" is the null device there.
 _DEVICE_NAMES = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in "123456789"]
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in "0123456789"]
 )
 
 
@@ -151,7 +151,11 @@ def _check_span(instance: Evidence, attribute: attrs.Attribute[Any], value: obje
     start, end = instance.start, instance.end
     if type(start) is int and type(end) is int and type(value) is str:  # the common case
         text = instance.source.text
-        if 0 <= start < end <= len(text) and text[start:end] == value:
+        if (
+            0 <= start < end <= len(text)
+            and end - start == len(value)
+            and text.startswith(value, start)
+        ):
             return
     for name in ("start", "end"):
         offset = getattr(instance, name)
@@ -170,11 +174,12 @@ def _check_span(instance: Evidence, attribute: attrs.Attribute[Any], value: obje
         raise InvalidValueError(
             f"exact must be a string, not {type(instance.exact).__name__}", where="exact"
         )
-    found = text[instance.start : instance.end]
-    if found != instance.exact:
+    start, end, exact = instance.start, instance.end, instance.exact
+    if end - start != len(exact) or not text.startswith(exact, start):
+        # Only the characters the message shows are sliced: the span may be the whole text.
+        found = text[start : min(end, start + 61)]
         raise EvidenceMismatchError(
-            f"text at {instance.start}:{instance.end} is {short(found)!r}, "
-            f"not the exact {short(instance.exact)!r}"
+            f"text at {start}:{end} is {short(found)!r}, not the exact {short(exact)!r}"
         )
 
 

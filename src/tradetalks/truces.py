@@ -82,7 +82,10 @@ def to_bound(value: PartialDate | dt.date | dt.datetime | str) -> Bound:
     if isinstance(value, dt.date):
         return PartialDate.from_date(value)
     if isinstance(value, str):
-        return parse_instant(value) if "T" in value else PartialDate.from_edtf(value)
+        # An EDTF date has no letter: a "T" (or RFC 3339's "t") makes it an instant.
+        return (
+            parse_instant(value) if "T" in value or "t" in value else PartialDate.from_edtf(value)
+        )
     raise InvalidValueError(
         f"expected a date, an aware datetime or EDTF or RFC 9557 text, not {type(value).__name__}"
     )

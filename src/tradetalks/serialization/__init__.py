@@ -44,6 +44,7 @@ from tradetalks.serialization.wire import FORMAT
 from tradetalks.serialization.writing import dataset_text
 
 if TYPE_CHECKING:
+    import pathlib
     from collections.abc import Callable
 
 
@@ -79,6 +80,11 @@ def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> D
     if base is not None and not isinstance(base, (str, os.PathLike)):
         raise InvalidValueError(f"base is a folder, not {type(base).__name__}", where="base")
     reader = None if base is None else _file_reader(os.fspath(base))
+    return _loads(text, reader)
+
+
+def _loads(text: str | bytes, reader: Callable[[str], str] | None) -> Dataset:
+    """The quick load, and the detailed report of a file it stops at."""
     try:
         return load_quick(text, reader)
     except (Refused, TradetalksError):
@@ -93,18 +99,37 @@ def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> D
     return load_detailed(text, reader)
 
 
-def _file_reader(folder: str) -> Callable[[str], str]:
-    """A reader of a source's text file in ``folder``: a regular file, UTF-8 text.
+def _file_reader(folder: str, dataset_file: str | None = None) -> Callable[[str], str]:
+    """A reader of sources' text files in ``folder``: regular files of UTF-8 text.
 
-    The file is opened without waiting (a named pipe would block a reader for ever) and
+    A file is opened without waiting (a named pipe would block a reader for ever) and
     refused unless it is a regular file (not a pipe, a device or a folder), checked on the
-    file opened, so that nothing can be swapped in between.
+    file opened, so that nothing can be swapped in between. Each name is read once: sources
+    that share a file share its text. The dataset's own file (``dataset_file``) is never a
+    source's text.
     """
+    texts: dict[str, str] = {}
+    own = None if dataset_file is None else os.path.basename(dataset_file).casefold()  # noqa: PTH119
 
     def read(name: str) -> str:
+        text = texts.get(name)
+        if text is None:
+            if own is not None and name.casefold() == own:
+                raise InvalidValueError(
+                    f"{name!r} is the dataset's own file, not a source's text", where="text_file"
+                )
+            text = texts[name] = _read_text_file(name)
+        return text
+
+    def _read_text_file(name: str) -> str:
         path = os.path.join(folder, name)  # noqa: PTH118 - no pathlib on the way to a first load
         try:
             descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except ValueError:  # a NUL in the folder's name
+            raise InvalidValueError(
+                f"cannot read {name!r}: the folder's name {folder!r} holds a NUL character",
+                where="text_file",
+            ) from None
         except OSError as error:
             raise InvalidValueError(
                 f"cannot read {name!r} beside the dataset: {error.strerror}", where="text_file"
@@ -158,9 +183,12 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     datetime.date(2025, 7, 30)
     """
     file = _path_text(path)
+    if "\0" in file:
+        raise InvalidValueError("a path holds no NUL character", where="path")
     with open(file, "rb") as opened:  # noqa: PTH123 - no pathlib import on the way to a first load
         text = opened.read()
-    return loads(text, base=os.path.dirname(file) or os.curdir)  # noqa: PTH120
+    reader = _file_reader(os.path.dirname(file) or os.curdir, file)  # noqa: PTH120
+    return _loads(text, reader)
 
 
 def dumps(dataset: Dataset) -> str:
@@ -217,16 +245,36 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
 
     file = Path(_path_text(path))
     text = dumps(dataset)
-    # Names compared as a case-insensitive file system (Windows', macOS's) would see them.
-    json_name = os.path.normcase(os.path.abspath(file)).casefold()  # noqa: PTH100
-    writes: dict[str, tuple[Path, bytes]] = {}
+    writes = _text_files(dataset, file)
+    for target, content in writes.values():
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    file.write_bytes(text.encode("utf-8"))
+
+
+def _folded(path: pathlib.Path) -> str:
+    """A path as a case-insensitive file system (Windows', macOS's) would compare it."""
+    return os.path.normcase(os.path.abspath(path)).casefold()  # noqa: PTH100
+
+
+def _text_files(dataset: Dataset, file: pathlib.Path) -> dict[str, tuple[pathlib.Path, bytes]]:
+    """The sources' text files to write beside ``file``, each checked; nothing is written.
+
+    Raises:
+        InvalidValueError: for a text file that is the dataset's own file, one that two
+            sources would write with different texts, one that exists with other contents,
+            or one inside a folder that is another file.
+    """
+    json_name = _folded(file)
+    writes: dict[str, tuple[pathlib.Path, bytes]] = {}
     for index, source in enumerate(dataset.sources):
         if source.text_file is None:
             continue
         where = f"sources[{index}].text_file"
         target = file.parent / source.text_file
         content = source.text.encode("utf-8")
-        name = os.path.normcase(os.path.abspath(target)).casefold()  # noqa: PTH100
+        name = _folded(target)
         if name == json_name:
             raise InvalidValueError(
                 f"{source.text_file!r} is the dataset's own file; the text would be written "
@@ -243,8 +291,13 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
                 f"{str(target)!r} exists with other contents; not overwritten", where=where
             )
         writes[name] = (target, content)
-    for target, content in writes.values():
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-    file.write_bytes(text.encode("utf-8"))
+    for name, (target, _) in writes.items():
+        # A file's folders must not be another source's file ("x.txt" and "x.txt/y.txt").
+        for folder in target.relative_to(file.parent).parents:
+            here = file.parent / folder
+            if _folded(here) != name and (_folded(here) in writes or here.is_file()):
+                raise InvalidValueError(
+                    f"{str(folder)!r} is a file, so it cannot hold {target.name!r}",
+                    where="text_file",
+                )
+    return writes

@@ -34,8 +34,10 @@ from tradetalks.serialization.parsing import (
     decode,
     keys_in_text,
     record_decoder,
+    repeats_a_key,
 )
 from tradetalks.serialization.wire import (
+    ABSENT,
     FORMAT,
     IDENTIFIERS,
     FieldKind,
@@ -49,6 +51,29 @@ from tradetalks.serialization.wire import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
+
+
+class OnTheWalk(dict[str, int]):
+    """The ids on a walk of references, innermost last, each with its place on the walk.
+
+    A dict (quick to search) that also keeps the ids in a list, so that a cycle found at
+    any depth is sliced from it without walking the dict.
+    """
+
+    def __init__(self) -> None:
+        """An empty walk."""
+        super().__init__()
+        self.path: list[str] = []
+
+    def __setitem__(self, ident: str, _: object) -> None:
+        """Step onto ``ident``."""
+        super().__setitem__(ident, len(self.path))
+        self.path.append(ident)
+
+    def popitem(self) -> tuple[str, int]:
+        """Step back from the innermost id."""
+        self.path.pop()
+        return super().popitem()
 
 
 def refuse(*_: object) -> Any:
@@ -75,7 +100,7 @@ class Quick:
         """Start a load."""
         self.table: dict[str, Any] = {}
         self.raw: dict[str, tuple[Any, WireRecord]] = {}
-        self.building: dict[str, None] = {}
+        self.building = OnTheWalk()
         self.memos: dict[str, dict[str, Any]] = {}
         self.shared: dict[type[Any], dict[Any, Any]] = {}
         self.read_text_file = read_text_file
@@ -107,8 +132,8 @@ class Quick:
 
     def text(self, item: Any) -> str:
         """A source's text, inline or from its file (the rule of both passes)."""
-        text = None if item.text is UNSET else item.text
-        name = None if item.text_file is UNSET else item.text_file
+        text = ABSENT if item.text is UNSET else item.text
+        name = ABSENT if item.text_file is UNSET else item.text_file
         return source_text(text, name, self.read_text_file)
 
 
@@ -301,7 +326,7 @@ def referenced(
 def build_referred_first(
     roots: Iterable[str],
     done: Callable[[str], bool],
-    building: dict[str, None],
+    building: OnTheWalk,
     references: Callable[[str], Iterator[str]],
     build: Callable[[str], object],
 ) -> None:
@@ -352,7 +377,7 @@ def _build_each(cls: type[Any], spans: list[msgspec.Raw], state: Quick) -> list[
     build, decode = builder(cls), record_decoder(cls).decode
     try:
         return [build(decode(span), state) for span in spans]
-    except (msgspec.DecodeError, RecursionError):
+    except (msgspec.DecodeError, RecursionError, UnicodeEncodeError):
         raise Refused from None
 
 
@@ -427,6 +452,6 @@ def load_quick(text: str | bytes, read_text_file: Callable[[str], str] | None) -
                 built[name] = [state.table[getattr(item, key)] for item in lists[name]]
             else:
                 built[name] = _build_each(record.cls, lists[name], state)
-    if state.keys != keys_in_text(text):
-        raise Refused  # a key given twice (or a quotation mark and colon inside a string)
+    if state.keys != keys_in_text(text) and repeats_a_key(text):
+        raise Refused  # a key given twice (the count can differ for "\":" inside a text)
     return dataset_from_loader(built)

@@ -128,7 +128,9 @@ def decode(text: str | bytes) -> Any:
     """
     try:
         return root_decoder().decode(text)
-    except (msgspec.DecodeError, RecursionError):  # ValidationError too; or nested too deep
+    except (msgspec.DecodeError, RecursionError, UnicodeEncodeError):
+        # a ValidationError too (a DecodeError); nesting too deep; text with a lone
+        # surrogate, which has no UTF-8 for msgspec to read
         raise Refused from None
 
 
@@ -140,6 +142,33 @@ def record_decoder(cls: type[Any]) -> msgspec.json.Decoder[Any]:
 
 _SPACED_KEY = re.compile(r'"[ \t\n\r]+:')
 _SPACED_KEY_BYTES = re.compile(rb'"[ \t\n\r]+:')
+
+
+class _Repeated(Exception):  # noqa: N818 - a signal inside repeats_a_key
+    pass
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        raise _Repeated
+    return found
+
+
+def repeats_a_key(text: str | bytes) -> bool:
+    """Whether an object of the JSON text gives a key twice, asked of Python's ``json``.
+
+    For a text whose keys :func:`keys_in_text` cannot count exactly (a quotation mark and a
+    colon inside a string). Text ``json`` cannot read counts as repeating: the detailed
+    report then says what is wrong with it.
+    """
+    import json  # noqa: PLC0415 - only for texts whose keys cannot be counted
+
+    try:
+        json.loads(text, object_pairs_hook=_no_repeats)
+    except (_Repeated, ValueError, RecursionError):
+        return True
+    return False
 
 
 def keys_in_text(text: str | bytes) -> int:

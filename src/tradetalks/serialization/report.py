@@ -48,8 +48,9 @@ from tradetalks.actors import UnnamedGroup
 from tradetalks.dataset import Dataset, dataset_from_loader
 from tradetalks.dates import DateSpan, PartialDate
 from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
-from tradetalks.serialization.loading import build_referred_first, referenced
+from tradetalks.serialization.loading import OnTheWalk, build_referred_first, referenced
 from tradetalks.serialization.wire import (
+    ABSENT,
     FORMAT,
     Codec,
     FieldKind,
@@ -176,7 +177,7 @@ class Detailed:
         self.raw: dict[str, tuple[str, int, object, type[Any]]] = {}
         self.table: dict[str, Any] = {}
         self.failed: set[str] = set()
-        self.building: dict[str, None] = {}  # the records on the walk, innermost last
+        self.building = OnTheWalk()  # the records on the walk, innermost last
         self.problems: list[Problem] = []
 
     def build(self, ident: str) -> Any:
@@ -194,10 +195,8 @@ class Detailed:
         if entry is None:
             raise InvalidValueError(f"{ident!r} does not name any record in the dataset")
         if ident in self.building:
-            path = list(self.building)
-            raise InvalidValueError(
-                f"records refer to each other in a cycle: {_cycle(path[path.index(ident) :])}"
-            )
+            cycle = _cycle(self.building.path, self.building[ident])
+            raise InvalidValueError(f"records refer to each other in a cycle: {cycle}")
         name, index, item, kind = entry
         self.building[ident] = None
         try:
@@ -212,12 +211,17 @@ class Detailed:
         return built
 
 
-def _cycle(idents: list[str]) -> str:
-    """``a → b → a``; a long cycle's middle left out, with its length."""
-    if len(idents) <= 8:
+def _cycle(path: list[str], start: int) -> str:
+    """``a → b → a`` for the cycle ``path[start:]``; a long one's middle left out.
+
+    Only the ids shown are sliced, with the cycle's length: a walk can be as deep as the file.
+    """
+    length = len(path) - start
+    if length <= 8:
+        idents = path[start:]
         return " → ".join([*idents, idents[0]])
-    shown = " → ".join([*idents[:4], "…", *idents[-2:], idents[0]])
-    return f"{shown} ({len(idents)} records)"
+    shown = " → ".join([*path[start : start + 4], "…", *path[-2:], path[start]])
+    return f"{shown} ({length} records)"
 
 
 _CONTEXT: contextvars.ContextVar[Detailed] = contextvars.ContextVar("tradetalks_report")
@@ -357,7 +361,9 @@ def _record_structure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[objec
         data = typing.cast("Mapping[str, Any]", value)
         if record.text_in_file:
             text = source_text(
-                data.get("text"), data.get("text_file"), _CONTEXT.get().read_text_file
+                data.get("text", ABSENT),
+                data.get("text_file", ABSENT),
+                _CONTEXT.get().read_text_file,
             )
             data = {**data, "text": text}
         return generated(data, cls)

@@ -24,6 +24,7 @@ type is one :class:`Codec` here.
 from __future__ import annotations
 
 __all__ = [
+    "ABSENT",
     "FORMAT",
     "Codec",
     "FieldKind",
@@ -543,23 +544,31 @@ def referred_classes() -> frozenset[type[Any]]:
     return frozenset(kinds)
 
 
+ABSENT: Any = object()
+"""A key a raw record does not have (``None`` stands for a key given as ``null``)."""
+
+
 def source_text(
     text: object, text_file: object, read_text_file: Callable[[str], str] | None
 ) -> str:
     """The text of a raw source, inline or from its file: the rule of both passes.
 
-    A source has either ``"text"`` or ``"text_file"``, not both or neither (absent values are
-    ``None`` here). The file's name is checked by the record's own rule before any file is
-    read, so that no name in a dataset file points outside its folder.
+    A source has either the key ``"text"`` or the key ``"text_file"``, not both or
+    neither (an absent key is :data:`ABSENT`), and the one it has is a string. The file's
+    name is checked by the record's own rule before any file is read, so that no name in a
+    dataset file points outside its folder.
 
     Raises:
-        InvalidValueError: for both or neither, a name the record refuses, a file that
-            cannot be read, or a file name when no folder was given.
+        InvalidValueError: for both keys or neither, a value that is not a string, a name
+            the record refuses, a file that cannot be read, or a file name when no folder
+            was given.
     """
-    if (text is None) == (text_file is None):
+    if (text is ABSENT) == (text_file is ABSENT):
         raise InvalidValueError('a source has either "text" or "text_file", not both or neither')
-    if text_file is None:
-        return typing.cast("str", text)
+    if text_file is ABSENT:
+        if not isinstance(text, str):
+            raise InvalidValueError(f"expected a string, not {json_type(text)}", where="text")
+        return text
     if not isinstance(text_file, str):
         raise InvalidValueError("expected the name of a file, a string", where="text_file")
     from tradetalks.sources import Source  # noqa: PLC0415 - its own rule for the name
