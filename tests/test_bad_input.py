@@ -25,8 +25,8 @@ from tradetalks.dataset import COLLECTIONS
 from tradetalks.fixtures import DATA
 from tradetalks.serialization import _file_reader
 from tradetalks.serialization.loading import load_quick
-from tradetalks.serialization.parsing import Refused
-from tradetalks.serialization.report import load_detailed, no_duplicate_keys
+from tradetalks.serialization.parsing import Refused, no_duplicate_keys
+from tradetalks.serialization.report import load_detailed
 
 TESTS = Path(__file__).parent
 BAD = TESTS / "bad"

@@ -56,11 +56,12 @@ from typing import TYPE_CHECKING, NoReturn
 
 from tradetalks.actors import UnnamedGroup
 from tradetalks.dataset import COLLECTIONS
+from tradetalks.dates import is_iso_day
 from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
 from tradetalks.exports import KINDS
 from tradetalks.instants import format_instant, parse_instant
 from tradetalks.schema import json_schema
-from tradetalks.serialization.wire import is_iso_day, read_day
+from tradetalks.serialization.wire import read_day
 from tradetalks.statements import Statement
 from tradetalks.talks import Meeting, Round
 from tradetalks.truces import TruceStatus

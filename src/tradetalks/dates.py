@@ -62,6 +62,16 @@ _EDTF_DATE = re.compile(
 )
 
 
+def is_iso_day(text: str) -> bool:
+    """Whether ``text`` is written ``YYYY-MM-DD`` in ASCII digits (ISO 8601's calendar date).
+
+    >>> is_iso_day("2025-07-30"), is_iso_day("2025-7-30"), is_iso_day("٢٠٢٥-07-30")
+    (True, False, False)
+    """
+    digits = text[:4] + text[5:7] + text[8:]
+    return len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit()
+
+
 def _date_words(year: int, month: int | None, day: int | None) -> str:
     text = f"{year:04d}"
     if month is not None:
@@ -192,10 +202,8 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise InvalidValueError(f"an EDTF date must be a string, not {type(text).__name__}")
-        if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():  # YYYY-MM-DD
-            digits = text[:4] + text[5:7] + text[8:]
-            if digits.isdigit():
-                return cls(int(text[:4]), int(text[5:7]), int(text[8:]))
+        if is_iso_day(text):  # the common case, without the pattern
+            return cls(int(text[:4]), int(text[5:7]), int(text[8:]))
         match = _EDTF_DATE.fullmatch(text)
         if match is None:
             raise InvalidValueError(

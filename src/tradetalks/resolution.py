@@ -45,7 +45,7 @@ import attrs
 from dateutil.relativedelta import relativedelta, weekday
 
 from tradetalks._fields import check_instance, in_field, record_class
-from tradetalks.dates import PartialDate, to_partial_date
+from tradetalks.dates import PartialDate, is_iso_day, to_partial_date
 from tradetalks.errors import DateResolutionError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -298,10 +298,8 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST)
 
     relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
     try:
-        if len(text) == 10 and text[4] == text[7] == "-" and text.isascii():  # 2025-07-28
-            digits = text[:4] + text[5:7] + text[8:]
-            if digits.isdigit():
-                return _stated_iso(words, text, None, done)
+        if is_iso_day(text):  # 2025-07-28, the common case, without the grammar
+            return _stated_iso(words, text, None, done)
         if text in relative:
             rule = ResolutionRule[text.upper()]
             return done(dateline + dt.timedelta(days=relative[text]), rule)

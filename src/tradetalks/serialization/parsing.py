@@ -144,14 +144,15 @@ _SPACED_KEY = re.compile(r'"[ \t\n\r]+:')
 _SPACED_KEY_BYTES = re.compile(rb'"[ \t\n\r]+:')
 
 
-class _Repeated(Exception):  # noqa: N818 - a signal inside repeats_a_key
-    pass
+class RepeatedKeyError(ValueError):
+    """An object with the same key twice: JSON leaves its meaning open, so it is refused."""
 
 
-def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's pairs as a dict, refusing a key given twice (``object_pairs_hook``)."""
     found = dict(pairs)
     if len(found) < len(pairs):
-        raise _Repeated
+        raise RepeatedKeyError
     return found
 
 
@@ -165,8 +166,8 @@ def repeats_a_key(text: str | bytes) -> bool:
     import json  # noqa: PLC0415 - only for texts whose keys cannot be counted
 
     try:
-        json.loads(text, object_pairs_hook=_no_repeats)
-    except (_Repeated, ValueError, RecursionError):
+        json.loads(text, object_pairs_hook=no_duplicate_keys)
+    except (ValueError, RecursionError):  # RepeatedKeyError among them
         return True
     return False
 

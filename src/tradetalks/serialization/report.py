@@ -49,6 +49,7 @@ from tradetalks.dataset import Dataset, dataset_from_loader
 from tradetalks.dates import DateSpan, PartialDate
 from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
 from tradetalks.serialization.loading import OnTheWalk, build_referred_first, referenced
+from tradetalks.serialization.parsing import RepeatedKeyError, no_duplicate_keys
 from tradetalks.serialization.wire import (
     ABSENT,
     FORMAT,
@@ -69,18 +70,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
 
 # -- parsing ---------------------------------------------------------------------------
-
-
-class _DuplicateKeyError(ValueError):
-    """An object with the same key twice: JSON leaves its meaning open, so it is refused."""
-
-
-def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """An object's pairs as a dict, refusing a key given twice (``object_pairs_hook``)."""
-    result = dict(pairs)
-    if len(result) < len(pairs):
-        raise _DuplicateKeyError
-    return result
 
 
 class _Repeated(dict[str, Any]):
@@ -132,11 +121,11 @@ def _loads(text: str, hook: Callable[[list[tuple[str, Any]]], dict[str, Any]]) -
 
     Raises:
         DataFormatError: for text that is not JSON, or nests too deeply to parse.
-        _DuplicateKeyError: from ``hook``.
+        RepeatedKeyError: from ``hook``.
     """
     try:
         return json.loads(text, object_pairs_hook=hook)
-    except _DuplicateKeyError:
+    except RepeatedKeyError:
         raise
     except json.JSONDecodeError as error:
         where = f"line {error.lineno} column {error.colno}"
@@ -155,7 +144,7 @@ def parse_json(text: str) -> object:
     """
     try:
         return _loads(text, no_duplicate_keys)
-    except _DuplicateKeyError:
+    except RepeatedKeyError:
         raise DataFormatError([_repeated_key(text)]) from None
 
 
@@ -410,9 +399,14 @@ def problems(
 # -- the report ------------------------------------------------------------------------
 
 
+@functools.cache
+def _id_keys() -> dict[str, str]:
+    return {name: record.id_key or "id" for name, record in wire_collections()}
+
+
 def _raw_id(item: object, name: str) -> str | None:
     """The id a raw record declares (a party's code), if it is a string."""
-    key = dict(wire_collections())[name].id_key or "id"
+    key = _id_keys()[name]
     ident = item.get(key) if isinstance(item, dict) else None
     return ident if isinstance(ident, str) else None
 

@@ -32,7 +32,6 @@ __all__ = [
     "WireRecord",
     "codec_of",
     "collections",
-    "is_iso_day",
     "json_type",
     "owned_classes",
     "read_day",
@@ -55,7 +54,7 @@ import attrs
 from tradetalks._fields import is_reference, per_class, record_classes
 from tradetalks.actors import UnnamedGroup
 from tradetalks.dataset import COLLECTIONS
-from tradetalks.dates import DateSpan, PartialDate
+from tradetalks.dates import DateSpan, PartialDate, is_iso_day
 from tradetalks.errors import InvalidValueError
 from tradetalks.instants import format_instant, parse_instant
 from tradetalks.truces import Bound, to_bound
@@ -141,12 +140,6 @@ class Codec(NamedTuple):
 
 def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/$defs/{name}"}
-
-
-def is_iso_day(text: str) -> bool:
-    """Whether ``text`` is written ``YYYY-MM-DD`` in ASCII digits (ISO 8601's calendar date)."""
-    digits = text[:4] + text[5:7] + text[8:]
-    return len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit()
 
 
 def read_day(text: str) -> dt.date:
@@ -353,13 +346,6 @@ class WireRecord(NamedTuple):
     id_key: str | None
     text_in_file: bool
     shareable: bool
-
-    @property
-    def keys(self) -> frozenset[str]:
-        """Every key a record of the class may have on disk."""
-        return frozenset(f.key for f in self.fields) | (
-            {"text_file"} if self.text_in_file else set()
-        )
 
 
 # Fields written under another key on disk (a said_on's value is its "date").
