@@ -61,6 +61,7 @@ def test_the_corpus_varies_a_small_valid_dataset() -> None:
         "rounds": 1,
         "meetings": 1,
         "statements": 1,
+        "agreements": 0,
         "truces": 1,
     }
     assert len(record.sources[0].text) == 260

@@ -353,6 +353,46 @@ def test_rounds_in_order_whatever_order_they_are_given_in(record: Dataset) -> No
     assert [r.number for r in shuffled.rounds_in_order()] == [1, 2, 3]
 
 
+def test_a_round_whose_start_is_not_given_is_left_out_of_the_timeline() -> None:
+    began = attrs.evolve(OSLO, id="began", number=None, dates="2025-03-10/")  # end not given
+    ended = attrs.evolve(OSLO, id="ended", number=None, dates="/2025-03-12")  # start not given
+    record = small(rounds=[ended, began], statements=[])
+    assert [(str(e.when), e.record.id) for e in record.timeline()] == [("2025-03-10", "began")]
+
+
+def test_rounds_whose_start_or_end_is_not_given_sort_by_the_dates_they_have() -> None:
+    def dated(ident: str, dates: str) -> Round:
+        return attrs.evolve(OSLO, id=ident, number=None, dates=dates)
+
+    rounds = [
+        dated("ended-12-march", "/2025-03-12"),  # began on or before 12 March
+        dated("from-11-march", "2025-03-11/"),
+        dated("march", "2025-03"),
+        dated("11-to-12-march", "2025-03-11/2025-03-12"),
+        dated("april", "2025-04/"),
+    ]
+    record = small(rounds=rounds, statements=[])
+    assert [r.id for r in record.rounds_in_order()] == [
+        "march",
+        "11-to-12-march",
+        "from-11-march",
+        "ended-12-march",
+        "april",
+    ]
+
+
+def test_a_position_held_until_further_notice() -> None:
+    held = Position(
+        id="ana-minister", person=ANA, title="minister", party=NORTH, valid="2025-03/..",
+        evidence=[find("Ana Li of Northland")],
+    )  # fmt: skip
+    record = small(positions=[held])
+    (position,) = record.positions_of("ana-li")
+    assert position.valid is not None
+    assert position.valid.latest is None  # no last day: "until further notice"
+    assert dt.date(2030, 1, 1) in position.valid
+
+
 @pytest.mark.parametrize(
     ("day", "in_force"),
     [

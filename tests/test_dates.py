@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradetalks import DateSpan, InvalidValueError, PartialDate, Precision
+from tradetalks import DateSpan, InvalidValueError, PartialDate, Precision, SpanEnd
 
 # -- strategies ---------------------------------------------------------------------------
 
@@ -39,19 +39,22 @@ def _period(day: dt.date, precision: Precision) -> PartialDate:
 
 @st.composite
 def date_spans(draw: st.DrawFn) -> DateSpan:
-    """A valid DateSpan, built directly: the end neither starts nor finishes before the start.
+    """A valid DateSpan, built directly: its end's last day is not before its start's first.
 
-    The end is the period (of a drawn precision) holding a day on or after the start's last
-    day; if that period begins before the start does, the next period is taken instead.
+    The end is the period (of a drawn precision) holding a day on or after the start's first
+    day, so it may begin before the start does (``2025-06-11/2025-06``). Then, sometimes,
+    the start or the end is replaced by an open or unknown end.
     """
     start = draw(partial_dates(max_year=9990))
-    day = start.latest + dt.timedelta(days=draw(st.integers(0, 800)))
-    precision = draw(st.sampled_from(Precision))
-    end = _period(day, precision)
-    if end.earliest < start.earliest:
-        end = _period(end.latest + dt.timedelta(days=1), precision)
+    day = start.earliest + dt.timedelta(days=draw(st.integers(0, 800)))
+    end = _period(day, draw(st.sampled_from(Precision)))
     flags = {"uncertain": draw(st.booleans()), "approximate": draw(st.booleans())}
     end = PartialDate(end.year, end.month, end.day, **flags)
+    shape = draw(st.sampled_from(["two dates", "no start", "no end"]))
+    if shape == "no start":
+        return DateSpan(draw(st.sampled_from(SpanEnd)), end)
+    if shape == "no end":
+        return DateSpan(start, draw(st.sampled_from(SpanEnd)))
     return DateSpan(start, end)
 
 
@@ -120,9 +123,18 @@ def test_uncertain_and_approximate() -> None:
         "2025-13",  # no 13th month
         "2025-02-30",  # February has no 30th
         "2025-XX",  # unspecified digits are not supported
-        "../2025",  # an open start is not supported
         "May 2025",  # words are not EDTF
         "2025-07-29/2025-07-28",  # ends before it starts
+        "2025-07/2025-06-30",  # July's first day is after 30 June
+        "../..",  # no date at either end
+        "/",
+        "../",
+        "/..",
+        "..",  # an open end alone is no date
+        "",
+        "2025/2025/2025",  # three ends
+        ".../2025",  # not "..", nor a date
+        "2025/ ..",
     ],
 )
 def test_refused_text(text: str) -> None:
@@ -230,6 +242,183 @@ def test_spans_sort_by_start_then_end() -> None:
     assert sorted([stockholm, london, one_day, geneva]) == [geneva, london, one_day, stockholm]
 
 
+# -- open and unknown ends ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2025-05-14/..", PartialDate(2025, 5, 14), SpanEnd.OPEN),
+        ("../2025-05-14", SpanEnd.OPEN, PartialDate(2025, 5, 14)),
+        ("2025-05-14/", PartialDate(2025, 5, 14), SpanEnd.UNKNOWN),
+        ("/2025-05-14", SpanEnd.UNKNOWN, PartialDate(2025, 5, 14)),
+        ("2025-03/..", PartialDate(2025, 3), SpanEnd.OPEN),
+        ("/2025-07-29?", SpanEnd.UNKNOWN, PartialDate(2025, 7, 29, uncertain=True)),
+        ("../2025~", SpanEnd.OPEN, PartialDate(2025, approximate=True)),
+    ],
+)
+def test_open_and_unknown_ends_read_and_write_back(
+    text: str, start: PartialDate | SpanEnd, end: PartialDate | SpanEnd
+) -> None:
+    span = DateSpan.from_edtf(text)
+    assert (span.start, span.end) == (start, end)
+    assert span.to_edtf() == text
+    assert str(span) == text
+    assert repr(span) == f"DateSpan({text!r})"
+    assert DateSpan(start, end) == span
+
+
+def test_span_ends_are_written_as_their_edtf_text() -> None:
+    assert SpanEnd.OPEN.value == ".."
+    assert SpanEnd.UNKNOWN.value == ""
+    assert SpanEnd("..") is SpanEnd.OPEN
+    assert SpanEnd("") is SpanEnd.UNKNOWN
+
+
+def test_a_span_takes_its_ends_as_members_or_as_their_text() -> None:
+    assert DateSpan("2025-03", "..") == DateSpan(PartialDate(2025, 3), SpanEnd.OPEN)
+    assert DateSpan("..", "2025-05") == DateSpan(SpanEnd.OPEN, PartialDate(2025, 5))
+    assert DateSpan("", dt.date(2025, 7, 29)) == DateSpan.from_edtf("/2025-07-29")
+    assert DateSpan(dt.date(2025, 7, 28), "") == DateSpan.from_edtf("2025-07-28/")
+
+
+def test_none_is_not_an_end() -> None:
+    # None could mean open or unknown: the caller says which.
+    with pytest.raises(InvalidValueError, match=r"SpanEnd.OPEN \('..'\) or SpanEnd.UNKNOWN"):
+        DateSpan("2025-03", None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (SpanEnd.OPEN, SpanEnd.OPEN),
+        (SpanEnd.UNKNOWN, SpanEnd.UNKNOWN),
+        (SpanEnd.OPEN, SpanEnd.UNKNOWN),
+        (SpanEnd.UNKNOWN, SpanEnd.OPEN),
+    ],
+)
+def test_a_span_needs_a_date_at_one_end(start: SpanEnd, end: SpanEnd) -> None:
+    text = f"{start.value}/{end.value}"
+    message = f"the span {text} has no date at either end: give its start, its end or both"
+    with pytest.raises(InvalidValueError, match=message):
+        DateSpan(start, end)
+    with pytest.raises(InvalidValueError, match=message):
+        DateSpan.from_edtf(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        # The end's last possible day is not before the start's first possible day.
+        ("2025-06/2025-06-11", dt.date(2025, 6, 1), dt.date(2025, 6, 11)),  # June to 11 June
+        ("2025-06-11/2025-06", dt.date(2025, 6, 11), dt.date(2025, 6, 30)),  # to June's 30th
+        ("2025-06-30/2025-06", dt.date(2025, 6, 30), dt.date(2025, 6, 30)),  # its last day
+        ("2025/2025-01-01", dt.date(2025, 1, 1), dt.date(2025, 1, 1)),
+        ("2025-07-28/2025-07-28", dt.date(2025, 7, 28), dt.date(2025, 7, 28)),
+    ],
+)
+def test_a_span_is_valid_when_its_end_can_fall_on_or_after_its_start(
+    text: str, earliest: dt.date, latest: dt.date
+) -> None:
+    span = DateSpan.from_edtf(text)
+    assert (span.earliest, span.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("2025-07", "2025-06-30"),  # July begins on the 1st, after 30 June
+        ("2025-06-12", "2025-06-11"),
+        ("2026", "2025-12"),
+        ("2025-07-01", "2025-06"),  # June's last day, the 30th, is before 1 July
+    ],
+)
+def test_a_span_whose_end_is_before_its_start_is_refused(start: str, end: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        DateSpan(start, end)
+    assert str(caught.value) == f"the span {start}/{end} ends before it starts"
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "precision"),
+    [
+        ("2025-03/..", dt.date(2025, 3, 1), None, Precision.MONTH),
+        ("2025-03/", dt.date(2025, 3, 1), None, Precision.MONTH),
+        ("../2025-05-14", None, dt.date(2025, 5, 14), Precision.DAY),
+        ("/2025", None, dt.date(2025, 12, 31), Precision.YEAR),
+    ],
+)
+def test_an_open_or_unknown_end_has_no_day(
+    text: str, earliest: dt.date | None, latest: dt.date | None, precision: Precision
+) -> None:
+    span = DateSpan.from_edtf(text)
+    assert (span.earliest, span.latest) == (earliest, latest)
+    assert span.precision is precision  # the precision of its one date
+
+
+def test_a_span_open_at_its_end_holds_every_day_from_its_start() -> None:
+    held = DateSpan.from_edtf("2025-03/..")  # "since March, until further notice"
+    assert dt.date(2025, 2, 28) not in held
+    assert dt.date(2025, 3, 1) in held
+    assert dt.date(2025, 3, 31) in held
+    assert dt.date(9999, 12, 31) in held
+    assert dt.datetime(2025, 3, 2, tzinfo=dt.UTC) not in held  # a datetime is not a day
+    assert "2025-03-02" not in held
+
+
+def test_a_span_with_an_unknown_start_can_hold_any_day_up_to_its_end() -> None:
+    # "Ended on Tuesday": it began on or before that day, on a day not given.
+    talks = DateSpan.from_edtf("/2025-07-29")
+    assert dt.date(1, 1, 1) in talks
+    assert dt.date(2025, 7, 29) in talks
+    assert dt.date(2025, 7, 30) not in talks
+
+
+def test_a_span_open_at_its_start_holds_every_day_up_to_its_end() -> None:
+    until_may = DateSpan.from_edtf("../2025-05")
+    assert dt.date(1990, 1, 1) in until_may
+    assert dt.date(2025, 5, 31) in until_may
+    assert dt.date(2025, 6, 1) not in until_may
+
+
+def test_spans_with_open_and_unknown_ends_sort_by_their_dates() -> None:
+    texts = [
+        "2025-07-28/2025-07-29",
+        "/2025-07-29",  # placed at its end, before a span that starts on that day
+        "2025-05-14/..",
+        "2025-05-14/",
+        "2025-05-14",
+        "2025-06",
+        "../2025-05",  # an open start comes before every date
+        "2025-07-29",
+        "../2025-04",
+    ]
+    assert [str(span) for span in sorted(map(DateSpan.from_edtf, texts))] == [
+        "../2025-04",
+        "../2025-05",
+        "2025-05-14",  # on the same start: a date, then an unknown end, then an open one
+        "2025-05-14/",
+        "2025-05-14/..",
+        "2025-06",
+        "2025-07-28/2025-07-29",
+        "/2025-07-29",
+        "2025-07-29",
+    ]
+
+
+def test_a_span_with_an_unknown_start_sorts_before_one_that_starts_on_its_end() -> None:
+    assert DateSpan.from_edtf("/2025-07-29") < DateSpan.from_edtf("2025-07-29/..")
+    assert DateSpan.from_edtf("/2025-07-29") < DateSpan.from_edtf("/2025-07-30")
+    assert DateSpan.from_edtf("/2025-07-29") > DateSpan.from_edtf("2025-07-28/")
+    assert DateSpan.from_edtf("../2025-07-29") < DateSpan.from_edtf("/2025-07-29")
+
+
+def test_the_relaxed_spans_sort_by_their_start() -> None:
+    # 2025-06 starts (can start) on 1 June, 2025-06-11 on the 11th.
+    spans = [DateSpan.from_edtf("2025-06-11/2025-06"), DateSpan.from_edtf("2025-06/2025-06-11")]
+    assert [str(span) for span in sorted(spans)] == ["2025-06/2025-06-11", "2025-06-11/2025-06"]
+
+
 # -- laws -----------------------------------------------------------------------------------
 
 
@@ -255,8 +444,14 @@ def test_earliest_is_not_after_latest(date: PartialDate) -> None:
 
 @given(date_spans())
 def test_span_earliest_is_not_after_latest(span: DateSpan) -> None:
-    """A span's earliest day is on or before its latest day."""
-    assert span.earliest <= span.latest
+    """A span's earliest day, when it has one, is on or before its latest day, when it has
+    one; both are in it; and it has one of them at least."""
+    assert span.earliest is not None or span.latest is not None
+    if span.earliest is not None and span.latest is not None:
+        assert span.earliest <= span.latest
+    for day in (span.earliest, span.latest):
+        if day is not None:
+            assert day in span
 
 
 @given(partial_dates(), partial_dates())
@@ -278,3 +473,37 @@ def test_sorted_dates_have_non_decreasing_earliest_days(dates: list[PartialDate]
 def test_the_qualifier_flags_must_be_booleans() -> None:
     with pytest.raises(InvalidValueError, match="uncertain: must be True or False, not 'yes'"):
         PartialDate(2025, 7, 29, uncertain="yes")  # type: ignore[arg-type]
+
+
+@given(date_spans(), date_spans())
+def test_the_order_of_spans_is_total_and_agrees_with_equality(a: DateSpan, b: DateSpan) -> None:
+    """Of two spans, with or without open and unknown ends, exactly one of a < b, a == b and
+    b < a holds, and comparing them never raises."""
+    assert [a < b, a == b, b < a].count(True) == 1
+    assert (a <= b) == (a < b or a == b)
+
+
+@given(st.lists(date_spans(), max_size=8))
+def test_sorted_spans_have_non_decreasing_first_dates(spans: list[DateSpan]) -> None:
+    """Sorting spans puts open starts first, then the others by the first day their first
+    date (their start, or their end when the start is unknown) can mean."""
+    firsts = []
+    for span in sorted(spans):
+        if span.start is SpanEnd.OPEN:
+            firsts.append(dt.date.min)
+            continue
+        first = span.start if isinstance(span.start, PartialDate) else span.end
+        assert isinstance(first, PartialDate)
+        firsts.append(first.earliest)
+    assert firsts == sorted(firsts)
+
+
+@given(date_spans(), st.dates())
+def test_a_day_is_in_a_span_when_it_lies_within_its_given_days(
+    span: DateSpan, day: dt.date
+) -> None:
+    """A day is in a span when it is not before its earliest day (if it has one) and not
+    after its latest (if it has one): an open or unknown end sets no limit."""
+    after_start = span.earliest is None or span.earliest <= day
+    before_end = span.latest is None or day <= span.latest
+    assert (day in span) == (after_start and before_end)

@@ -243,6 +243,41 @@ def test_the_ics_export_of_the_shipped_dataset_parses_back(record: Dataset) -> N
     assert "Deadline" in str(deadline["SUMMARY"])
 
 
+def _with_ends_not_given() -> Dataset:
+    """The shipped dataset, but the London round "ended on 11 June" (its start not given),
+    the Stockholm round "began on Monday" (its end not given), and the first position is
+    held from March "until further notice"."""
+    raw = json.loads((DATA / "stockholm_2025.json").read_text(encoding="utf-8"))
+    raw["rounds"][1]["dates"] = "/2025-06-11"
+    raw["rounds"][2]["dates"] = "2025-07-28/"
+    raw["positions"][0]["valid"] = "2025-03/.."
+    return tradetalks.loads(json.dumps(raw), base=DATA)
+
+
+def test_rows_of_spans_whose_start_or_end_is_not_given() -> None:
+    record = _with_ends_not_given()
+    rows = {str(r["city"]): r for r in to_records(record, "rounds")}
+    assert {city: (r["dates"], r["earliest"], r["latest"]) for city, r in rows.items()} == {
+        "Geneva": ("2025-05", "2025-05-01", "2025-05-31"),
+        "London": ("/2025-06-11", None, "2025-06-11"),
+        "Stockholm": ("2025-07-28/", "2025-07-28", None),
+    }
+    assert to_records(record, "positions")[0]["valid"] == "2025-03/.."
+    lines = to_csv(record, "rounds").splitlines()
+    assert lines[2].endswith(",/2025-06-11,,2025-06-11")
+    assert lines[3].endswith(",2025-07-28/,2025-07-28,")
+
+
+def test_an_event_whose_start_or_end_is_not_given_covers_the_days_given() -> None:
+    events = {str(e["UID"]): e for e in _events(to_ical(_with_ends_not_given()))}
+    assert len(events) == 5
+    london, stockholm = events["london-2025@tradetalks"], events["stockholm-2025@tradetalks"]
+    assert _all_day(london) == (dt.date(2025, 6, 11), dt.date(2025, 6, 12))
+    assert str(london["SUMMARY"]).endswith("London (its start is not given: /2025-06-11)")
+    assert _all_day(stockholm) == (dt.date(2025, 7, 28), dt.date(2025, 7, 29))
+    assert str(stockholm["SUMMARY"]).endswith("Stockholm (its end is not given: 2025-07-28/)")
+
+
 def _truce_ending_at_an_instant() -> Dataset:
     """A made-up one-sentence source whose truce ends at 12:01 a.m. in New York."""
     outlet = Organization(id="example-wire", name="Example Wire", kind=OrganizationKind.OUTLET)

@@ -141,6 +141,62 @@ def test_a_round_needs_dates_it_can_read() -> None:
     assert "not an EDTF date: 'May 2025'" in str(caught.value)
 
 
+# --- open and unknown ends of dates ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dates", ["2025-07-28/", "/2025-07-29", "2025-07/"])
+def test_a_round_whose_start_or_end_is_not_given(dates: str) -> None:
+    # "The talks began on Monday" or "ended on Tuesday", and nothing more.
+    assert str(round_dated(dates).dates) == dates
+
+
+@pytest.mark.parametrize(
+    ("dates", "unknown"),
+    [("2025-07-28/..", "2025-07-28/"), ("../2025-07-29", "/2025-07-29")],
+)
+def test_a_round_with_an_open_end_is_refused(dates: str, unknown: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        round_dated(dates)
+    assert caught.value.where == "dates"
+    assert str(caught.value) == (
+        f"dates: {dates} is open ('..': without limit), which a round of talks cannot be; "
+        f"an end the source does not give is unknown, written as nothing: {unknown}"
+    )
+
+
+def meeting_dated(dates: object) -> Meeting:
+    return Meeting(
+        id="call", kind=MeetingKind.PHONE_CALL, description="a call", participants=[MINISTER],
+        dates=dates, evidence=[MINISTERS],  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_a_meeting_whose_end_is_not_given_but_never_open() -> None:
+    assert str(meeting_dated("2025-07-30/").dates) == "2025-07-30/"
+    assert meeting_dated(None).dates is None
+    with pytest.raises(InvalidValueError) as caught:
+        meeting_dated("2025-07-30/..")
+    assert caught.value.where == "dates"
+    assert "which a meeting cannot be" in str(caught.value)
+    assert str(caught.value).endswith("written as nothing: 2025-07-30/")
+
+
+@pytest.mark.parametrize("valid", ["2025-03/..", "../2025-05", "2025-03/", "/2025-05"])
+def test_a_position_held_until_further_notice_or_from_a_day_not_given(valid: str) -> None:
+    position = Position(
+        id="minister-title", person=MINISTER, title="Minister", valid=valid, evidence=[MINISTERS]
+    )
+    assert position.valid == DateSpan.from_edtf(valid)
+    assert str(position.valid) == valid
+
+
+def test_a_position_with_no_date_at_either_end_names_the_field() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Position(id="p", person=MINISTER, title="Minister", valid="../..", evidence=[MINISTERS])
+    assert caught.value.where == "valid"
+    assert str(caught.value).startswith("valid: the span ../.. has no date at either end")
+
+
 def statement(**changes: object) -> Statement:
     fields: dict[str, object] = {
         "id": "progress",

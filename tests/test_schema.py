@@ -72,7 +72,8 @@ SCHEMA_REJECTS = {
     "statement_without_speakers.json",
     "truce_term_naive_datetime.json",
     "truce_term_offset_without_zone.json",
-    "truce_with_one_party.json",
+    "agreement_with_one_party.json",
+    "truce_end_reason_unknown.json",
     "truce_without_terms.json",
     "unknown_field.json",
     "unknown_field_not_a_plain_name.json",
@@ -185,6 +186,29 @@ def test_what_the_loader_accepts_the_schema_accepts(make: Any) -> None:
     data = make()
     assert isinstance(_loads(data), tradetalks.Dataset)
     VALIDATOR.validate(data)
+
+
+@pytest.mark.parametrize(
+    ("valid", "accepted"),
+    [
+        ("2025-03/..", True),  # open: "until further notice"
+        ("../2025-05", True),
+        ("2025-03/", True),  # unknown: an end the source does not give
+        ("/2025-05-14?", True),
+        ("../..", False),  # no date at either end
+        ("/", False),
+        ("../", False),
+        ("/..", False),
+        ("2025/../2026", False),
+    ],
+)
+def test_open_and_unknown_ends_are_accepted_by_the_schema_as_by_the_loader(
+    valid: str, *, accepted: bool
+) -> None:
+    data = _small()
+    data["positions"][0]["valid"] = valid
+    assert VALIDATOR.is_valid(data) is accepted
+    assert isinstance(_loads(data), tradetalks.Dataset) is accepted
 
 
 def _places(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -71,6 +71,27 @@ def test_dump_load_dump_is_byte_identical() -> None:
     assert DATASET_FILE.read_bytes() == first.encode("utf-8")
 
 
+@pytest.mark.parametrize(
+    ("valid", "dates"),
+    [("2025-03/..", "2025-07-28/"), ("../2025-05", "/2025-07-29"), ("/2025-05-14", "2025-07/")],
+)
+def test_open_and_unknown_ends_round_trip(valid: str, dates: str) -> None:
+    # A position held "until further notice" (or from a day not given), and a round whose
+    # end or start the source does not give.
+    raw = shipped()
+    raw["positions"][0]["valid"] = valid
+    raw["rounds"][2]["dates"] = dates
+    record = tradetalks.loads(json.dumps(raw), base=DATA)
+    assert record.positions[0].valid == tradetalks.DateSpan.from_edtf(valid)
+    assert str(record.rounds[2].dates) == dates
+    text = tradetalks.dumps(record)
+    assert json.loads(text)["positions"][0]["valid"] == valid
+    assert json.loads(text)["rounds"][2]["dates"] == dates
+    again = tradetalks.loads(text, base=DATA)
+    assert again == record
+    assert tradetalks.dumps(again) == text
+
+
 def test_the_shipped_file_loads_through_the_public_load() -> None:
     record = tradetalks.load(DATASET_FILE)
     assert record == tradetalks.fixtures.stockholm_2025()
@@ -363,7 +384,9 @@ def break_one(raw: dict[str, Any], where: list[str | int], value: object) -> Non
         (["rounds", 0, "dates"], "2025-13", "$.rounds[0].dates", "month must be 1 to 12"),
         (["rounds", 2, "dates"], "2025-07-29/2025-07-28", "$.rounds[2].dates",
          "ends before it starts"),
-        (["meetings", 0, "dates"], "2025-07-30/", "$.meetings[0].dates", "not an EDTF date"),
+        (["meetings", 0, "dates"], "2025-07-30/..", "$.meetings[0].dates",
+         "which a meeting cannot be"),
+        (["positions", 0, "valid"], "../..", "$.positions[0].valid", "no date at either end"),
         (["statements", 0, "said_on", "date"], "Tuesday", "$.statements[0].said_on.date",
          "not an EDTF date"),
         (["truces", 0, "terms", 0, "end"], "2025-08-32", "$.truces[0].terms[0].end",

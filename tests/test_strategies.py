@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from hypothesis import given, note, settings
+from hypothesis import find, given, note, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 import tradetalks
 from tradetalks import (
@@ -34,6 +35,7 @@ from tradetalks import (
     ResolvedDate,
     Round,
     Source,
+    SpanEnd,
     Statement,
     TimelineEntry,
     TimelineEvent,
@@ -142,9 +144,10 @@ def test_every_evidence_matches_its_source(record: Dataset) -> None:
 @THOUSAND_DATASETS
 @given(ts.datasets())
 def test_timeline_is_in_documented_order(record: Dataset) -> None:
-    """The timeline holds each dated round, meeting and statement once and each truce term
-    twice (its start and its deadline), each on its own date, sorted by the date's
-    PartialDate.sort_key(), then by TimelineEvent order, then by the dataset's order."""
+    """The timeline holds each dated round, meeting and statement once (a round or meeting
+    whose start is not given, never) and each truce term twice (its start and its deadline),
+    each on its own date, sorted by the date's PartialDate.sort_key(), then by TimelineEvent
+    order, then by the dataset's order."""
     with shown_if_it_fails(record):
         entries = record.timeline()
         events = list(TimelineEvent)
@@ -175,10 +178,11 @@ def test_timeline_is_in_documented_order(record: Dataset) -> None:
             )
             assert entry.when == expected_date(entry)
         assert keys == sorted(keys)
-        dated = [m for m in record.meetings if m.dates is not None]
+        rounds = [r for r in record.rounds if isinstance(r.dates.start, PartialDate)]
+        dated = [m for m in record.meetings if m.dates and isinstance(m.dates.start, PartialDate)]
         said = [s for s in record.statements if s.said_on is not None]
         terms = sum(len(truce.terms) for truce in record.truces)
-        assert len(entries) == len(record.rounds) + len(dated) + len(said) + 2 * terms
+        assert len(entries) == len(rounds) + len(dated) + len(said) + 2 * terms
 
 
 def expected_date(entry: TimelineEntry) -> PartialDate:
@@ -191,6 +195,7 @@ def expected_date(entry: TimelineEntry) -> PartialDate:
         return record.said_on.value
     assert isinstance(record, Round | Meeting)
     assert record.dates is not None
+    assert isinstance(record.dates.start, PartialDate)
     return record.dates.start
 
 
@@ -311,8 +316,14 @@ def test_datasets_keep_to_their_dates(record: Dataset) -> None:
     with shown_if_it_fails(record):
         low, high = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
         spans: list[PartialDate] = [entry.when for entry in record.timeline()]
-        spans += [p.valid.start for p in record.positions if p.valid] + [
-            p.valid.end for p in record.positions if p.valid
+        given = [p.valid for p in record.positions] + [r.dates for r in record.rounds]
+        given += [m.dates for m in record.meetings]
+        spans += [
+            end
+            for span in given
+            if span is not None
+            for end in (span.start, span.end)
+            if isinstance(end, PartialDate)  # not an open or unknown end
         ]
         spans += [term.announced_on for t in record.truces for term in t.terms if term.announced_on]
         for day in spans:
@@ -351,13 +362,48 @@ def test_partial_dates_keep_to_their_range(day: PartialDate) -> None:
     assert dt.date(2024, 3, 1) <= day.earliest <= day.latest <= dt.date(2025, 2, 28)
 
 
-@given(ts.date_spans(min_value=dt.date(2025, 7, 1), max_value=dt.date(2025, 7, 31)))
+@given(ts.date_spans(min_value=dt.date(2025, 7, 1), max_value=dt.date(2025, 7, 31), ends=[]))
 def test_date_spans_keep_to_their_range(span: DateSpan) -> None:
-    """date_spans() gives spans within the range that never end before they start: the end's
-    earliest and latest days are on or after the start's."""
-    assert dt.date(2025, 7, 1) <= span.earliest <= span.latest <= dt.date(2025, 7, 31)
-    assert span.start.earliest <= span.end.earliest
-    assert span.start.latest <= span.end.latest
+    """date_spans(ends=[]) gives spans with a date at each end, within the range, that never
+    end before they start: the end's last day is on or after the start's first."""
+    assert isinstance(span.start, PartialDate)
+    assert isinstance(span.end, PartialDate)
+    assert span.earliest is not None
+    assert span.latest is not None
+    assert dt.date(2025, 7, 1) <= span.start.earliest <= span.end.latest <= dt.date(2025, 7, 31)
+    assert dt.date(2025, 7, 1) <= span.end.earliest
+    assert span.start.latest <= dt.date(2025, 7, 31)
+
+
+@given(ts.date_spans(min_value=dt.date(2025, 7, 1), max_value=dt.date(2025, 7, 31)))
+def test_date_spans_have_a_date_at_one_end_at_least(span: DateSpan) -> None:
+    """date_spans() gives spans whose dates lie in the range; one end may be open or
+    unknown, never both, and such a span reads back from its EDTF text as itself."""
+    dates = [end for end in (span.start, span.end) if isinstance(end, PartialDate)]
+    assert dates
+    for day in dates:
+        assert dt.date(2025, 7, 1) <= day.earliest <= day.latest <= dt.date(2025, 7, 31)
+    assert DateSpan.from_edtf(span.to_edtf()) == span
+
+
+@given(ts.date_spans(ends=[SpanEnd.OPEN]))
+def test_date_spans_draw_only_the_ends_asked_for(span: DateSpan) -> None:
+    """date_spans(ends=[SpanEnd.OPEN]) never draws an unknown end."""
+    assert SpanEnd.UNKNOWN not in (span.start, span.end)
+
+
+@pytest.mark.parametrize("end", list(SpanEnd))
+@pytest.mark.parametrize("side", ["start", "end"])
+def test_date_spans_draw_open_and_unknown_ends_at_either_side(end: SpanEnd, side: str) -> None:
+    found = find(ts.date_spans(), lambda span: getattr(span, side) is end)
+    assert getattr(found, side) is end
+    other = found.end if side == "start" else found.start
+    assert isinstance(other, PartialDate)
+
+
+def test_date_spans_refuse_ends_that_are_not_span_ends() -> None:
+    with pytest.raises(InvalidArgument, match="ends must hold SpanEnd values"):
+        ts.date_spans(ends="..")  # type: ignore[arg-type]
 
 
 @given(ts.instants(min_value=dt.date(2025, 3, 8), max_value=dt.date(2025, 3, 10)))

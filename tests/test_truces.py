@@ -10,28 +10,40 @@ UTC+8 all year.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tradetalks import (
+    Agreement,
+    Dataset,
+    EndReason,
     Evidence,
     InvalidValueError,
+    MissingReferenceError,
     NaiveDatetimeError,
+    NoDeadlineError,
+    NotAnnouncedError,
     Organization,
     OrganizationKind,
     PartialDate,
     Party,
     PrecisionError,
     Source,
+    TimelineEvent,
     Truce,
+    TruceEnd,
     TruceStatus,
     TruceTerm,
+    dumps,
     elapsed,
     format_instant,
+    loads,
     parse_instant,
     truce_days_remaining,
 )
@@ -247,7 +259,7 @@ def test_the_first_term_is_extended_after_its_end() -> None:
     assert longer.status(dt.date(2025, 8, 13), first) is TruceStatus.EXTENDED
     assert longer.status(dt.date(2025, 8, 13), second) is TruceStatus.IN_FORCE
     assert longer.status(dt.date(2025, 8, 13)) is TruceStatus.IN_FORCE
-    assert longer.status(dt.date(2025, 8, 10), second) is TruceStatus.NOT_STARTED
+    assert longer.status(dt.date(2025, 8, 10), second) is TruceStatus.NOT_ANNOUNCED
     assert longer.status(dt.date(2025, 11, 10)) is TruceStatus.EXPIRED
     assert longer.status(dt.date(2025, 11, 10), second) is TruceStatus.EXPIRED
 
@@ -328,10 +340,23 @@ def test_the_two_half_past_ones_of_the_night_clocks_go_back_are_different_instan
     one = TruceTerm(start="2025-08-12", end=first, evidence=[TRUCE_WORDS])
     other = TruceTerm(start="2025-08-12", end=second, evidence=[TRUCE_WORDS])
     assert one != other
-    gap = TruceTerm(start=second, end="2025-12-01", announced_on="2025-10-01", derivation="a gap")
-    with pytest.raises(InvalidValueError, match="an extension starts where the term before it"):
+    # A term from the second 01:30 after one that ends at the first leaves an hour's lapse.
+    later = TruceTerm(start=second, end="2025-12-01", announced_on="2025-10-01", derivation="x")
+    truce = Truce(
+        id="t", parties=PARTIES, suspended="tariffs", terms=[one, later], evidence=[TRUCE_WORDS]
+    )
+    utc = dt.UTC
+    assert truce.status(dt.datetime(2025, 11, 2, 6, 0, tzinfo=utc)) is TruceStatus.LAPSED
+    assert truce.status(dt.datetime(2025, 11, 2, 6, 30, tzinfo=utc)) is TruceStatus.IN_FORCE
+    # A term from the first 01:30 after one that ends at the second overlaps it by an hour.
+    earlier = TruceTerm(start=first, end="2025-12-01", announced_on="2025-10-01", derivation="x")
+    with pytest.raises(InvalidValueError, match="terms never overlap"):
         Truce(
-            id="t", parties=PARTIES, suspended="tariffs", terms=[one, gap], evidence=[TRUCE_WORDS]
+            id="t",
+            parties=PARTIES,
+            suspended="tariffs",
+            terms=[other, earlier],
+            evidence=[TRUCE_WORDS],
         )
 
 
@@ -346,3 +371,382 @@ def test_an_extension_past_the_calendar_is_refused_on_days() -> None:
     # 9999-12-31 is 2,912,584 days after 2025-08-12: three million days go past it.
     with pytest.raises(InvalidValueError, match="days: 3000000 days from 2025-08-12 fall outside"):
         truce.extend(days=3_000_000, announced_on="2025-08-11", derivation="too long")
+
+
+# --- Truces as they ran: the Geneva Joint Statement of 12 May 2025 and each side's measure.
+#
+# Worked out by hand. New York is on EDT (UTC-4) until 2 November 2025, then EST (UTC-5);
+# Beijing is UTC+8 all year, so 00:01 EST on 10 November (05:01 UTC) is 13:01 in Beijing.
+# 2025-08-11 to 2025-11-10: 20 + 30 + 31 + 10 = 91 days. 2026-01-01 to 2026-11-10: 304 days
+# to 1 November (365 - 31 - 30) plus 9 = 313. 00:01 EDT on 1 November (04:01 UTC) to 00:01
+# EST on 10 November (05:01 UTC): 9 days and 1 hour, 217 hours. 2026-02-19 to 2026-11-10:
+# 9 (to 28 February) + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 (March to October) + 10 = 264.
+
+GENEVA = Agreement(
+    id="geneva",
+    title="Geneva Joint Statement",
+    parties=PARTIES,
+    made_on="2025-05-12",
+    derivation="the joint statement of 12 May 2025",
+)
+
+
+def _us() -> Truce:
+    truce = Truce(
+        id="us-suspension",
+        parties=[PARTIES[1]],
+        suspended="additional duties",
+        agreement=GENEVA,
+        derivation="the US orders",
+        terms=[
+            TruceTerm(
+                start=dt.datetime(2025, 5, 14, 0, 1, tzinfo=NEW_YORK),
+                days=90,
+                announced_on="2025-05-12",
+                derivation="the order of 12 May",
+            )
+        ],
+    )
+    truce = truce.extend(
+        end=dt.datetime(2025, 11, 10, 0, 1, tzinfo=NEW_YORK),
+        announced_on="2025-08-11",
+        derivation="the order of 11 August",
+    )
+    return truce.extend(
+        end=dt.datetime(2026, 11, 10, 0, 1, tzinfo=NEW_YORK),
+        announced_on="2025-11-04",
+        derivation="the order of 4 November",
+    )
+
+
+def _china() -> Truce:
+    truce = Truce(
+        id="china-suspension",
+        parties=[PARTIES[0]],
+        suspended="the 24% additional tariff",
+        agreement=GENEVA,
+        derivation="China's announcements",
+        terms=[
+            TruceTerm(
+                start=dt.datetime(2025, 5, 14, 12, 1, tzinfo=SHANGHAI),
+                days=90,
+                announced_on="2025-05-12",
+                derivation="the joint statement",
+            )
+        ],
+    )
+    truce = truce.extend(days=90, announced_on="2025-08-12", derivation="12 August")
+    return truce.extend(
+        start=dt.datetime(2025, 11, 10, 13, 1, tzinfo=SHANGHAI),
+        days=365,
+        announced_on="2025-11-05",
+        derivation="5 November",
+    )
+
+
+def test_a_term_given_in_days_keeps_the_wall_clock_time_across_a_dst_change() -> None:
+    term = TruceTerm(start=dt.datetime(2025, 8, 12, 0, 1, tzinfo=NEW_YORK), days=90, derivation="x")
+    assert term.end == dt.datetime(2025, 11, 10, 5, 1, tzinfo=dt.UTC)
+    assert isinstance(term.start, dt.datetime)
+    assert isinstance(term.end, dt.datetime)
+    assert format_instant(term.end) == "2025-11-10T00:01:00-05:00[America/New_York]"
+    assert elapsed(term.start, term.end) == dt.timedelta(days=90, hours=1)
+    assert term.days == 90
+    assert TruceTerm(start="2025-05-14", days=90, derivation="x").end == PartialDate.from_edtf(
+        "2025-08-12"
+    )
+
+
+def test_a_term_given_both_ways_must_agree_and_needs_one_of_them() -> None:
+    assert TruceTerm(start="2025-05-14", end="2025-08-12", days=90, derivation="x").days == 90
+    with pytest.raises(InvalidValueError, match="days: 89 days from 2025-05-14 end at 2025-08-11"):
+        TruceTerm(start="2025-05-14", end="2025-08-12", days=89, derivation="x")
+    with pytest.raises(InvalidValueError, match="end: give the term's end, its length in days"):
+        TruceTerm(start="2025-05-14", derivation="x")
+    with pytest.raises(InvalidValueError, match="days: a term lasts one or more whole days"):
+        TruceTerm(start="2025-05-14", days=0, derivation="x")
+    with pytest.raises(InvalidValueError, match=r"days: .*known only to the month"):
+        TruceTerm(start="2025-05", days=90, derivation="x")
+
+
+def test_the_us_end_at_midnight_est_is_one_pm_in_beijing() -> None:
+    assert _us().terms[1].end == _china().terms[2].start
+    second_ends, third_starts = _china().terms[1].end, _china().terms[2].start
+    assert isinstance(second_ends, dt.datetime)
+    assert isinstance(third_starts, dt.datetime)
+    assert elapsed(second_ends, third_starts) == dt.timedelta(hours=1)
+
+
+def test_the_us_suspension_counts_down_as_the_orders_were_known() -> None:
+    us = _us()
+    assert us.days_remaining(dt.date(2025, 7, 30)) == 13  # before the 11 August order
+    assert us.days_remaining(dt.date(2025, 8, 11)) == 91
+    assert us.days_remaining(dt.date(2026, 1, 1)) == 313
+    left = us.time_remaining(dt.datetime(2025, 11, 1, 0, 1, tzinfo=NEW_YORK))
+    assert left == dt.timedelta(hours=217)
+    assert us.days_remaining(dt.datetime(2025, 11, 1, 0, 1, tzinfo=NEW_YORK)) == 9
+
+
+def test_a_day_announcement_is_known_from_midnight_in_the_zone_of_the_bounds() -> None:
+    us = _us()
+    nine = dt.datetime(2025, 8, 11, 9, 0, tzinfo=SHANGHAI)  # 21:00 on 10 August in New York
+    half_past_twelve = dt.datetime(2025, 8, 11, 12, 30, tzinfo=SHANGHAI)  # 00:30 in New York
+    assert us.deadline(nine).end == dt.datetime(2025, 8, 12, 0, 1, tzinfo=NEW_YORK)
+    assert us.deadline(half_past_twelve).end == dt.datetime(2025, 11, 10, 0, 1, tzinfo=NEW_YORK)
+    assert len(us.terms_known_on(nine)) == 1
+    assert len(us.terms_known_on(half_past_twelve)) == 2
+    # 20:30 on 11 August in New York: 3 hours 31 minutes to the old deadline, but the order
+    # of that day is known, so the count runs to 10 November.
+    assert us.time_remaining(dt.datetime(2025, 8, 11, 20, 30, tzinfo=NEW_YORK)) == dt.timedelta(
+        days=90, hours=4, minutes=31
+    )
+
+
+def test_a_day_announcement_of_a_truce_in_days_is_known_on_the_observers_date() -> None:
+    truce = Truce(
+        id="t",
+        parties=PARTIES,
+        suspended="tariffs",
+        terms=[TruceTerm(start="2025-05-14", end="2025-08-12", evidence=[TRUCE_WORDS])],
+        evidence=[TRUCE_WORDS],
+    ).extend(days=90, announced_on="2025-08-11", evidence=[EXTENSION_WORDS])
+    # 00:30 on 11 August in Beijing is still 10 August in New York: the observer's own date
+    # is what counts for a truce whose bounds are days.
+    assert truce.days_remaining(dt.datetime(2025, 8, 11, 0, 30, tzinfo=SHANGHAI)) == 91
+    assert truce.days_remaining(dt.datetime(2025, 8, 10, 12, 30, tzinfo=NEW_YORK)) == 2
+
+
+def test_an_announcement_at_an_instant_counts_from_that_instant() -> None:
+    truce = Truce(
+        id="t",
+        parties=PARTIES,
+        suspended="tariffs",
+        terms=[TruceTerm(start="2025-05-14", end="2025-08-12", evidence=[TRUCE_WORDS])],
+        evidence=[TRUCE_WORDS],
+    ).extend(
+        days=90,
+        announced_on=dt.datetime(2025, 8, 11, 17, 0, tzinfo=NEW_YORK),
+        evidence=[EXTENSION_WORDS],
+    )
+    assert str(truce.terms[1].announced_on) == "2025-08-11 17:00:00-04:00"
+    assert truce.days_remaining(dt.datetime(2025, 8, 11, 16, 59, tzinfo=NEW_YORK)) == 1
+    assert truce.days_remaining(dt.datetime(2025, 8, 11, 17, 0, tzinfo=NEW_YORK)) == 91
+    # A day observer on 11 August: the instant falls on that day, so it is known.
+    assert truce.days_remaining(dt.date(2025, 8, 11)) == 91
+
+
+def test_the_us_suspension_ended_when_the_tariffs_were_struck_down() -> None:
+    us = _us().end_early(
+        at="2026-02-20", announced_on="2026-02-20", reason="moot", derivation="the ruling"
+    )
+    assert us.ended == TruceEnd(
+        at="2026-02-20", announced_on="2026-02-20", reason=EndReason.MOOT, derivation="the ruling"
+    )
+    assert us.status(dt.date(2026, 2, 19)) is TruceStatus.IN_FORCE
+    assert us.days_remaining(dt.date(2026, 2, 19)) == 264
+    assert us.status(dt.date(2026, 3, 1)) is TruceStatus.ENDED
+    assert us.days_remaining(dt.date(2026, 3, 1)) == 0
+    assert us.time_remaining(dt.datetime(2026, 3, 1, 12, 0, tzinfo=NEW_YORK)) == dt.timedelta(0)
+    statuses = [us.status(dt.date(2026, 3, 1), term) for term in us.terms]
+    assert statuses == [TruceStatus.EXTENDED, TruceStatus.EXTENDED, TruceStatus.ENDED]
+    # Known in advance, an end brings the deadline forward: 2026-02-01 to 2026-02-20 is 19.
+    early = _us().end_early(
+        at="2026-02-20", announced_on="2026-01-15", reason="terminated", derivation="a notice"
+    )
+    assert early.days_remaining(dt.date(2026, 2, 1)) == 19
+    assert early.days_remaining(dt.date(2026, 1, 14)) == 313 - 13  # not yet known
+    with pytest.raises(InvalidValueError, match="ended: truce 'us-suspension' already ended"):
+        us.end_early(at="2026-03-01", reason="moot", derivation="again")
+    with pytest.raises(InvalidValueError, match="it cannot be extended"):
+        us.extend(days=30, announced_on="2026-03-01", derivation="after the end")
+
+
+def test_an_early_end_lies_within_the_terms() -> None:
+    us = _us()
+    with pytest.raises(InvalidValueError, match=r"ended.at: it ends at 2025-05-01, before"):
+        us.end_early(at="2025-05-01", reason="moot", derivation="x")
+    with pytest.raises(InvalidValueError, match=r"ended.at: an early end comes before the last"):
+        us.end_early(at="2026-12-01", reason="moot", derivation="x")
+    with pytest.raises(InvalidValueError, match="reason: expected an EndReason or one of"):
+        us.end_early(at="2026-02-20", reason="struck down", derivation="x")
+    first_two = _china()
+    first_two = attrs.evolve(first_two, terms=first_two.terms[:2])
+    ended = first_two.end_early(at="2025-09-01", reason="terminated", derivation="x")
+    assert ended.ended is not None
+    with pytest.raises(InvalidValueError, match=r"terms\[2\].start: it starts at .*after the"):
+        Truce(
+            id="t",
+            parties=[PARTIES[0]],
+            suspended="x",
+            terms=_china().terms,
+            ended=ended.ended,
+            derivation="x",
+        )
+
+
+def test_china_lapsed_for_an_hour_on_10_november() -> None:
+    china = _china()
+    lapse = dt.datetime(2025, 11, 10, 12, 30, tzinfo=SHANGHAI)
+    assert china.status(lapse) is TruceStatus.LAPSED
+    assert china.days_remaining(lapse) == 0
+    assert china.time_remaining(lapse) == dt.timedelta(0)
+    assert china.status(lapse.replace(hour=13, minute=30)) is TruceStatus.IN_FORCE
+    # At 13:01 on 2025-11-10, 365 days to 13:01 on 2026-11-10; at 13:30, 365 days less 29
+    # minutes: 364 whole days. At 13:00 the third term has not begun.
+    assert china.status(lapse.replace(hour=13, minute=0)) is TruceStatus.LAPSED
+    assert china.days_remaining(lapse.replace(hour=13, minute=1)) == 365
+    assert china.days_remaining(lapse.replace(hour=13, minute=30)) == 364
+    # Before the lapse, the count runs to the end of the second term, not across the gap.
+    assert china.days_remaining(dt.date(2025, 11, 6)) == 4
+    assert china.status(lapse, china.terms[1]) is TruceStatus.EXTENDED
+
+
+def test_a_truce_is_not_known_before_its_first_announcement() -> None:
+    later = Truce(
+        id="announced-in-november",
+        parties=[PARTIES[0]],
+        suspended="tariffs",
+        derivation="x",
+        terms=[TruceTerm(start="2025-11-10", days=365, announced_on="2025-11-05", derivation="x")],
+    )
+    assert later.status(dt.date(2025, 7, 1)) is TruceStatus.NOT_ANNOUNCED
+    assert later.terms_known_on(dt.date(2025, 7, 1)) == ()
+    with pytest.raises(NotAnnouncedError, match=r"not yet announced on 2025-07-01: it was .*11-05"):
+        later.days_remaining(dt.date(2025, 7, 1))
+    with pytest.raises(NotAnnouncedError) as caught:
+        later.deadline(dt.date(2025, 7, 1))
+    assert caught.value.announced_on == "2025-11-05"
+    assert later.status(dt.date(2025, 11, 5)) is TruceStatus.NOT_STARTED
+    assert later.days_remaining(dt.date(2025, 11, 5)) == 370
+
+
+def test_a_term_until_further_notice_has_no_deadline() -> None:
+    open_ended = Truce(
+        id="open",
+        parties=[PARTIES[0]],
+        suspended="tariffs",
+        derivation="x",
+        terms=[TruceTerm(start="2025-05-14", end=None, derivation="x")],
+    )
+    assert open_ended.status(dt.date(2030, 1, 1)) is TruceStatus.IN_FORCE
+    with pytest.raises(NoDeadlineError, match="runs until further notice"):
+        open_ended.days_remaining(dt.date(2026, 1, 1))
+    with pytest.raises(NoDeadlineError, match="no length in days"):
+        _ = open_ended.terms[0].days
+    with pytest.raises(InvalidValueError, match="terms: the last term of truce 'open' runs until"):
+        open_ended.extend(days=30, announced_on="2026-01-01", derivation="x")
+    ended = open_ended.end_early(
+        at="2026-01-01", announced_on="2025-11-15", reason="terminated", derivation="x"
+    )
+    assert ended.days_remaining(dt.date(2025, 12, 1)) == 31  # known from 15 November
+    with pytest.raises(NoDeadlineError):  # not yet known
+        ended.days_remaining(dt.date(2025, 11, 14))
+    with pytest.raises(InvalidValueError, match="no term can follow it"):
+        Truce(
+            id="t",
+            parties=[PARTIES[0]],
+            suspended="x",
+            derivation="x",
+            terms=[
+                TruceTerm(start="2025-05-14", end=None, derivation="x"),
+                TruceTerm(start="2026-01-01", days=5, announced_on="2025-12-01", derivation="x"),
+            ],
+        )
+
+
+def test_extensions_never_overlap_and_a_later_start_is_a_lapse() -> None:
+    us = _us()
+    with pytest.raises(InvalidValueError, match=r"terms\[3\].start: terms never overlap"):
+        us.extend(start="2026-11-01", days=30, announced_on="2026-10-01", derivation="x")
+    later = us.extend(start="2026-12-01", days=30, announced_on="2026-10-01", derivation="x")
+    assert later.status(dt.date(2026, 11, 20)) is TruceStatus.LAPSED
+    assert later.days_remaining(dt.date(2026, 12, 1)) == 30
+
+
+def test_truces_of_one_party_and_their_agreement() -> None:
+    with pytest.raises(InvalidValueError, match="parties: a truce is by one party or agreed"):
+        Truce(
+            id="t",
+            parties=[PARTIES[0], PARTIES[0]],
+            suspended="x",
+            terms=_us().terms,
+            derivation="x",
+        )
+    lone = Agreement(id="a", title="x", parties=PARTIES, made_on="2025-05", derivation="x")
+    other = Party(code="EU", name="EU", evidence=(Evidence.find(SOURCE, "China"),))
+    with pytest.raises(InvalidValueError, match="parties: \\['EU'\\] not among the parties"):
+        Truce(
+            id="t",
+            parties=[other],
+            suspended="x",
+            terms=_us().terms,
+            agreement=lone,
+            derivation="x",
+        )
+    with pytest.raises(InvalidValueError, match=r"evidence: needs evidence .*or a derivation"):
+        Truce(id="t", parties=[PARTIES[0]], suspended="x", terms=_us().terms)
+    with pytest.raises(InvalidValueError, match="parties: an agreement is made between two"):
+        Agreement(id="a", title="x", parties=[PARTIES[0]], made_on="2025-05", derivation="x")
+
+
+def _dataset() -> Dataset:
+    china = _china()
+    us = _us().end_early(
+        at="2026-02-20",
+        announced_on=dt.datetime(2026, 2, 20, 10, 0, tzinfo=NEW_YORK),
+        reason=EndReason.MOOT,
+        derivation="the ruling",
+    )
+    open_ended = Truce(
+        id="open",
+        parties=[PARTIES[0]],
+        suspended="tariffs",
+        derivation="x",
+        terms=[TruceTerm(start="2025-05-14", end=None, derivation="x")],
+    )
+    return Dataset(
+        sources=[SOURCE],
+        organizations=[SOURCE.outlet],
+        parties=PARTIES,
+        agreements=[GENEVA],
+        truces=[us, china, open_ended],
+    )
+
+
+def test_a_dataset_holds_agreements_and_finds_the_truces_under_one() -> None:
+    record = _dataset()
+    assert [t.id for t in record.truces_under("geneva")] == ["us-suspension", "china-suspension"]
+    assert [t.id for t in record.truces_under(GENEVA)] == ["us-suspension", "china-suspension"]
+    assert [t.id for t in record.truces_on(dt.date(2026, 3, 1))] == ["china-suspension", "open"]
+    with pytest.raises(MissingReferenceError, match="no record has the id 'lausanne'"):
+        record.truces_under("lausanne")
+    with pytest.raises(MissingReferenceError, match="'CN' is a Party, not a Agreement"):
+        record.truces_under("CN")
+    with pytest.raises(MissingReferenceError, match=r"truces\[0\].agreement: 'geneva' is not"):
+        Dataset(sources=[SOURCE], organizations=[SOURCE.outlet], parties=PARTIES, truces=[_us()])
+
+
+def test_the_timeline_shows_agreements_early_ends_and_no_deadline_for_an_open_term() -> None:
+    entries = [(str(e.when), e.event, e.record.id) for e in _dataset().timeline()]
+    assert entries[0] == ("2025-05-12", TimelineEvent.AGREEMENT, "geneva")
+    assert ("2026-02-20", TimelineEvent.TRUCE_END, "us-suspension") in entries
+    assert [e for e in entries if e[2] == "open"] == [
+        ("2025-05-14", TimelineEvent.TRUCE_START, "open")
+    ]
+
+
+def test_all_of_it_survives_dump_load_dump() -> None:
+    record = _dataset()
+    text = dumps(record)
+    again = loads(text)
+    assert again == record
+    assert dumps(again) == text
+    assert '"announced_on": "2026-02-20T10:00:00-05:00[America/New_York]"' in text
+    assert '"end": null' in text
+
+
+def test_a_file_without_agreements_still_loads() -> None:
+    small = (Path(__file__).parent / "good" / "small.json").read_text(encoding="utf-8")
+    older = small.replace('  "agreements": [],\n', "")
+    assert older != small
+    assert loads(older, base=Path(__file__).parent / "good").agreements == ()

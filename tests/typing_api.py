@@ -20,6 +20,12 @@ party = tt.Party(code="EU", name="European Union", evidence=[quote])
 talks = tt.Round(
     id="r", track="t", city="Brussels", country="BE", dates="2025-05", evidence=[quote]
 )
+held = tt.Position(
+    id="p", person=person, title="Minister", valid=tt.DateSpan("2025-03", ".."), evidence=[quote]
+)
+began = tt.DateSpan(dt.date(2025, 7, 28), tt.SpanEnd.UNKNOWN)
+end_of_span: tt.PartialDate | tt.SpanEnd = began.end
+last_day: dt.date | None = began.latest  # None: its end is not given
 said = tt.Statement(
     id="s",
     speakers=[person, tt.UnnamedGroup("experts")],

@@ -20,8 +20,9 @@ from tradetalks.actors import (
     Position,
     UnnamedGroup,
 )
+from tradetalks.agreements import Agreement
 from tradetalks.dataset import Dataset, TimelineEntry, TimelineEvent
-from tradetalks.dates import DateSpan, PartialDate, Precision
+from tradetalks.dates import DateSpan, PartialDate, Precision, SpanEnd
 from tradetalks.errors import (
     DataFormatError,
     DateResolutionError,
@@ -30,6 +31,8 @@ from tradetalks.errors import (
     MergeConflictError,
     MissingReferenceError,
     NaiveDatetimeError,
+    NoDeadlineError,
+    NotAnnouncedError,
     PrecisionError,
     Problem,
     TradetalksError,
@@ -40,7 +43,14 @@ from tradetalks.serialization import FORMAT, dump, dumps, load, loads
 from tradetalks.sources import Evidence, Source
 from tradetalks.statements import Mode, Statement
 from tradetalks.talks import Delegate, Meeting, MeetingKind, Role, Round
-from tradetalks.truces import Truce, TruceStatus, TruceTerm, truce_days_remaining
+from tradetalks.truces import (
+    EndReason,
+    Truce,
+    TruceEnd,
+    TruceStatus,
+    TruceTerm,
+    truce_days_remaining,
+)
 
 if _typing.TYPE_CHECKING:
     from tradetalks import fixtures
@@ -77,11 +87,13 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "FORMAT",
+    "Agreement",
     "DataFormatError",
     "Dataset",
     "DateResolutionError",
     "DateSpan",
     "Delegate",
+    "EndReason",
     "Evidence",
     "EvidenceMismatchError",
     "InvalidValueError",
@@ -91,6 +103,8 @@ __all__ = [
     "MissingReferenceError",
     "Mode",
     "NaiveDatetimeError",
+    "NoDeadlineError",
+    "NotAnnouncedError",
     "Organization",
     "OrganizationKind",
     "PartialDate",
@@ -105,12 +119,14 @@ __all__ = [
     "Role",
     "Round",
     "Source",
+    "SpanEnd",
     "Statement",
     "Tense",
     "TimelineEntry",
     "TimelineEvent",
     "TradetalksError",
     "Truce",
+    "TruceEnd",
     "TruceStatus",
     "TruceTerm",
     "UnnamedGroup",

@@ -256,7 +256,10 @@ class Position:
         title: the title as the source gives it (``"Treasury Secretary"``).
         organization: the :class:`Organization` it is held at, when the source names one.
         party: the :class:`Party` the holder represents, for an office of a side in the talks.
-        valid: the dates it was held, when the source gives them (a :class:`DateSpan`).
+        valid: the dates it was held, when the source gives them (a :class:`DateSpan`):
+            ``2025-03/..`` for a position held since March 2025 "until further notice"
+            (an open end), ``/2025-05`` for one held until May from a day the source does
+            not give (an unknown start).
         evidence: where the source gives the title.
 
     Raises:

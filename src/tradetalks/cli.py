@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from tradetalks.actors import UnnamedGroup
 from tradetalks.dataset import COLLECTIONS
-from tradetalks.dates import is_iso_day
+from tradetalks.dates import PartialDate, is_iso_day
 from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
 from tradetalks.exports import KINDS
 from tradetalks.instants import format_instant, parse_instant
@@ -64,7 +64,7 @@ from tradetalks.schema import json_schema
 from tradetalks.serialization.wire import read_day
 from tradetalks.statements import Statement
 from tradetalks.talks import Meeting, Round
-from tradetalks.truces import TruceStatus
+from tradetalks.truces import Truce, TruceStatus
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -450,24 +450,51 @@ def _summary(dataset: Dataset, as_of: dt.date | None) -> None:
         when = str(meeting.dates) if meeting.dates else "undated"
         _say(f"  {when:<22} {meeting.kind.value:<11} {meeting.description}")
     for truce in dataset.truces:
-        parties = " and ".join(p.code for p in truce.parties)
-        _say(f"\nTruce {truce.id} ({parties}; suspended: {truce.suspended})")
-        term = truce.deadline(as_of)
-        status = truce.status(as_of)
-        end = format_instant(term.end) if isinstance(term.end, dt.datetime) else str(term.end)
-        try:
-            left = _plural(truce.days_remaining(as_of), "day")
-            verb = "remains" if left.startswith("1 ") else "remain"
-            remaining = f", {left} {verb}"
-        except TradetalksError as error:
-            remaining = f" ({error.message})"
-        words = {
-            TruceStatus.NOT_STARTED: "not yet started",
-            TruceStatus.IN_FORCE: "in force",
-            TruceStatus.EXPIRED: "expired",
-        }
-        _say(f"  deadline {end}, as known on {shown}: {words[status]}{remaining}")
+        _truce_lines(truce, as_of, shown)
     _who_said(dataset.statements)
+
+
+_STATUS_WORDS = {
+    TruceStatus.NOT_ANNOUNCED: "not yet announced",
+    TruceStatus.NOT_STARTED: "not yet started",
+    TruceStatus.IN_FORCE: "in force",
+    TruceStatus.LAPSED: "lapsed (between two terms)",
+    TruceStatus.EXPIRED: "expired",
+    TruceStatus.ENDED: "ended early",
+}
+
+
+def _truce_lines(truce: Truce, as_of: dt.date, shown: str) -> None:
+    parties = " and ".join(p.code for p in truce.parties)
+    under = f"; under {truce.agreement.title}" if truce.agreement is not None else ""
+    _say(f"\nTruce {truce.id} ({parties}; suspended: {truce.suspended}{under})")
+    status = truce.status(as_of)
+    if status is TruceStatus.NOT_ANNOUNCED:
+        first = truce.terms[0].announced_on
+        when = f" (announced {_bound(first)})" if first is not None else ""
+        _say(f"  as known on {shown}: not yet announced{when}")
+        return
+    end = truce.deadline(as_of).end
+    ended = truce.ended
+    if status is TruceStatus.ENDED and ended is not None:
+        _say(
+            f"  ended {_bound(ended.at)} ({ended.reason.value}), as known on {shown}: 0 days remain"
+        )
+        return
+    if end is None:
+        _say(f"  no deadline (until further notice), as known on {shown}: {_STATUS_WORDS[status]}")
+        return
+    try:
+        left = _plural(truce.days_remaining(as_of), "day")
+        verb = "remains" if left.startswith("1 ") else "remain"
+        remaining = f", {left} {verb}"
+    except TradetalksError as error:
+        remaining = f" ({error.message})"
+    _say(f"  deadline {_bound(end)}, as known on {shown}: {_STATUS_WORDS[status]}{remaining}")
+
+
+def _bound(bound: PartialDate | dt.datetime) -> str:
+    return format_instant(bound) if isinstance(bound, dt.datetime) else str(bound)
 
 
 def _who_said(statements: Sequence[Statement]) -> None:

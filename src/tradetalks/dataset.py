@@ -9,7 +9,7 @@ built once, when the dataset is made.
 >>> from tradetalks.fixtures import stockholm_2025
 >>> record = stockholm_2025()
 >>> record
-Dataset(sources=1, parties=2, organizations=15, people=8, positions=9, rounds=3, meetings=2, statements=25, truces=1)
+Dataset(sources=1, parties=2, organizations=15, people=8, positions=9, rounds=3, meetings=2, statements=25, agreements=0, truces=1)
 >>> [s.speaker_names for s in record.statements_between(date(2025, 7, 29), date(2025, 7, 29))][:2]
 [('He Lifeng',), ('He Lifeng',)]
 """
@@ -31,6 +31,7 @@ import attrs
 
 from tradetalks._fields import is_reference, short, to_tuple
 from tradetalks.actors import Organization, Party, Person, Position, UnnamedGroup
+from tradetalks.agreements import Agreement
 from tradetalks.dates import DateSpan, PartialDate
 from tradetalks.errors import InvalidValueError, MergeConflictError, MissingReferenceError
 from tradetalks.sources import Source
@@ -41,7 +42,18 @@ from tradetalks.truces import Truce, TruceTerm
 if TYPE_CHECKING:
     from collections.abc import Iterator, MutableSequence
 
-Record = Source | Party | Organization | Person | Position | Round | Meeting | Statement | Truce
+Record = (
+    Source
+    | Party
+    | Organization
+    | Person
+    | Position
+    | Round
+    | Meeting
+    | Statement
+    | Agreement
+    | Truce
+)
 R = TypeVar("R", bound=Record)
 
 #: The collections of a dataset, in the order they are stored and checked, with their kinds.
@@ -54,6 +66,7 @@ COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("rounds", Round),
     ("meetings", Meeting),
     ("statements", Statement),
+    ("agreements", Agreement),
     ("truces", Truce),
 )
 _COLLECTION_OF = {kind: name for name, kind in COLLECTIONS}
@@ -80,6 +93,8 @@ def dataset_from_loader(collections: dict[str, list[Any]]) -> Dataset:
 class TimelineEvent(enum.Enum):
     """What a :class:`TimelineEntry` marks; on the same day, entries sort in this order."""
 
+    AGREEMENT = "agreement"
+    """An agreement is made."""
     TRUCE_START = "truce_start"
     """A truce term begins."""
     ROUND = "round"
@@ -89,7 +104,9 @@ class TimelineEvent(enum.Enum):
     STATEMENT = "statement"
     """A statement is made."""
     TRUCE_DEADLINE = "truce_deadline"
-    """A truce term's deadline."""
+    """A truce term's deadline (a term until further notice has none)."""
+    TRUCE_END = "truce_end"
+    """A truce ends before its last deadline (:class:`~tradetalks.TruceEnd`)."""
 
 
 _EVENT_ORDER = {event: order for order, event in enumerate(TimelineEvent)}
@@ -104,8 +121,9 @@ class TimelineEntry:
             an instant is placed on its date in its own zone.
         event: a :class:`TimelineEvent`.
         record: the :class:`~tradetalks.Round`, :class:`~tradetalks.Meeting`,
-            :class:`~tradetalks.Statement` or :class:`~tradetalks.Truce` it comes from.
-        term: for a truce event, the :class:`~tradetalks.TruceTerm`.
+            :class:`~tradetalks.Statement`, :class:`~tradetalks.Agreement` or
+            :class:`~tradetalks.Truce` it comes from.
+        term: for a term's start or deadline, the :class:`~tradetalks.TruceTerm`.
 
     >>> from tradetalks.fixtures import stockholm_2025
     >>> entry = stockholm_2025().timeline()[0]
@@ -115,7 +133,7 @@ class TimelineEntry:
 
     when: PartialDate
     event: TimelineEvent
-    record: Round | Meeting | Statement | Truce
+    record: Round | Meeting | Statement | Agreement | Truce
     term: TruceTerm | None = None
 
 
@@ -125,7 +143,7 @@ def _plan(cls: type[Any]) -> tuple[tuple[str, bool], ...]:
     for field in attrs.fields(cls):
         if is_reference(field):
             plan.append((field.name, True))
-        elif field.name in {"evidence", "delegates", "terms"}:
+        elif field.name in {"evidence", "delegates", "terms", "ended"}:
             plan.append((field.name, False))
     return tuple(plan)
 
@@ -173,6 +191,7 @@ class Dataset:
             :meth:`rounds_in_order`).
         meetings: its records of kind :class:`~tradetalks.Meeting`.
         statements: its records of kind :class:`~tradetalks.Statement`.
+        agreements: its records of kind :class:`~tradetalks.Agreement`.
         truces: its records of kind :class:`~tradetalks.Truce`.
 
     Each is a tuple (any iterable is accepted). Two datasets are equal when they hold equal
@@ -199,6 +218,7 @@ class Dataset:
     rounds: tuple[Round, ...] = attrs.field(factory=tuple, converter=to_tuple)
     meetings: tuple[Meeting, ...] = attrs.field(factory=tuple, converter=to_tuple)
     statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=to_tuple)
     truces: tuple[Truce, ...] = attrs.field(factory=tuple, converter=to_tuple)
     _by_id: dict[str, Record] = attrs.field(init=False, factory=dict)
     # By a person's or organization's id, or by the unnamed group itself: keys of the two
@@ -506,10 +526,14 @@ class Dataset:
         )
 
     def truces_on(self, as_of: dt.date) -> tuple[Truce, ...]:
-        """The truces in force on ``as_of``, as known on that day.
+        """The truces in force on ``as_of``, as known then (not lapsed, ended or unknown).
 
         Args:
             as_of: a :class:`datetime.date`, or an aware :class:`datetime.datetime`.
+
+        Raises:
+            NaiveDatetimeError: for a naive datetime.
+            PrecisionError: when a month-precision bound leaves a truce's status open.
 
         >>> from datetime import date
         >>> from tradetalks.fixtures import stockholm_2025
@@ -519,6 +543,43 @@ class Dataset:
         from tradetalks.truces import TruceStatus  # noqa: PLC0415 - keep the facade's order
 
         return tuple(t for t in self.truces if t.status(as_of) is TruceStatus.IN_FORCE)
+
+    def truces_under(self, agreement: Agreement | str) -> tuple[Truce, ...]:
+        """The truces made under an agreement (or an agreement's id), in the dataset's order.
+
+        Raises:
+            MissingReferenceError: for an id that names no agreement.
+            InvalidValueError: for anything else that is not an agreement.
+
+        >>> from tradetalks import Agreement, Dataset, Truce, TruceTerm
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> record = stockholm_2025()
+        >>> china, us = record.get("CN"), record.get("US")
+        >>> geneva = Agreement(id="geneva", title="Geneva Joint Statement", parties=[china, us],
+        ...                    made_on="2025-05-12", derivation="the joint statement")
+        >>> pause = Truce(id="us-pause", parties=[us], suspended="additional duties",
+        ...               agreement=geneva, derivation="the executive order",
+        ...               terms=[TruceTerm(start="2025-05-14", days=90, derivation="the order")])
+        >>> both = Dataset(sources=record.sources, organizations=record.organizations,
+        ...                parties=record.parties, agreements=[geneva], truces=[pause])
+        >>> [t.id for t in both.truces_under("geneva")]
+        ['us-pause']
+        """
+        ident = agreement if isinstance(agreement, str) else getattr(agreement, "id", None)
+        if not isinstance(agreement, (str, Agreement)) or not isinstance(ident, str):
+            raise InvalidValueError(
+                f"expected an Agreement or an id, not {type(agreement).__name__}",
+                where="agreement",
+            )
+        self.get(ident, Agreement)
+        under: dict[str, tuple[Truce, ...]] | None = self._views.get("truces_under")
+        if under is None:
+            found: defaultdict[str, list[Truce]] = defaultdict(list)
+            for truce in self.truces:
+                if truce.agreement is not None:
+                    found[truce.agreement.id].append(truce)
+            under = self._views["truces_under"] = {k: tuple(v) for k, v in found.items()}
+        return under.get(ident, ())
 
     def plot_timeline(self) -> Any:
         """Draw the timeline as a matplotlib ``Figure`` (needs ``tradetalks[plot]``).
@@ -588,12 +649,14 @@ class Dataset:
         return Dataset(**merged)
 
     def timeline(self) -> tuple[TimelineEntry, ...]:
-        """Every dated round, meeting, statement and truce term, in chronological order.
+        """Every dated round, meeting, statement, agreement and truce event, in order of time.
 
         Entries sort by their date (:meth:`PartialDate.sort_key`), then by
         :class:`TimelineEvent` order, then by the dataset's order. Meetings and statements
-        with no date are left out; a truce term gives two entries, its start and its
-        deadline.
+        with no date are left out, and so are rounds and meetings whose start the source
+        does not give (``/2025-07-29``: when they began is unknown); a truce term gives two
+        entries, its start and its deadline (one, for a term until further notice), and an
+        early end one more.
 
         >>> from tradetalks.fixtures import stockholm_2025
         >>> [(str(e.when), e.event.value) for e in stockholm_2025().timeline()][:3]
@@ -611,16 +674,21 @@ class Dataset:
         entries = [
             TimelineEntry(when=r.dates.start, event=TimelineEvent.ROUND, record=r)
             for r in self.rounds
+            if isinstance(r.dates.start, PartialDate)  # not when the start is not given
         ]
         entries.extend(
             TimelineEntry(when=m.dates.start, event=TimelineEvent.MEETING, record=m)
             for m in self.meetings
-            if m.dates is not None
+            if m.dates is not None and isinstance(m.dates.start, PartialDate)
         )
         entries.extend(
             TimelineEntry(when=s.said_on.value, event=TimelineEvent.STATEMENT, record=s)
             for s in self.statements
             if s.said_on is not None
+        )
+        entries.extend(
+            TimelineEntry(when=a.made_on, event=TimelineEvent.AGREEMENT, record=a)
+            for a in self.agreements
         )
         entries.extend(
             TimelineEntry(when=_bound_date(bound), event=event, record=truce, term=term)
@@ -630,6 +698,12 @@ class Dataset:
                 (TimelineEvent.TRUCE_START, term.start),
                 (TimelineEvent.TRUCE_DEADLINE, term.end),
             )
+            if bound is not None
+        )
+        entries.extend(
+            TimelineEntry(when=_bound_date(t.ended.at), event=TimelineEvent.TRUCE_END, record=t)
+            for t in self.truces
+            if t.ended is not None
         )
         return tuple(sorted(entries, key=_sort_day))
 

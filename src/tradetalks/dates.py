@@ -13,10 +13,16 @@ day the source does not give. The text form is EDTF (ISO 8601-2), levels 0 and 1
 ``2025-05~``               approximate
 ``2025-05%``               both uncertain and approximate
 ``2025-07-28/2025-07-29``  a span of days (a :class:`DateSpan`)
+``2025-06/2025-06-11``     from (a day in) June to 11 June
+``2025-03/..``             from March, open: without limit, "until further notice"
+``2025-07-28/``            from 28 July to a day the source does not give
+``../2025-05``             open at the start: without limit, until May
+``/2025-07-29``            from a day the source does not give to 29 July
 =========================  ==============================================
 
-Other level-1 features (unspecified digits such as ``2025-XX``, seasons, open or unknown
-interval ends, years beyond four digits) are refused with a clear error.
+An end of a span that is not a date is a :class:`SpanEnd`, ``OPEN`` or ``UNKNOWN``. Other
+level-1 features (unspecified digits such as ``2025-XX``, seasons, years beyond four
+digits) are refused with a clear error.
 
 >>> from tradetalks import PartialDate, DateSpan
 >>> may = PartialDate.from_edtf("2025-05")
@@ -24,11 +30,13 @@ interval ends, years beyond four digits) are refused with a clear error.
 ('MONTH', '2025-05-01', '2025-05-31')
 >>> str(DateSpan.from_edtf("2025-07-28/2025-07-29"))
 '2025-07-28/2025-07-29'
+>>> DateSpan.from_edtf("2025-03/..").end
+<SpanEnd.OPEN: '..'>
 """
 
 from __future__ import annotations
 
-__all__ = ["DateSpan", "PartialDate", "Precision"]
+__all__ = ["DateSpan", "PartialDate", "Precision", "SpanEnd"]
 
 import calendar
 import datetime as dt
@@ -326,26 +334,108 @@ def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:
     return PartialDate.from_date(value)
 
 
-def _check_order(instance: DateSpan, _attribute: attrs.Attribute[Any], _value: object) -> None:
+class SpanEnd(enum.Enum):
+    """An end of a :class:`DateSpan` that is not a date: open (EDTF ``..``) or unknown (empty).
+
+    EDTF (level 1) has two ways to leave one end of an interval without a date, and they
+    mean different things:
+
+    * ``OPEN``, written ``..``: the span goes on without limit on that side. A position held
+      "since March 2025, until further notice" is ``2025-03/..``.
+    * ``UNKNOWN``, written as nothing: the span has a first or last day on that side, but the
+      source does not give it. Talks that "ended on Tuesday", with no word of when they
+      began, are ``/2025-07-29``.
+
+    A member's value is its EDTF text, so ``SpanEnd("..")`` is ``SpanEnd.OPEN``. A span has
+    a date at one end at least.
+
+    >>> from tradetalks import DateSpan, SpanEnd
+    >>> DateSpan.from_edtf("2025-03/..").end
+    <SpanEnd.OPEN: '..'>
+    >>> DateSpan("2025-07-28", SpanEnd.UNKNOWN)
+    DateSpan('2025-07-28/')
+    >>> SpanEnd("..") is SpanEnd.OPEN, SpanEnd("") is SpanEnd.UNKNOWN
+    (True, True)
+    """
+
+    OPEN = ".."
+    """The span goes on without limit on this side, "until further notice" (EDTF ``..``)."""
+    UNKNOWN = ""
+    """The span stops on this side, on a day the source does not give (EDTF, nothing)."""
+
+
+_SPAN_ENDS = {member.value: member for member in SpanEnd}
+
+
+def _to_span_end(value: PartialDate | SpanEnd | dt.date | str) -> PartialDate | SpanEnd:
+    """Accept an end of a span: a date in any accepted form, a SpanEnd, ``..`` or ``""``."""
+    if isinstance(value, (PartialDate, SpanEnd)):
+        return value
+    if isinstance(value, str):
+        member = _SPAN_ENDS.get(value)
+        return member if member is not None else PartialDate.from_edtf(value)
+    if value is None:
+        raise InvalidValueError(
+            "an end of a span is a date, SpanEnd.OPEN ('..') or SpanEnd.UNKNOWN (''), not None"
+        )
+    return PartialDate.from_date(value)
+
+
+def _end_text(end: PartialDate | SpanEnd) -> str:
+    """The EDTF text of one end: the date, ``..`` (open) or nothing (unknown)."""
+    return end.value if isinstance(end, SpanEnd) else end.to_edtf()
+
+
+def _check_ends(instance: DateSpan, _attribute: attrs.Attribute[Any], _value: object) -> None:
     start, end = instance.start, instance.end
-    if end.latest < start.earliest or end.earliest < start.earliest or end.latest < start.latest:
-        raise InvalidValueError(f"the span {start}/{end} ends before it starts")
+    if isinstance(start, PartialDate) and isinstance(end, PartialDate):
+        # Valid when the end can fall on or after the start: 2025-06/2025-06-11 (from June
+        # to 11 June) and 2025-06-11/2025-06 are spans; 2025-07/2025-06-30 is not.
+        if end.latest < start.earliest:
+            raise InvalidValueError(f"the span {start}/{end} ends before it starts")
+    elif not isinstance(start, PartialDate) and not isinstance(end, PartialDate):
+        raise InvalidValueError(
+            f"the span {_end_text(start)}/{_end_text(end)} has no date at either end: "
+            "give its start, its end or both (an end may be open, '..', or unknown, '', "
+            "only when the other is a date)"
+        )
+
+
+# The sort key of one end, with a rank first: a date, then what is not one.
+_EndKey = tuple[int, dt.date, dt.date, bool, bool]
+_BEFORE_ALL: _EndKey = (0, dt.date.min, dt.date.min, False, False)
+_END_RANKS = {SpanEnd.UNKNOWN: 1, SpanEnd.OPEN: 2}
 
 
 @functools.total_ordering
 @attrs.frozen(repr=False)
 class DateSpan:
-    """A span of dates from ``start`` to ``end``, both included, each a :class:`PartialDate`.
+    """A span of dates from ``start`` to ``end``, both included.
 
-    A single date is a span whose start and end are the same; its EDTF form is that date
-    alone (``2025-05``). Dates given as :class:`datetime.date` or EDTF strings are accepted
-    and converted.
+    Each end is a :class:`PartialDate`, or a :class:`SpanEnd` when the source dates only
+    the other end: ``SpanEnd.OPEN`` (EDTF ``..``) for a span that goes on without limit on
+    that side, ``SpanEnd.UNKNOWN`` (EDTF: nothing) for an end the source does not give. A
+    single date is a span whose start and end are that date; its EDTF form is the date
+    alone (``2025-05``).
+
+    Args:
+        start: a :class:`PartialDate`, a :class:`datetime.date`, EDTF date text, or a
+            :class:`SpanEnd` (also accepted as its text, ``".."`` or ``""``).
+        end: the same.
 
     Raises:
-        InvalidValueError: when the span ends before it starts.
+        InvalidValueError: when the span ends before it starts, when neither end is a date,
+            or for an end given as anything else (``None`` included: say which of
+            ``SpanEnd.OPEN`` and ``SpanEnd.UNKNOWN`` it is).
 
-    Spans sort by their start, then their end (each by :meth:`PartialDate.sort_key`).
+    A span is valid when its end can fall on or after its start, that is when the end's
+    last possible day is not before the start's first possible day: ``2025-06/2025-06-11``
+    (from June to 11 June) and ``2025-06-11/2025-06`` (from 11 June to a day in June) are
+    spans, ``2025-07/2025-06-30`` is not. For what :attr:`earliest`, :attr:`latest`,
+    :attr:`precision`, ``in`` and the order mean with an open or unknown end, see each.
 
+    >>> import datetime as dt
+    >>> from tradetalks import DateSpan, SpanEnd
     >>> talks = DateSpan(dt.date(2025, 7, 28), dt.date(2025, 7, 29))
     >>> talks
     DateSpan('2025-07-28/2025-07-29')
@@ -353,21 +443,43 @@ class DateSpan:
     (True, False)
     >>> DateSpan("2025-05", "2025-05").to_edtf()
     '2025-05'
+    >>> DateSpan("2025-03", SpanEnd.OPEN), DateSpan("", "2025-07-29")
+    (DateSpan('2025-03/..'), DateSpan('/2025-07-29'))
+    >>> DateSpan("2025-07", "2025-06-30")
+    Traceback (most recent call last):
+    ...
+    tradetalks.errors.InvalidValueError: the span 2025-07/2025-06-30 ends before it starts
     """
 
-    start: PartialDate = attrs.field(converter=to_partial_date)
-    end: PartialDate = attrs.field(converter=to_partial_date, validator=_check_order)
+    start: PartialDate | SpanEnd = attrs.field(converter=_to_span_end)
+    end: PartialDate | SpanEnd = attrs.field(converter=_to_span_end, validator=_check_ends)
 
     @classmethod
     def from_edtf(cls, text: str) -> DateSpan:
-        """Parse an EDTF date (``2025-05``) or interval of two dates (``2025-07-28/2025-07-29``).
+        """Parse an EDTF date (``2025-05``) or interval (``2025-07-28/2025-07-29``).
+
+        Either end of an interval may be open, ``..`` (``2025-03/..``, ``../2025-05``), or
+        unknown, left empty (``2025-07-28/``, ``/2025-07-29``), as long as the other is a
+        date; :meth:`to_edtf` writes such a span back as it was read.
+
+        Args:
+            text: the EDTF text, a :class:`str`.
 
         Raises:
-            InvalidValueError: for text that is neither, or an interval that ends before it
-                starts.
+            InvalidValueError: for text that is neither, an interval with no date at either
+                end (``../..``, ``/``), or one that ends before it starts.
 
+        >>> from tradetalks import DateSpan
         >>> DateSpan.from_edtf("2025-05").start
         PartialDate('2025-05')
+        >>> DateSpan.from_edtf("2025-05-14/..").end
+        <SpanEnd.OPEN: '..'>
+        >>> DateSpan.from_edtf("/2025-05-14").start
+        <SpanEnd.UNKNOWN: ''>
+        >>> DateSpan.from_edtf("../..")
+        Traceback (most recent call last):
+        ...
+        tradetalks.errors.InvalidValueError: the span ../.. has no date at either end: give its start, its end or both (an end may be open, '..', or unknown, '', only when the other is a date)
         """
         if not isinstance(text, str):
             raise InvalidValueError(f"an EDTF date must be a string, not {type(text).__name__}")
@@ -375,11 +487,11 @@ class DateSpan:
         if len(parts) == 1:
             day = PartialDate.from_edtf(text)
             return cls(day, day)
-        if len(parts) == 2 and all(parts):
-            return cls(PartialDate.from_edtf(parts[0]), PartialDate.from_edtf(parts[1]))
+        if len(parts) == 2:
+            return cls(*map(_edtf_end, parts))
         raise InvalidValueError(
-            f"not an EDTF date or interval of two dates: {text!r} "
-            "(open and unknown ends are not supported)"
+            f"not an EDTF date or interval: {text!r} (expected a date, or two ends joined by "
+            "'/', each a date, '..' for open or nothing for unknown)"
         )
 
     @classmethod
@@ -395,12 +507,17 @@ class DateSpan:
     def to_edtf(self) -> str:
         """The EDTF text: the date alone for a single date, else ``start/end``.
 
+        An open end is written ``..`` and an unknown one as nothing.
+
+        >>> from tradetalks import DateSpan
         >>> DateSpan.from_edtf("2025-07-28/2025-07-29").to_edtf()
         '2025-07-28/2025-07-29'
+        >>> [DateSpan.from_edtf(text).to_edtf() for text in ("2025-03/..", "/2025-07-29")]
+        ['2025-03/..', '/2025-07-29']
         """
-        if self.start == self.end:
+        if self.start == self.end and isinstance(self.start, PartialDate):
             return self.start.to_edtf()
-        return f"{self.start.to_edtf()}/{self.end.to_edtf()}"
+        return f"{_end_text(self.start)}/{_end_text(self.end)}"
 
     def __str__(self) -> str:
         """The EDTF text, as :meth:`to_edtf`."""
@@ -411,41 +528,126 @@ class DateSpan:
         return f"DateSpan({self.to_edtf()!r})"
 
     @property
-    def earliest(self) -> dt.date:
-        """The first day the span can include."""
-        return self.start.earliest
+    def earliest(self) -> dt.date | None:
+        """The first day the span can include, or ``None`` when its start is not a date.
+
+        A :class:`datetime.date`: the start's earliest day. An open start (``..``) has no
+        first day, and an unknown one has a first day the source does not give: for both
+        the answer is ``None``, never a day made up.
+
+        >>> from tradetalks import DateSpan
+        >>> DateSpan.from_edtf("2025-06/2025-06-11").earliest
+        datetime.date(2025, 6, 1)
+        >>> print(DateSpan.from_edtf("/2025-06-11").earliest)
+        None
+        """
+        return self.start.earliest if isinstance(self.start, PartialDate) else None
 
     @property
-    def latest(self) -> dt.date:
-        """The last day the span can include."""
-        return self.end.latest
+    def latest(self) -> dt.date | None:
+        """The last day the span can include, or ``None`` when its end is not a date.
+
+        A :class:`datetime.date`: the end's latest day. An open end (``..``, "until further
+        notice") has no last day, and an unknown one has a last day the source does not
+        give: for both the answer is ``None``.
+
+        >>> from tradetalks import DateSpan
+        >>> DateSpan.from_edtf("2025-06-11/2025-06").latest
+        datetime.date(2025, 6, 30)
+        >>> print(DateSpan.from_edtf("2025-03/..").latest)
+        None
+        """
+        return self.end.latest if isinstance(self.end, PartialDate) else None
 
     @property
     def precision(self) -> Precision:
-        """The coarser precision of its two ends."""
-        return min(self.start.precision, self.end.precision)
+        """The coarser :class:`Precision` of its ends that are dates.
+
+        An open or unknown end has no precision of its own: the span's is its date's.
+
+        >>> from tradetalks import DateSpan
+        >>> DateSpan.from_edtf("2025-06/2025-06-11").precision.name
+        'MONTH'
+        >>> DateSpan.from_edtf("2025-05-14/..").precision.name
+        'DAY'
+        """
+        return min(end.precision for end in (self.start, self.end) if isinstance(end, PartialDate))
 
     def __contains__(self, day: object) -> bool:
-        """Whether a :class:`datetime.date` falls between the earliest and latest day."""
+        """Whether a :class:`datetime.date` is a day the span can include.
+
+        It can when it lies from :attr:`earliest` to :attr:`latest`, both included; on the
+        side of an open or unknown end there is no limit (an open end has none, and an
+        unknown one can lie anywhere beyond the other end). Anything but a date is in no
+        span.
+
+        >>> import datetime as dt
+        >>> from tradetalks import DateSpan
+        >>> held = DateSpan.from_edtf("2025-03/..")
+        >>> dt.date(2025, 2, 28) in held, dt.date(2025, 3, 1) in held, dt.date(2030, 1, 1) in held
+        (False, True, True)
+        """
         if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
             return False
-        return self.earliest <= day <= self.latest
+        earliest, latest = self.earliest, self.latest
+        return (earliest is None or earliest <= day) and (latest is None or day <= latest)
 
-    def sort_key(
-        self,
-    ) -> tuple[tuple[dt.date, dt.date, bool, bool], tuple[dt.date, dt.date, bool, bool]]:
-        """The key spans sort by: the start's key, then the end's.
+    def sort_key(self) -> tuple[_EndKey, int, _EndKey]:
+        """The key spans sort by: in order of their start, then of their end.
 
-        >>> DateSpan.from_edtf("2025-06").sort_key() > DateSpan.from_edtf("2025-05").sort_key()
-        True
+        Dates compare by :meth:`PartialDate.sort_key`. An open start comes before every
+        date; a span whose start is unknown is placed at its end (it began on a day not
+        given, on or before it), before a span that starts on that date. Among equal starts,
+        an end that is a date comes first, then an unknown end, then an open one. The order
+        is total and agrees with ``==``.
+
+        Returns:
+            ``(first, kind, last)``: ``first`` and ``last`` are tuples of a rank (an
+            :class:`int`), two :class:`datetime.date` and two :class:`bool`; ``kind`` is
+            0 for an open start, 1 for an unknown one and 2 for a date.
+
+        >>> from tradetalks import DateSpan
+        >>> spans = ["2025-06", "/2025-07-29", "2025-05-14/..", "../2025-05", "2025-05-14"]
+        >>> [str(s) for s in sorted(map(DateSpan.from_edtf, spans))]
+        ['../2025-05', '2025-05-14', '2025-05-14/..', '2025-06', '/2025-07-29']
         """
-        return (self.start.sort_key(), self.end.sort_key())
+        start, end = self.start, self.end
+        last: _EndKey = (
+            (0, *end.sort_key())
+            if isinstance(end, PartialDate)
+            else (_END_RANKS[end], dt.date.max, dt.date.max, False, False)
+        )
+        if isinstance(start, PartialDate):
+            return ((1, *start.sort_key()), 2, last)
+        if start is SpanEnd.UNKNOWN and isinstance(end, PartialDate):
+            return ((1, *end.sort_key()), 1, last)
+        return (_BEFORE_ALL, 0, last)
 
     def __lt__(self, other: object) -> bool:
         """Order by :meth:`sort_key`."""
         if not isinstance(other, DateSpan):
             return NotImplemented
         return self.sort_key() < other.sort_key()
+
+
+def dated_ends(span: DateSpan) -> tuple[PartialDate, PartialDate]:
+    """The first and the last end of a span that are dates (a span has one at least).
+
+    For a span with an open or unknown end, its one date, twice: what a picture or a
+    calendar can place without making up a day.
+
+    >>> from tradetalks import DateSpan
+    >>> dated_ends(DateSpan.from_edtf("/2025-07-29"))
+    (PartialDate('2025-07-29'), PartialDate('2025-07-29'))
+    """
+    dated = [end for end in (span.start, span.end) if isinstance(end, PartialDate)]
+    return dated[0], dated[-1]
+
+
+def _edtf_end(text: str) -> PartialDate | SpanEnd:
+    """One end of an EDTF interval: ``..`` (open), nothing (unknown), or a date."""
+    member = _SPAN_ENDS.get(text)
+    return member if member is not None else PartialDate.from_edtf(text)
 
 
 def to_date_span(value: DateSpan | PartialDate | dt.date | str) -> DateSpan:

@@ -24,6 +24,8 @@ __all__ = [
     "MergeConflictError",
     "MissingReferenceError",
     "NaiveDatetimeError",
+    "NoDeadlineError",
+    "NotAnnouncedError",
     "PrecisionError",
     "Problem",
     "TradetalksError",
@@ -167,6 +169,34 @@ class PrecisionError(InvalidValueError):
     ... except tradetalks.PrecisionError as error:
     ...     print(error)
     2025-08 is known only to the month, not to the day
+    """
+
+
+class NotAnnouncedError(TradetalksError):
+    """A question about a fact on a day before the fact was announced.
+
+    What was known on a day is all an answer on that day may use: a truce first announced
+    on 2025-11-05 was not known in July, so it has no days remaining then.
+
+    Attributes:
+        announced_on: when the fact was announced, as its text (EDTF or RFC 9557).
+
+    >>> error = NotAnnouncedError("not yet announced", announced_on="2025-11-05")
+    >>> error.announced_on
+    '2025-11-05'
+    """
+
+    def __init__(self, message: str, *, announced_on: str, where: str = "") -> None:
+        """Make the error from a message and when the fact was announced."""
+        super().__init__(message, where=where)
+        self.announced_on = announced_on
+
+
+class NoDeadlineError(TradetalksError):
+    """A count of days asked of a term that runs until further notice (it has no end).
+
+    >>> str(NoDeadlineError("the term runs until further notice"))
+    'the term runs until further notice'
     """
 
 

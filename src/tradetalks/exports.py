@@ -4,9 +4,10 @@
 values (``str``, ``int`` or ``None``; dates as EDTF text with their earliest and latest
 days as ISO text), ready for ``pandas.DataFrame``, polars or DuckDB. References become ids;
 lists become rows of their own (``statement_speakers``, ``delegates``, ``evidence``,
-``truce_terms``). :func:`to_csv` writes the same rows as CSV, and :func:`to_ical` writes the
-rounds, meetings and truce deadlines as iCalendar (RFC 5545) events, with the optional
-``icalendar`` package (``pip install 'tradetalks[calendar]'``).
+``truce_terms``). The earliest or latest day of a span whose start or end is open or
+unknown (``2025-07-28/``) is ``None``. :func:`to_csv` writes the same rows as CSV, and
+:func:`to_ical` writes the rounds, meetings and truce deadlines as iCalendar (RFC 5545)
+events, with the optional ``icalendar`` package (``pip install 'tradetalks[calendar]'``).
 
 CSV is safe to open in a spreadsheet by default: a text cell beginning with ``=``, ``+``,
 ``-``, ``@``, a tab, a carriage return or NUL, which a spreadsheet would run as a formula,
@@ -29,7 +30,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from tradetalks.actors import UnnamedGroup
-from tradetalks.dates import PartialDate, Precision
+from tradetalks.dates import PartialDate, Precision, SpanEnd, dated_ends
 from tradetalks.errors import InvalidValueError
 from tradetalks.instants import format_instant
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
     from tradetalks.actors import Organization, Person
     from tradetalks.dataset import Dataset
+    from tradetalks.dates import DateSpan
     from tradetalks.truces import Bound
 
 Row = dict[str, str | int | None]
@@ -49,6 +51,11 @@ def _name(who: Person | Organization | UnnamedGroup) -> str:
 
 def _ident(who: object) -> str | None:
     return None if isinstance(who, UnnamedGroup) else getattr(who, "id", None)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    """A day as ISO text; ``None`` for the missing day of an open or unknown end."""
+    return None if day is None else day.isoformat()
 
 
 def _bound(bound: Bound) -> str:
@@ -111,8 +118,8 @@ def _rounds(dataset: Dataset) -> Iterator[Row]:
             "city": r.city,
             "country": r.country,
             "dates": r.dates.to_edtf(),
-            "earliest": r.dates.earliest.isoformat(),
-            "latest": r.dates.latest.isoformat(),
+            "earliest": _iso(r.dates.earliest),
+            "latest": _iso(r.dates.latest),
         }
 
 
@@ -137,8 +144,8 @@ def _meetings(dataset: Dataset) -> Iterator[Row]:
             "city": m.city,
             "country": m.country,
             "dates": m.dates.to_edtf() if m.dates else None,
-            "earliest": m.dates.earliest.isoformat() if m.dates else None,
-            "latest": m.dates.latest.isoformat() if m.dates else None,
+            "earliest": _iso(m.dates.earliest) if m.dates else None,
+            "latest": _iso(m.dates.latest) if m.dates else None,
         }
 
 
@@ -380,10 +387,11 @@ def to_ical(dataset: Dataset) -> bytes:
 
     A date known to the day is an all-day event; an instant is a timed event in its own
     zone (with its VTIMEZONE); a date known only to the month is an all-day event over the
-    month, its summary saying so. Meetings without dates are left out. Each event's UID is
-    ``<record id>@tradetalks`` (``<truce id>-term-<n>@tradetalks`` for deadlines), and
-    DTSTAMP is midnight UTC of the latest source's dateline, so the same dataset gives the
-    same bytes.
+    month, its summary saying so. A round or meeting whose start or end the source does not
+    give is an event over the days of the end it does give, its summary saying so. Meetings
+    without dates are left out. Each event's UID is ``<record id>@tradetalks``
+    (``<truce id>-term-<n>@tradetalks`` for deadlines), and DTSTAMP is midnight UTC of the
+    latest source's dateline, so the same dataset gives the same bytes.
 
     Raises:
         ImportError: when the optional ``icalendar`` package is missing; it names the
@@ -415,10 +423,10 @@ def to_ical(dataset: Dataset) -> bytes:
 
     for r in dataset.rounds:
         number = f" {r.number}" if r.number is not None else ""
-        event(r.id, f"Round{number} of {r.track}: {r.city}", r.dates.start, r.dates.end)
+        event(r.id, *_known_days(f"Round{number} of {r.track}: {r.city}", r.dates))
     for m in dataset.meetings:
         if m.dates is not None:
-            event(m.id, m.description, m.dates.start, m.dates.end)
+            event(m.id, *_known_days(m.description, m.dates))
     for t in dataset.truces:
         for index, term in enumerate(t.terms, start=1):
             summary = (
@@ -447,6 +455,18 @@ def _add_when(item: Any, summary: str, start: PartialDate | dt.datetime, end: Pa
         if precision is not Precision.DAY:
             summary += f" (known only to the {precision.name.lower()}: {_span(start, end)})"
     item.add("summary", summary)
+
+
+def _known_days(summary: str, span: DateSpan) -> tuple[str, PartialDate, PartialDate]:
+    """The summary and the dated ends of a span; one end not given stands in for the other.
+
+    The summary says which end the source leaves open or does not give.
+    """
+    for side, point in (("start", span.start), ("end", span.end)):
+        if isinstance(point, SpanEnd):
+            said = "open" if point is SpanEnd.OPEN else "not given"
+            summary += f" (its {side} is {said}: {span})"
+    return (summary, *dated_ends(span))
 
 
 def _span(start: PartialDate, end: PartialDate) -> str:

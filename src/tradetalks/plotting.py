@@ -2,10 +2,12 @@
 
 :func:`plot_timeline` draws one lane per kind of record: each round as a bar over its days
 (a round known only to the month is drawn hatched over the whole month, so the picture
-invents no day), each dated meeting and each dated statement as a mark (an uncertain date
-as a hollow mark), and each truce term as a bar from its start up to its deadline, with the
-deadline written at its end. ``tradetalks timeline --svg FILE`` writes the same picture.
-Install the extra with ``pip install 'tradetalks[plot]'``.
+invents no day; a round whose start or end the source does not give is drawn hatched over
+the days of the end it gives, with ``…`` on the side not given), each dated meeting and
+each dated statement as a mark (an uncertain date as a hollow mark), and each truce term as
+a bar from its start up to its deadline, with the deadline written at its end.
+``tradetalks timeline --svg FILE`` writes the same picture. Install the extra with
+``pip install 'tradetalks[plot]'``.
 
 >>> from tradetalks.fixtures import stockholm_2025
 >>> figure = plot_timeline(stockholm_2025())
@@ -21,7 +23,7 @@ import datetime as dt
 import io
 from typing import TYPE_CHECKING, Any
 
-from tradetalks.dates import PartialDate, Precision
+from tradetalks.dates import PartialDate, Precision, SpanEnd, dated_ends
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -51,7 +53,9 @@ def plot_timeline(dataset: Dataset) -> Any:
     """Draw the dataset's timeline and return the matplotlib ``Figure``.
 
     Lanes, from the top: rounds, meetings, statements, truces. Undated meetings and
-    statements are left out, as in :meth:`tradetalks.Dataset.timeline`.
+    statements are left out, as in :meth:`tradetalks.Dataset.timeline`; a round or meeting
+    whose start the source does not give, which the timeline leaves out, is drawn at the
+    end it gives.
 
     Raises:
         ImportError: when matplotlib is missing; it names the extra to install.
@@ -65,8 +69,13 @@ def plot_timeline(dataset: Dataset) -> Any:
     lane = {name: len(_LANES) - 1 - index for index, name in enumerate(_LANES)}
     figure, axes = plt.subplots(figsize=(10, 3.6), layout="constrained")
     for round_ in dataset.rounds:
-        start, end = round_.dates.earliest, round_.dates.latest
-        partial = round_.dates.precision is not Precision.DAY
+        first, last = dated_ends(round_.dates)
+        start, end = first.earliest, last.latest
+        before, after = (
+            "… " if isinstance(round_.dates.start, SpanEnd) else "",
+            " …" if isinstance(round_.dates.end, SpanEnd) else "",
+        )
+        partial = round_.dates.precision is not Precision.DAY or bool(before or after)
         axes.barh(
             lane["Rounds"],
             (end - start).days + 1,
@@ -76,10 +85,12 @@ def plot_timeline(dataset: Dataset) -> Any:
             hatch="//" if partial else None,
             edgecolor="#3182bd",
         )
-        axes.text(start, lane["Rounds"] + 0.32, round_.city, fontsize=8, va="bottom")
+        label = f"{before}{round_.city}{after}"
+        axes.text(start, lane["Rounds"] + 0.32, label, fontsize=8, va="bottom")
     for meeting in dataset.meetings:
         if meeting.dates is not None:
-            axes.plot(meeting.dates.earliest, lane["Meetings"], "D", color="#31a354")
+            day = dated_ends(meeting.dates)[0].earliest  # its start, or its end if not given
+            axes.plot(day, lane["Meetings"], "D", color="#31a354")
     for statement in dataset.statements:
         if statement.said_on is not None:
             value = statement.said_on.value
@@ -102,7 +113,8 @@ def plot_timeline(dataset: Dataset) -> Any:
     axes.xaxis_date()
     axes.grid(axis="x", alpha=0.3)
     axes.set_xlabel(
-        "hatched bar: date known only to the month    hollow mark: date inferred from context",
+        "hatched bar: date known only to the month, or an end not given (…)    "
+        "hollow mark: date inferred from context",
         fontsize=8,
     )
     titles = ", ".join(f"{s.outlet.name} {s.published_on}" for s in dataset.sources)

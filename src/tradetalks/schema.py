@@ -42,9 +42,11 @@ _DEFINITIONS: dict[str, Any] = {
         "pattern": f"^{_EDTF_DATE}$",
     },
     "edtfSpan": {
-        "description": "An EDTF date, or an interval of two: 2025-07-28/2025-07-29.",
+        "description": "An EDTF date, or an interval of two (2025-07-28/2025-07-29); one end "
+        "may be open, .. (2025-03/..), or unknown, empty (/2025-07-29), but not both.",
         "type": "string",
-        "pattern": f"^{_EDTF_DATE}(?:/{_EDTF_DATE})?$",
+        # A date alone; a date, then / and a date, .. or nothing; or .. or nothing, / and a date.
+        "pattern": rf"^(?:{_EDTF_DATE}(?:/(?:{_EDTF_DATE}|\.\.)?)?|(?:\.\.)?/{_EDTF_DATE})$",
     },
     "instant": {
         "description": "An RFC 9557 timestamp: 2025-08-12T00:01:00-04:00[America/New_York].",

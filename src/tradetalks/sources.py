@@ -307,3 +307,17 @@ def check_evidence_items(
         if type(item) is not Evidence:  # not the class itself: checked with its name
             check_instances(Evidence)(instance, attribute, value)
             return
+
+
+def check_evidence_or_derivation(evidence: tuple[Any, ...], derivation: str | None) -> None:
+    """A record's facts come from evidence, or from a document it names in ``derivation``.
+
+    Raises:
+        InvalidValueError: when there is neither (``where`` is ``evidence``).
+    """
+    if not evidence and derivation is None:
+        raise InvalidValueError(
+            "needs evidence (the characters of a source that state it), or a derivation "
+            "saying where it comes from, such as a document that is not in the dataset",
+            where="evidence",
+        )

@@ -95,7 +95,7 @@ from tradetalks.actors import (
     UnnamedGroup,
 )
 from tradetalks.dataset import COLLECTIONS, Dataset, TimelineEntry
-from tradetalks.dates import DateSpan, PartialDate, Precision
+from tradetalks.dates import DateSpan, PartialDate, Precision, SpanEnd
 from tradetalks.instants import elapsed, format_instant, is_iana_zone
 from tradetalks.resolution import ResolutionRule, ResolvedDate, Tense
 from tradetalks.sources import Evidence, Source
@@ -113,6 +113,7 @@ _RECORDS_TO = dt.date(2100, 12, 31)
 _INSTANTS_FROM = dt.date(1973, 1, 1)
 _INSTANTS_TO = dt.date(9998, 12, 31)
 _ALL_PRECISIONS = tuple(Precision)
+_SPAN_ENDS = (SpanEnd.UNKNOWN, SpanEnd.OPEN)
 _LAST_DEADLINE_TIME = dt.time(21, 59, 59, 999999)  # a daylight-saving gap never crosses midnight
 _LONGEST_TERM = 400  # days
 
@@ -328,6 +329,15 @@ def _check_members(name: str, values: Iterable[T] | None, kind: type[T]) -> tupl
     return members
 
 
+def _check_span_ends(values: Iterable[SpanEnd]) -> tuple[SpanEnd, ...]:
+    members = () if isinstance(values, str) else tuple(values)
+    if isinstance(values, str) or not all(isinstance(value, SpanEnd) for value in members):
+        raise InvalidArgument(
+            f"ends must hold SpanEnd values (none, for spans with two dates), not {values!r}"
+        )
+    return members
+
+
 def _check_parties(
     values: Iterable[str] | Mapping[str, str] | None,
 ) -> tuple[tuple[str, str | None], ...] | None:
@@ -438,15 +448,23 @@ def _draw_span(
     low: dt.date,
     high: dt.date,
     precisions: tuple[Precision, ...] = _ALL_PRECISIONS,
+    ends: tuple[SpanEnd, ...] = (),
     **flags: bool | None,
 ) -> DateSpan:
-    """A span from ``low`` to ``high``; ``flags`` fix ``uncertain`` or ``approximate``."""
+    """A span from ``low`` to ``high``; ``flags`` fix ``uncertain`` or ``approximate``.
+
+    With ``ends``, one end is sometimes one of them (open or unknown) instead of a date.
+    """
     flags = {"uncertain": None, "approximate": None, **flags}  # drawn unless fixed
     start = _draw_partial(draw, _day_ranges(low, low, high, precisions), **flags)
     if draw(_BOOLEANS):  # two ends; shrinks toward a single date
-        ends = _day_ranges(start.earliest, start.latest, high, precisions)
-        if ends:
-            return DateSpan(start, _draw_partial(draw, ends, **flags))
+        if bool(ends) and draw(_BOOLEANS):  # one not a date: the date drawn is the other
+            other = _pick(draw, ends)
+            return DateSpan(other, start) if draw(_BOOLEANS) else DateSpan(start, other)
+        # The end's last day is on or after the start's first (2025-06/2025-06-11 is a span).
+        last = _day_ranges(low, start.earliest, high, precisions)
+        if last:
+            return DateSpan(start, _draw_partial(draw, last, **flags))
     return DateSpan(start, start)
 
 
@@ -676,6 +694,8 @@ class _Config:
     names: st.SearchStrategy[str] | None = None
     positions: tuple[int, int] = (0, 0)
     rounds: tuple[int, int] = (0, 0)
+    # What a round's or meeting's end may be instead of a date (never open: they stop).
+    round_ends: tuple[SpanEnd, ...] = (SpanEnd.UNKNOWN,)
     delegates: tuple[int, int] = (0, 3)
     meetings: tuple[int, int] = (0, 0)
     meeting_kinds: tuple[MeetingKind, ...] = tuple(MeetingKind)
@@ -867,7 +887,7 @@ def _draft_positions(draft: _Draft) -> None:
             sentence += f" at {draft.names[organization]}"
         if party is not None:
             sentence += f" for {draft.names[party]}"
-        valid = _draw_span(draw, config.low, config.high) if dated else None
+        valid = _draw_span(draw, config.low, config.high, ends=_SPAN_ENDS) if dated else None
         draft.add(
             "positions",
             Position,
@@ -919,7 +939,7 @@ def _draft_rounds(draft: _Draft) -> None:
     for index in range(draft.count(config.rounds)):
         track, city = _name(draw, _TRACKS), _name(draw, _CITIES)
         number = _maybe(draw, _NUMBER)
-        dates = _draw_span(draw, config.low, config.high)
+        dates = _draw_span(draw, config.low, config.high, ends=config.round_ends)
         ordinal = "" if number is None else f" {number}"
         sentence = f"Round{ordinal} of the {track} was held in {city} ({dates})."
         draft.add(
@@ -945,7 +965,7 @@ def _draft_meetings(draft: _Draft) -> None:
         kind = _pick(draw, config.meeting_kinds)
         description = _phrase(draw)
         participants = draft.voices((1, 3))
-        dates = _draw_span(draw, config.low, config.high) if dated else None
+        dates = _draw_span(draw, config.low, config.high, ends=config.round_ends) if dated else None
         city = _name(draw, _CITIES) if has_city else None
         what = kind.value.replace("_", " ")
         sentence = f"{draft.names_of(participants)} held a {what} on {description}."
@@ -1253,8 +1273,9 @@ def date_spans(
     precisions: Iterable[Precision] | None = None,
     uncertain: bool | None = None,
     approximate: bool | None = None,
+    ends: Iterable[SpanEnd] | None = None,
 ) -> st.SearchStrategy[DateSpan]:
-    """Date spans whose every day lies from ``min_value`` to ``max_value``.
+    """Date spans whose dates lie from ``min_value`` to ``max_value``; one end may be open.
 
     Args:
         min_value: the earliest day, a :class:`datetime.date`.
@@ -1262,21 +1283,31 @@ def date_spans(
         precisions: the :class:`~tradetalks.Precision` s of the two ends (all by default).
         uncertain: fix the EDTF ``?`` flag of both ends, or ``None`` to draw it for each.
         approximate: fix the EDTF ``~`` flag of both ends, or ``None`` to draw it for each.
+        ends: the :class:`~tradetalks.SpanEnd` s one end may be instead of a date (open,
+            ``..``, or unknown, empty); both by default, ``[]`` for spans with a date at
+            each end. The other end is always a date.
 
     Returns:
         A strategy of :class:`~tradetalks.DateSpan`, never ending before it starts,
         shrinking toward a single date (``2000``).
 
     Raises:
-        hypothesis.errors.InvalidArgument: as :func:`partial_dates`.
+        hypothesis.errors.InvalidArgument: as :func:`partial_dates`, or for ``ends`` that
+            are not :class:`~tradetalks.SpanEnd` members.
 
     >>> from datetime import date
     >>> from hypothesis import given
+    >>> from tradetalks import DateSpan
     >>> @given(date_spans(min_value=date(2025, 5, 1), max_value=date(2025, 7, 31)))
     ... def test_edtf_round_trip(span):
     ...     assert DateSpan.from_edtf(str(span)) == span
-    ...     assert date(2025, 5, 1) <= span.earliest <= span.latest <= date(2025, 7, 31)
+    ...     days = [day for day in (span.earliest, span.latest) if day is not None]
+    ...     assert all(date(2025, 5, 1) <= day <= date(2025, 7, 31) for day in days)
     >>> test_edtf_round_trip()
+    >>> @given(date_spans(ends=[]))
+    ... def test_closed(span):
+    ...     assert span.earliest <= span.latest
+    >>> test_closed()
     """
     _check_dates(min_value, max_value)
     chosen = _check_members("precisions", precisions, Precision) or _ALL_PRECISIONS
@@ -1284,11 +1315,18 @@ def date_spans(
         raise InvalidArgument(
             f"no date of the precisions asked for lies from {min_value} to {max_value}"
         )
+    others = _SPAN_ENDS if ends is None else _check_span_ends(ends)
 
     @st.composite
     def build(draw: st.DrawFn) -> DateSpan:
         return _draw_span(
-            draw, min_value, max_value, chosen, uncertain=uncertain, approximate=approximate
+            draw,
+            min_value,
+            max_value,
+            chosen,
+            others,
+            uncertain=uncertain,
+            approximate=approximate,
         )
 
     return build()
@@ -1470,7 +1508,8 @@ def positions(
         max_date: the latest day.
 
     Returns:
-        A strategy of :class:`~tradetalks.Position`.
+        A strategy of :class:`~tradetalks.Position`; a dated one's start or end is sometimes
+        open (``2025-03/..``, "until further notice") or unknown.
 
     Raises:
         hypothesis.errors.InvalidArgument: for a range that ends before it starts.
@@ -1586,7 +1625,8 @@ def rounds(
         max_date: the latest day.
 
     Returns:
-        A strategy of :class:`~tradetalks.Round`, shrinking toward one without delegates.
+        A strategy of :class:`~tradetalks.Round`, shrinking toward one without delegates;
+        its dates' start or end is sometimes unknown (``2025-07-28/``), never open.
 
     Raises:
         hypothesis.errors.InvalidArgument: for bad counts, codes or dates.
@@ -1626,7 +1666,8 @@ def meetings(
         max_date: the latest day.
 
     Returns:
-        A strategy of :class:`~tradetalks.Meeting`.
+        A strategy of :class:`~tradetalks.Meeting`; its dates' start or end is sometimes
+        unknown (``2025-07-28/``), never open.
 
     Raises:
         hypothesis.errors.InvalidArgument: for bad kinds or dates.
@@ -1858,12 +1899,14 @@ def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
 # --- registration with st.from_type ---------------------------------------------------------
 
 
-# Datasets with at least one round, so their timeline is never empty.
+# Datasets with at least one round with dates at both ends, so their timeline is never
+# empty (a round whose start is not given has no place in it).
 _TIMELINE = _Config(
     sources=(1, 2),
     parties=(2, 3),
     people=(0, 2),
     rounds=(1, 2),
+    round_ends=(),
     meetings=(0, 1),
     statements=(0, 2),
     truces=(0, 1),

@@ -35,7 +35,7 @@ from tradetalks._fields import (
     to_tuple,
 )
 from tradetalks.actors import Organization, Party, Person, UnnamedGroup
-from tradetalks.dates import DateSpan, PartialDate, to_date_span
+from tradetalks.dates import DateSpan, PartialDate, SpanEnd, to_date_span
 from tradetalks.errors import InvalidValueError
 from tradetalks.sources import check_evidence
 
@@ -88,6 +88,24 @@ def _dates(value: DateSpan | PartialDate | dt.date | str) -> DateSpan:
     return in_field("dates", to_date_span, value)
 
 
+def _check_ends(instance: object, attribute: attrs.Attribute[Any], value: DateSpan | None) -> None:
+    """Refuse an open end (``..``): a round or a meeting stops, said or not.
+
+    An end the source does not give is unknown (``2025-07-28/``), and accepted.
+    """
+    if value is None or SpanEnd.OPEN not in (value.start, value.end):
+        return
+    unknown = DateSpan(
+        *(SpanEnd.UNKNOWN if end is SpanEnd.OPEN else end for end in (value.start, value.end))
+    )
+    what = "a round of talks" if isinstance(instance, Round) else "a meeting"
+    raise InvalidValueError(
+        f"{value} is open ('..': without limit), which {what} cannot be; an end the source "
+        f"does not give is unknown, written as nothing: {unknown}",
+        where=attribute.name,
+    )
+
+
 MAX_ROUND_NUMBER = 1_000_000
 """The largest round number taken: more rounds than any track has had, and a number every
 tool that reads the exports holds exactly."""
@@ -130,14 +148,16 @@ class Round:
         city: where it was held.
         country: ISO 3166-1 alpha-2 code of the host country, when the source gives it.
         dates: a :class:`~tradetalks.DateSpan` at the precision the source gives
-            (``2025-05`` for "in May").
+            (``2025-05`` for "in May"); an end the source does not give is unknown
+            (``/2025-07-29`` for talks that "ended on Tuesday"), never open.
         delegates: its :class:`Delegate` records, in the source's order.
         outcomes: what it produced, each in a sentence, when the source states it.
         evidence: where the source states it.
 
     Raises:
         InvalidValueError: for a number below 1 or above 1,000,000, a malformed country
-            code, a person who is a delegate twice, or dates that end before they start.
+            code, a person who is a delegate twice, dates that end before they start, or
+            dates with an open end (``2025-07-28/..``: a round of talks stops).
 
     >>> from tradetalks.fixtures import stockholm_2025
     >>> stockholm = stockholm_2025().get("stockholm-2025", Round)
@@ -150,7 +170,7 @@ class Round:
     number: int | None = attrs.field(default=None, validator=_check_number)
     city: str = attrs.field(validator=check_text)
     country: str | None = attrs.field(default=None, validator=check_country)
-    dates: DateSpan = attrs.field(converter=_dates)
+    dates: DateSpan = attrs.field(converter=_dates, validator=_check_ends)
     delegates: tuple[Delegate, ...] = attrs.field(
         factory=tuple, converter=to_tuple, validator=_check_delegates
     )
@@ -205,11 +225,13 @@ class Meeting:
             those the source does not name ("the two presidents").
         city: where it was held, if in person and known.
         country: ISO 3166-1 alpha-2 code of where it was held, if known.
-        dates: a :class:`~tradetalks.DateSpan`, or ``None`` when the source gives no date.
+        dates: a :class:`~tradetalks.DateSpan`, or ``None`` when the source gives no date;
+            an end the source does not give is unknown (``2025-07-30/``), never open.
         evidence: where the source states it.
 
     Raises:
-        InvalidValueError: for no participants, a malformed country code, or bad dates.
+        InvalidValueError: for no participants, a malformed country code, or bad dates
+            (dates that end before they start, or with an open end).
 
     >>> from tradetalks.fixtures import stockholm_2025
     >>> call = stockholm_2025().get("presidents-phone-call", Meeting)
@@ -227,7 +249,9 @@ class Meeting:
     )
     city: str | None = attrs.field(default=None, validator=check_optional_text)
     country: str | None = attrs.field(default=None, validator=check_country)
-    dates: DateSpan | None = attrs.field(default=None, converter=_optional_span)
+    dates: DateSpan | None = attrs.field(
+        default=None, converter=_optional_span, validator=_check_ends
+    )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=to_tuple, validator=check_evidence, kw_only=True
     )

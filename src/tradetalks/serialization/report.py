@@ -31,6 +31,7 @@ import functools
 import json
 import operator
 import re
+import types
 import typing
 from typing import TYPE_CHECKING, Any
 
@@ -308,6 +309,21 @@ def _tuple_hook_factory(conv: cattrs.Converter) -> Callable[[object, Any], tuple
     return structure
 
 
+def _is_optional_union(annotation: Any) -> bool:
+    """A union of two or more types and ``None`` (a bound or null), which cattrs cannot split."""
+    args = typing.get_args(annotation)
+    kinds = [arg for arg in args if arg is not type(None)]
+    return (  # X | None alone is cattrs' own
+        typing.get_origin(annotation) in (typing.Union, types.UnionType)
+        and len(kinds) < len(args)
+        and len(kinds) > 1
+    )
+
+
+def _optional_union_hook(value: object, annotation: Any) -> object:
+    return None if value is None else codec_of(annotation).from_json(value)
+
+
 _VALUE_CLASSES = (PartialDate, DateSpan)
 
 
@@ -331,6 +347,7 @@ def converter() -> cattrs.Converter:
         lambda value, kind: codec_of(kind).from_json(value),
     )
     conv.register_structure_hook_func(_is_homogeneous_tuple, _tuple_hook_factory(conv))
+    conv.register_structure_hook_func(_is_optional_union, _optional_union_hook)
     conv.register_structure_hook_factory(_is_record_type, lambda cls: _record_structure(conv, cls))
     return conv
 

@@ -44,6 +44,7 @@ __all__ = [
 import datetime as dt
 import enum
 import functools
+import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -265,8 +266,8 @@ def codec_of(annotation: Any) -> Codec:
     if origin is tuple:
         return codec_of(args[0])
     if origin in (typing.Union, types.UnionType) and type(None) in args:
-        (inner,) = (arg for arg in args if arg is not type(None))
-        return codec_of(inner)
+        rest = [arg for arg in args if arg is not type(None)]
+        return codec_of(functools.reduce(operator.or_, rest))
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return _enum_codec(annotation)
     message = f"no codec for {annotation!r}"
@@ -354,7 +355,8 @@ _RENAMED: dict[tuple[str, str], str] = {("ResolvedDate", "value"): "date"}
 _AT_LEAST: dict[tuple[str, str], int] = {
     ("Statement", "speakers"): 1,
     ("Meeting", "participants"): 1,
-    ("Truce", "parties"): 2,
+    ("Truce", "parties"): 1,
+    ("Agreement", "parties"): 2,
     ("Truce", "terms"): 1,
 }
 # The JSON Schema of fields whose form a codec does not say: texts with a pattern, texts
