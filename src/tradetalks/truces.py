@@ -382,7 +382,7 @@ class TruceTerm:
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=to_tuple)
     derivation: str | None = attrs.field(default=None, validator=check_optional_text)
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the fields by name, and the length in days
         self,
         *,
         start: BoundInput,
@@ -907,7 +907,7 @@ class Truce:
             )
         return max(dt.timedelta(0), elapsed(at, deadline))
 
-    def extend(
+    def extend(  # noqa: PLR0913 - a term's fields by name, as TruceTerm takes them
         self,
         *,
         days: int | None = None,
