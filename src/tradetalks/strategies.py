@@ -1266,7 +1266,7 @@ def partial_dates(
     return build()
 
 
-def date_spans(
+def date_spans(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
     *,
     min_value: dt.date = dt.date.min,
     max_value: dt.date = dt.date.max,
