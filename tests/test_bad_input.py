@@ -63,6 +63,7 @@ def test_the_corpus_varies_a_small_valid_dataset() -> None:
         "statements": 1,
         "agreements": 0,
         "truces": 1,
+        "claims": 0,
     }
     assert len(record.sources[0].text) == 260
     assert tradetalks.dumps(record) == SMALL.read_text(encoding="utf-8")  # written as dumped

@@ -167,33 +167,47 @@ def test_a_source_written_to_a_file_or_inline_is_the_same_record() -> None:
     assert record.merge(other) == record
 
 
-def test_records_that_disagree_name_both_records_and_each_field() -> None:
+def test_records_that_disagree_name_each_field_both_values_and_their_sources() -> None:
     first = _first_article()
     he = first.get("he-lifeng", Person)
-    other = Dataset(
-        sources=[ARTICLE_A],
-        organizations=[WIRE],
-        people=[attrs.evolve(he, name="He Li-feng", native_name="何立峰")],
-    )
+    in_b = attrs.evolve(he, name="He Li-feng", evidence=[Evidence.find(ARTICLE_B, "China")])
+    other = Dataset(sources=[ARTICLE_B], organizations=[WIRE], people=[in_b])
     with pytest.raises(MergeConflictError) as caught:
         first.merge(other)
     error = caught.value
     assert isinstance(error, tradetalks.TradetalksError)
     assert isinstance(error, ValueError)
     assert str(error) == (
-        "people[0] and other.people[0] both have the id 'he-lifeng' but disagree: "
-        "name: 'He Lifeng' != 'He Li-feng'; native_name: None != '何立峰'"
+        "the datasets disagree:\n"
+        "he-lifeng.name: 'He Lifeng' (example-wire-2025-07-30) vs 'He Li-feng' "
+        "(example-wire-2025-07-31)"
     )
-    assert error.differences == [
-        ("people[0]", "other.people[0]", "name", "'He Lifeng'", "'He Li-feng'"),
-        ("people[0]", "other.people[0]", "native_name", "None", "'何立峰'"),
+    assert [tuple(d) for d in error.differences] == [
+        (
+            "he-lifeng",
+            "name",
+            "'He Lifeng'",
+            "'He Li-feng'",
+            ("example-wire-2025-07-30",),
+            ("example-wire-2025-07-31",),
+        )
     ]
 
 
-def test_every_record_that_disagrees_is_named() -> None:
+def test_a_native_name_one_side_lacks_is_a_refinement() -> None:
+    first = _first_article()
+    he = first.get("he-lifeng", Person)
+    other = Dataset(
+        sources=[ARTICLE_A], organizations=[WIRE], people=[attrs.evolve(he, native_name="何立峰")]
+    )
+    assert first.merge(other).get("he-lifeng", Person).native_name == "何立峰"
+    assert other.merge(first).get("he-lifeng", Person).native_name == "何立峰"
+
+
+def test_every_field_that_disagrees_is_named_and_a_missing_country_is_refined() -> None:
     record = stockholm_2025()
     organizations = list(record.organizations)
-    # The fourth organization, Reuters: the article does not say its country.
+    # Reuters: the article does not say its country; another source may.
     organizations[3] = attrs.evolve(record.get("reuters", Organization), country="GB")
     stockholm = record.get("stockholm-2025", Round)
     other = Dataset(
@@ -206,35 +220,34 @@ def test_every_record_that_disagrees_is_named() -> None:
     with pytest.raises(MergeConflictError) as caught:
         record.merge(other)
     # The shipped record's third round: Stockholm, 2025-07-28/29 ("from Monday to Tuesday").
+    # A single day, the 28th, is not within the 28th to the 29th as a refinement: the
+    # round's end differs (29 against 28).
+    source = "global-times-2025-07-30-stockholm"
     assert str(caught.value).splitlines() == [
-        (
-            "organizations[3] and other.organizations[3] both have the id 'reuters' but "
-            "disagree: country: None != 'GB'"
-        ),
-        (
-            "rounds[2] and other.rounds[0] both have the id 'stockholm-2025' but disagree: "
-            "number: 3 != 4; dates: '2025-07-28/2025-07-29' != '2025-07-28'"
-        ),
+        "the datasets disagree:",
+        f"stockholm-2025.number: 3 ({source}) vs 4 ({source})",
+        f"stockholm-2025.dates: 2025-07-28/2025-07-29 ({source}) vs 2025-07-28 ({source})",
     ]
-    assert [(where, field) for where, _, field, _, _ in caught.value.differences] == [
-        ("organizations[3]", "country"),
-        ("rounds[2]", "number"),
-        ("rounds[2]", "dates"),
+    assert [(d.record, d.field) for d in caught.value.differences] == [
+        ("stockholm-2025", "number"),
+        ("stockholm-2025", "dates"),
     ]
+    other = attrs.evolve(other, rounds=[])
+    assert record.merge(other).get("reuters", Organization).country == "GB"
 
 
-def test_the_same_party_from_two_articles_disagrees_in_its_evidence() -> None:
+def test_the_same_party_from_two_articles_is_one_party_with_both_pieces_of_evidence() -> None:
     first = _first_article()
     china_in_b = Party(code="CN", name="China", evidence=[Evidence.find(ARTICLE_B, "China")])
     other = Dataset(sources=[ARTICLE_B], parties=[china_in_b], organizations=[WIRE])
-    with pytest.raises(MergeConflictError) as caught:
-        first.merge(other)
-    assert str(caught.value).startswith(
-        "parties[0] and other.parties[0] both have the id 'CN' but disagree: evidence: "
-    )
-    assert [(where, field) for where, _, field, _, _ in caught.value.differences] == [
-        ("parties[0]", "evidence")
+    merged = first.merge(other)
+    # "China" is at 0 in the first article; in the second, after "Scott Bessent said on
+    # Wednesday that the talks with " (6 + 8 + 5 + 3 + 10 + 5 + 4 + 6 + 5 = 52 characters).
+    assert [(e.source.id, e.start) for e in merged.get("CN", Party).evidence] == [
+        ("example-wire-2025-07-30", 0),
+        ("example-wire-2025-07-31", 52),
     ]
+    assert other.merge(first).get("CN", Party) == merged.get("CN", Party)
 
 
 def test_records_of_two_kinds_with_one_id_disagree_in_kind() -> None:
@@ -245,8 +258,8 @@ def test_records_of_two_kinds_with_one_id_disagree_in_kind() -> None:
     with pytest.raises(MergeConflictError) as caught:
         first.merge(other)
     assert str(caught.value) == (
-        "people[0] and other.organizations[0] both have the id 'he-lifeng' but disagree: "
-        "kind: Person != Organization"
+        "the datasets disagree:\n"
+        "he-lifeng.kind: Person (example-wire-2025-07-30) vs Organization (no source)"
     )
 
 

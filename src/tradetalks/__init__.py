@@ -21,7 +21,8 @@ from tradetalks.actors import (
     UnnamedGroup,
 )
 from tradetalks.agreements import Agreement
-from tradetalks.dataset import Dataset, TimelineEntry, TimelineEvent
+from tradetalks.claims import Claim
+from tradetalks.dataset import Dataset, PossibleDuplicate, TimelineEntry, TimelineEvent
 from tradetalks.dates import DateSpan, PartialDate, Precision, SpanEnd
 from tradetalks.errors import (
     DataFormatError,
@@ -88,6 +89,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "FORMAT",
     "Agreement",
+    "Claim",
     "DataFormatError",
     "Dataset",
     "DateResolutionError",
@@ -111,6 +113,7 @@ __all__ = [
     "Party",
     "Person",
     "Position",
+    "PossibleDuplicate",
     "Precision",
     "PrecisionError",
     "Problem",

@@ -9,14 +9,14 @@ built once, when the dataset is made.
 >>> from tradetalks.fixtures import stockholm_2025
 >>> record = stockholm_2025()
 >>> record
-Dataset(sources=1, parties=2, organizations=15, people=8, positions=9, rounds=3, meetings=2, statements=25, agreements=0, truces=1)
+Dataset(sources=1, parties=2, organizations=15, people=8, positions=9, rounds=3, meetings=2, statements=25, agreements=0, truces=1, claims=0)
 >>> [s.speaker_names for s in record.statements_between(date(2025, 7, 29), date(2025, 7, 29))][:2]
 [('He Lifeng',), ('He Lifeng',)]
 """
 
 from __future__ import annotations
 
-__all__ = ["Dataset", "TimelineEntry", "TimelineEvent"]
+__all__ = ["Dataset", "PossibleDuplicate", "TimelineEntry", "TimelineEvent"]
 
 import array
 import bisect
@@ -25,22 +25,24 @@ import datetime as dt
 import enum
 import operator
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
 
-from tradetalks._fields import is_reference, short, to_tuple
+from tradetalks._fields import is_reference, to_tuple
 from tradetalks.actors import Organization, Party, Person, Position, UnnamedGroup
 from tradetalks.agreements import Agreement
-from tradetalks.dates import DateSpan, PartialDate
-from tradetalks.errors import InvalidValueError, MergeConflictError, MissingReferenceError
+from tradetalks.claims import Claim
+from tradetalks.dates import PartialDate
+from tradetalks.errors import InvalidValueError, MissingReferenceError
+from tradetalks.merging import merge_collections, possible_duplicates
 from tradetalks.sources import Source
 from tradetalks.statements import Statement
 from tradetalks.talks import Meeting, Round
 from tradetalks.truces import Truce, TruceTerm
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, MutableSequence
+    from collections.abc import Iterator, Mapping, MutableSequence
 
 Record = (
     Source
@@ -53,6 +55,7 @@ Record = (
     | Statement
     | Agreement
     | Truce
+    | Claim
 )
 R = TypeVar("R", bound=Record)
 
@@ -68,6 +71,7 @@ COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("statements", Statement),
     ("agreements", Agreement),
     ("truces", Truce),
+    ("claims", Claim),
 )
 _COLLECTION_OF = {kind: name for name, kind in COLLECTIONS}
 _ID_OF = operator.attrgetter("id")
@@ -88,6 +92,24 @@ def dataset_from_loader(collections: dict[str, list[Any]]) -> Dataset:
         return Dataset(**collections)
     finally:
         _RESOLVED_BY_LOADER.reset(token)
+
+
+class PossibleDuplicate(NamedTuple):
+    """Two records of one kind that may be one thing under two ids.
+
+    Attributes:
+        first: the record that comes first in the dataset.
+        second: the other.
+        reason: why they may be one, in words.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> stockholm_2025().possible_duplicates()
+    ()
+    """
+
+    first: Any
+    second: Any
+    reason: str
 
 
 class TimelineEvent(enum.Enum):
@@ -193,6 +215,8 @@ class Dataset:
         statements: its records of kind :class:`~tradetalks.Statement`.
         agreements: its records of kind :class:`~tradetalks.Agreement`.
         truces: its records of kind :class:`~tradetalks.Truce`.
+        claims: its records of kind :class:`~tradetalks.Claim`: what sources asserted about
+            the other records, right or wrong.
 
     Each is a tuple (any iterable is accepted). Two datasets are equal when they hold equal
     records in the same order.
@@ -220,6 +244,7 @@ class Dataset:
     statements: tuple[Statement, ...] = attrs.field(factory=tuple, converter=to_tuple)
     agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=to_tuple)
     truces: tuple[Truce, ...] = attrs.field(factory=tuple, converter=to_tuple)
+    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=to_tuple)
     _by_id: dict[str, Record] = attrs.field(init=False, factory=dict)
     # By a person's or organization's id, or by the unnamed group itself: keys of the two
     # kinds never meet (an id such as 'group:experts' is not the group "experts").
@@ -581,6 +606,53 @@ class Dataset:
             under = self._views["truces_under"] = {k: tuple(v) for k, v in found.items()}
         return under.get(ident, ())
 
+    def conflicts(self) -> tuple[Claim, ...]:
+        """The claims whose value disagrees with the record, in the dataset's order.
+
+        A claimed day agrees with an instant on that day in the instant's zone, a claimed
+        month with any day in it; see :class:`~tradetalks.Claim` for every rule.
+
+        >>> from tradetalks import Claim, Dataset, UnnamedGroup
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> record = stockholm_2025()
+        >>> truce = record.truces[0]
+        >>> claims = [
+        ...     Claim(id=f"claim-{day}", claimed_by=UnnamedGroup("reports"), about=truce,
+        ...           field="terms[0].end", value=day, evidence=truce.evidence)
+        ...     for day in ("2025-08-12", "2025-08-14")
+        ... ]
+        >>> with_claims = attrs.evolve(record, claims=claims)
+        >>> [claim.value for claim in with_claims.conflicts()]
+        ['2025-08-14']
+        """
+        return tuple(claim for claim in self.claims if not claim.agrees())
+
+    def possible_duplicates(self) -> tuple[PossibleDuplicate, ...]:
+        """Pairs of records of one kind that may be one thing under two ids, with the reason.
+
+        People whose names match once case, accents, titles ("Mr", "Dr"...), hyphens and word
+        order are set aside; rounds in one city whose dates overlap; truces of the same
+        parties whose terms overlap. Nothing is joined: pass a pair to :meth:`merge` as
+        ``same={second.id: first.id}`` when they are one.
+
+        >>> from tradetalks import Person
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> record = stockholm_2025()
+        >>> bessent = record.get("scott-bessent", Person)
+        >>> twice = attrs.evolve(record, people=(*record.people, attrs.evolve(bessent, id="bessent")))
+        >>> [(p.first.id, p.second.id, p.reason) for p in twice.possible_duplicates()]
+        [('scott-bessent', 'bessent', "the same name, 'Scott Bessent' and 'Scott Bessent'")]
+        """
+        found: tuple[PossibleDuplicate, ...] | None = self._views.get("possible_duplicates")
+        if found is None:
+            found = self._views["possible_duplicates"] = tuple(
+                PossibleDuplicate(first, second, reason)
+                for first, second, reason in possible_duplicates(
+                    self.people, self.rounds, self.truces
+                )
+            )
+        return found
+
     def plot_timeline(self) -> Any:
         """Draw the timeline as a matplotlib ``Figure`` (needs ``tradetalks[plot]``).
 
@@ -597,20 +669,31 @@ class Dataset:
 
         return plot_timeline(self)
 
-    def merge(self, other: Dataset) -> Dataset:
-        """One dataset holding the records of both; records with the same id must agree.
+    def merge(self, other: Dataset, *, same: Mapping[str, str] | None = None) -> Dataset:
+        """One dataset holding the records of both, each shared record once.
 
-        Records of ``other`` whose id this dataset also holds are taken once, when they are
-        equal (a source's ``text_file`` does not count); the rest are appended after this
-        dataset's own records, in ``other``'s order.
+        Records with the same id (or ids ``same`` says are one) become one record:
+
+        * their evidence is joined, each piece once;
+        * a value one side knows more finely is kept (a round "in May" and one on
+          "2025-05-10/2025-05-11"; a day and an instant on it; a missing country or date
+          and a given one; a list and a longer one that holds it), with the evidence of both;
+        * every record that referred to either refers to the merged one.
+
+        Any other difference is a conflict. The result is the same, record for record,
+        whichever side ``merge`` is called on, up to the order of the records (this
+        dataset's first, then the other's new ones) and of the evidence.
 
         Args:
             other: another :class:`Dataset`.
+            same: the other dataset's ids that name this dataset's records, such as
+                ``{"bessent": "scott-bessent"}``; see :meth:`possible_duplicates`.
 
         Raises:
-            MergeConflictError: when records with the same id disagree; the message names
-                both records and every field that differs.
-            InvalidValueError: when ``other`` is not a Dataset.
+            MergeConflictError: naming every field that differs, with both values and the
+                sources each came from.
+            InvalidValueError: when ``other`` is not a Dataset, or ``same`` names an id
+                that is not there or records of two kinds.
 
         >>> from tradetalks.fixtures import stockholm_2025
         >>> record = stockholm_2025()
@@ -621,31 +704,13 @@ class Dataset:
             raise InvalidValueError(
                 f"expected a Dataset, not {type(other).__name__}", where="other"
             )
-        places = {
-            record.id: f"{name}[{index}]"
-            for name, _ in COLLECTIONS
-            for index, record in enumerate(getattr(self, name))
-        }
-        merged: dict[str, list[Any]] = {name: list(getattr(self, name)) for name, _ in COLLECTIONS}
-        conflicts: list[tuple[str, str, str, str, str]] = []
-        lines: list[str] = []
-        for name, _ in COLLECTIONS:
-            for index, record in enumerate(getattr(other, name)):
-                mine = self._by_id.get(record.id)
-                if mine is None:
-                    merged[name].append(record)
-                    continue
-                if mine == record:
-                    continue
-                where, there = places[record.id], f"other.{name}[{index}]"
-                found = _differences(mine, record)
-                conflicts.extend((where, there, field, left, right) for field, left, right in found)
-                details = "; ".join(f"{field}: {left} != {right}" for field, left, right in found)
-                lines.append(
-                    f"{where} and {there} both have the id {record.id!r} but disagree: {details}"
-                )
-        if lines:
-            raise MergeConflictError("\n".join(lines), differences=conflicts)
+        names = [name for name, _ in COLLECTIONS]
+        merged = merge_collections(
+            {name: getattr(self, name) for name in names},
+            {name: getattr(other, name) for name in names},
+            names,
+            same,
+        )
         return Dataset(**merged)
 
     def timeline(self) -> tuple[TimelineEntry, ...]:
@@ -706,34 +771,6 @@ class Dataset:
             if t.ended is not None
         )
         return tuple(sorted(entries, key=_sort_day))
-
-
-def _shown(field: attrs.Attribute[Any], value: object) -> str:
-    """A field's value as text for a message: references by id, long values cut short."""
-    if is_reference(field):
-        items = value if isinstance(value, tuple) else (value,)
-        ids = [getattr(item, "id", getattr(item, "words", None)) for item in items]
-        return repr(ids if isinstance(value, tuple) else ids[0])
-    if isinstance(value, enum.Enum):
-        value = value.value
-    if isinstance(value, (PartialDate, DateSpan)):
-        value = str(value)
-    # Any value may differ (a number, None, dates, evidence), not only a string.
-    return repr(short(value, 80)) if isinstance(value, str) else short(repr(value), 80)
-
-
-def _differences(mine: Any, theirs: Any) -> list[tuple[str, str, str]]:
-    """The fields in which two records of one kind differ, with both values as text."""
-    if type(mine) is not type(theirs):
-        return [("kind", type(mine).__name__, type(theirs).__name__)]
-    found = []
-    for field in attrs.fields(type(mine)):
-        if not field.eq:
-            continue
-        left, right = getattr(mine, field.name), getattr(theirs, field.name)
-        if left != right:
-            found.append((field.name, _shown(field, left), _shown(field, right)))
-    return found
 
 
 def _bound_date(bound: PartialDate | dt.datetime) -> PartialDate:

@@ -31,7 +31,10 @@ __all__ = [
     "TradetalksError",
 ]
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 MESSAGE_LIMIT = 1_000
 """The longest message an error keeps, in characters: a value quoted in a message can be
@@ -119,12 +122,15 @@ class MissingReferenceError(TradetalksError, LookupError):
 
 
 class MergeConflictError(InvalidValueError):
-    """Two datasets hold records with the same id that disagree.
+    """Two datasets hold records with the same id whose values disagree.
+
+    A value one side knows more finely than the other is not a conflict (see
+    :meth:`tradetalks.Dataset.merge`); any other difference is, and the message lists each,
+    one a line, with both values and the sources each came from.
 
     Attributes:
-        differences: each disagreement as ``(here, there, field, this, other)``: the
-            record's place in this dataset and in the other, the field, and the two values
-            as text.
+        differences: each disagreement, a :class:`tradetalks.merging.Difference` (the
+            record's id, the field's path, both values as text, and the sources of each).
 
     >>> from tradetalks.fixtures import stockholm_2025
     >>> import attrs
@@ -136,15 +142,14 @@ class MergeConflictError(InvalidValueError):
     ...     record.merge(other)
     ... except tradetalks.MergeConflictError as error:
     ...     print(error)
-    people[0] and other.people[0] both have the id 'he-lifeng' but disagree: name: 'He Lifeng' != 'He Li Feng'
+    the datasets disagree:
+    he-lifeng.name: 'He Lifeng' (global-times-2025-07-30-stockholm) vs 'He Li Feng' (global-times-2025-07-30-stockholm)
     """
 
-    def __init__(
-        self, message: str, *, differences: list[tuple[str, str, str, str, str]], where: str = ""
-    ) -> None:
+    def __init__(self, message: str, *, differences: Sequence[Any], where: str = "") -> None:
         """Make the error from a message and the differences found."""
         super().__init__(message, where=where)
-        self.differences = differences
+        self.differences = tuple(differences)
 
 
 class NaiveDatetimeError(InvalidValueError):

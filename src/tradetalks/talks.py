@@ -189,9 +189,17 @@ class Round:
         >>> [d.person.name for d in stockholm.delegation("US")]
         ['Scott Bessent', 'Jamieson Greer']
         """
-        code = party.code if isinstance(party, Party) else party
-        members = [d for d in self.delegates if d.party.code == code]
-        return tuple(sorted(members, key=lambda d: d.role is not Role.LEAD))
+        return _delegation(self.delegates, party)
+
+
+def _delegation(delegates: tuple[Delegate, ...], party: Party | str) -> tuple[Delegate, ...]:
+    if not isinstance(party, (Party, str)):
+        raise InvalidValueError(
+            f"expected a Party or a party's code, not {type(party).__name__}", where="party"
+        )
+    code = party.code if isinstance(party, Party) else party
+    members = [d for d in delegates if d.party.code == code]
+    return tuple(sorted(members, key=lambda d: d.role is not Role.LEAD))
 
 
 class MeetingKind(enum.Enum):
@@ -199,6 +207,8 @@ class MeetingKind(enum.Enum):
 
     MEETING = "meeting"
     """People meeting in person."""
+    SUMMIT = "summit"
+    """A meeting of heads of state or government."""
     PHONE_CALL = "phone_call"
     """A telephone call."""
     VIDEO_CALL = "video_call"
@@ -227,10 +237,14 @@ class Meeting:
         country: ISO 3166-1 alpha-2 code of where it was held, if known.
         dates: a :class:`~tradetalks.DateSpan`, or ``None`` when the source gives no date;
             an end the source does not give is unknown (``2025-07-30/``), never open.
+        delegates: the :class:`Delegate` records of those who took part for a party, with
+            their role and title then, as for a round (a leaders' meeting: the leaders and
+            the ministers beside them); may be empty.
         evidence: where the source states it.
 
     Raises:
-        InvalidValueError: for no participants, a malformed country code, or bad dates
+        InvalidValueError: for no participants, a person who is a delegate twice, a
+            malformed country code, or bad dates
             (dates that end before they start, or with an open end).
 
     >>> from tradetalks.fixtures import stockholm_2025
@@ -252,6 +266,23 @@ class Meeting:
     dates: DateSpan | None = attrs.field(
         default=None, converter=_optional_span, validator=_check_ends
     )
+    delegates: tuple[Delegate, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=_check_delegates
+    )
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=to_tuple, validator=check_evidence, kw_only=True
     )
+
+    def delegation(self, party: Party | str) -> tuple[Delegate, ...]:
+        """The delegates of one party (a :class:`~tradetalks.Party` or its code), leads first.
+
+        >>> from tradetalks import Meeting, MeetingKind, UnnamedGroup
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> greer = stockholm_2025().get("stockholm-2025").delegates[2]
+        >>> summit = Meeting(id="m", kind=MeetingKind.SUMMIT, description="a summit",
+        ...                  participants=[UnnamedGroup("the two presidents")],
+        ...                  delegates=[greer], evidence=greer.evidence)
+        >>> [d.person.name for d in summit.delegation("US")]
+        ['Jamieson Greer']
+        """
+        return _delegation(self.delegates, party)

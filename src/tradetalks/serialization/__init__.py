@@ -65,7 +65,7 @@ def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> D
             is raised for bad data.
 
     >>> loads('{"format": "tradetalks/1"}')
-    Dataset(sources=0, parties=0, organizations=0, people=0, positions=0, rounds=0, meetings=0, statements=0, agreements=0, truces=0)
+    Dataset(sources=0, parties=0, organizations=0, people=0, positions=0, rounds=0, meetings=0, statements=0, agreements=0, truces=0, claims=0)
     >>> try:
     ...     loads('{"format": "tradetalks/1", "people": [{"id": "x"}], "rounds": {}}')
     ... except tradetalks.DataFormatError as error:
@@ -213,7 +213,8 @@ def dumps(dataset: Dataset) -> str:
       "meetings": [],
       "statements": [],
       "agreements": [],
-      "truces": []
+      "truces": [],
+      "claims": []
     }
     """
     if not isinstance(dataset, Dataset):
