@@ -266,3 +266,245 @@ def test_records_of_two_kinds_with_one_id_disagree_in_kind() -> None:
 def test_merge_refuses_what_is_not_a_dataset() -> None:
     with pytest.raises(tradetalks.InvalidValueError, match="expected a Dataset, not dict"):
         _first_article().merge({})  # type: ignore[arg-type]
+
+
+# --- A second source on the Geneva round. Its text is made up for these tests, in the words
+# a wire report might use; it is not a real report. It names He Lifeng, Scott Bessent and
+# Jamieson Greer, the round's two days and its country.
+
+GENEVA_TEXT = (
+    "Example report written for these tests: China and the United States held talks in "
+    "Geneva, Switzerland, on May 10 and 11, 2025. Vice Premier He Lifeng led the Chinese "
+    "side; Treasury Secretary Scott Bessent and US Trade Representative Jamieson Greer led "
+    "the US side."
+)
+GENEVA_WIRE = Organization(
+    id="example-geneva-wire", name="Example Wire", kind=OrganizationKind.OUTLET
+)
+GENEVA_SOURCE = Source(
+    id="example-geneva-report",
+    outlet=GENEVA_WIRE,
+    published_on=dt.date(2025, 5, 12),
+    language="en",
+    text=GENEVA_TEXT,
+)
+
+
+def _on(words: str) -> list[Evidence]:
+    return [Evidence.find(GENEVA_SOURCE, words)]
+
+
+def _geneva(*, bessent_id: str = "scott-bessent", city: str = "Geneva") -> Dataset:
+    shipped = stockholm_2025()
+    china = attrs.evolve(shipped.get("CN", Party), evidence=_on("China"))
+    us = attrs.evolve(shipped.get("US", Party), evidence=_on("the United States"))
+    he = Person(id="he-lifeng", name="He Lifeng", evidence=_on("He Lifeng"))
+    bessent = Person(id=bessent_id, name="Scott Bessent", evidence=_on("Scott Bessent"))
+    greer = Person(id="jamieson-greer", name="Jamieson Greer", evidence=_on("Jamieson Greer"))
+    vice_premier = attrs.evolve(
+        shipped.get("he-lifeng-vice-premier"),
+        person=he,
+        party=china,
+        evidence=_on("Vice Premier He Lifeng"),
+    )
+    geneva = attrs.evolve(
+        shipped.get("geneva-2025", Round),
+        city=city,
+        country="CH",
+        dates="2025-05-10/2025-05-11",
+        delegates=[
+            tradetalks.Delegate(
+                person=he,
+                party=china,
+                role=tradetalks.Role.LEAD,
+                title="Vice Premier",
+                evidence=_on("Vice Premier He Lifeng led the Chinese side"),
+            ),
+            tradetalks.Delegate(
+                person=bessent,
+                party=us,
+                role=tradetalks.Role.LEAD,
+                title="Treasury Secretary",
+                evidence=_on("Treasury Secretary Scott Bessent"),
+            ),
+            tradetalks.Delegate(
+                person=greer,
+                party=us,
+                role=tradetalks.Role.LEAD,
+                title="US Trade Representative",
+                evidence=_on("US Trade Representative Jamieson Greer"),
+            ),
+        ],
+        evidence=_on("held talks in Geneva, Switzerland, on May 10 and 11, 2025"),
+    )
+    return Dataset(
+        sources=[GENEVA_SOURCE],
+        parties=[china, us],
+        organizations=[GENEVA_WIRE],
+        people=[he, bessent, greer],
+        positions=[vice_premier],
+        rounds=[geneva],
+    )
+
+
+def test_a_second_source_on_geneva_refines_the_round_and_joins_the_evidence(tmp_path: Path) -> None:
+    shipped, second = stockholm_2025(), _geneva()
+    merged = shipped.merge(second)
+    geneva = merged.get("geneva-2025", Round)
+    # The shipped article says "Geneva in May"; the second gives the two days and the country.
+    assert str(geneva.dates) == "2025-05-10/2025-05-11"
+    assert geneva.country == "CH"
+    assert [(d.person.id, d.role.value) for d in geneva.delegates] == [
+        ("he-lifeng", "lead"),
+        ("scott-bessent", "lead"),
+        ("jamieson-greer", "lead"),
+    ]
+    assert {e.source.id for e in geneva.evidence} == {
+        "global-times-2025-07-30-stockholm",
+        "example-geneva-report",
+    }
+    he = merged.get("he-lifeng", Person)
+    # Joined evidence is ordered by source id, then offset, whichever side merge is called on.
+    assert [e.source.id for e in he.evidence] == [
+        "example-geneva-report",
+        "global-times-2025-07-30-stockholm",
+    ]
+    assert len([p for p in merged.people if p.name == "He Lifeng"]) == 1
+    # Every record that referred to either He Lifeng refers to the merged one.
+    assert all(s.speakers[0] is he for s in merged.statements_by("he-lifeng"))
+    assert merged.get("he-lifeng-vice-premier").person is he
+    stockholm = merged.get("stockholm-2025", Round)
+    assert stockholm.delegates[0].person is he
+    assert geneva.delegates[0].person is he
+    # Both parties, three people, the round and a position were shared: ten fields of
+    # evidence joined, no record twice.
+    assert len(merged.parties) == 2 and len(merged.people) == len(shipped.people)
+    assert len(merged.rounds) == 3 and len(merged.sources) == 2
+    # The same, record for record, the other way round.
+    other_way = second.merge(shipped)
+    for name in ("parties", "people", "positions", "rounds", "statements"):
+        mine = {r.id: r for r in getattr(merged, name)}
+        theirs = {r.id: r for r in getattr(other_way, name)}
+        assert mine == theirs, name
+    # dump -> load -> dump is byte-identical.
+    tradetalks.dump(merged, tmp_path / "merged.json")
+    text = (tmp_path / "merged.json").read_text(encoding="utf-8")
+    again = tradetalks.load(tmp_path / "merged.json")
+    assert again == merged
+    tradetalks.dump(again, tmp_path / "again.json")
+    assert (tmp_path / "again.json").read_text(encoding="utf-8") == text
+
+
+def test_another_city_is_a_conflict_naming_both_values_and_both_sources() -> None:
+    with pytest.raises(MergeConflictError) as caught:
+        stockholm_2025().merge(_geneva(city="Lausanne"))
+    assert str(caught.value).splitlines()[1:] == [
+        "geneva-2025.city: 'Geneva' (global-times-2025-07-30-stockholm) vs 'Lausanne' "
+        "(example-geneva-report)"
+    ]
+
+
+def test_the_same_person_under_another_id_is_pointed_out_and_joined_when_asked() -> None:
+    shipped, second = stockholm_2025(), _geneva(bessent_id="bessent")
+    apart = shipped.merge(second)
+    assert len([p for p in apart.people if p.name == "Scott Bessent"]) == 2
+    assert [(p.first.id, p.second.id) for p in apart.possible_duplicates()] == [
+        ("scott-bessent", "bessent")
+    ]
+    joined = shipped.merge(second, same={"bessent": "scott-bessent"})
+    assert [p.id for p in joined.people if p.name == "Scott Bessent"] == ["scott-bessent"]
+    assert "bessent" not in joined
+    bessent = joined.get("scott-bessent", Person)
+    assert joined.get("geneva-2025", Round).delegates[1].person is bessent
+    assert {e.source.id for e in bessent.evidence} == {
+        "global-times-2025-07-30-stockholm",
+        "example-geneva-report",
+    }
+    assert joined.possible_duplicates() == ()
+    with pytest.raises(tradetalks.InvalidValueError, match="same: 'nobody' is not an id of the"):
+        shipped.merge(second, same={"nobody": "scott-bessent"})
+    with pytest.raises(tradetalks.InvalidValueError, match="same: 'bessent' is one of the other"):
+        shipped.merge(second, same={"bessent": "CN"})
+
+
+def test_possible_duplicates_of_names_rounds_and_truces() -> None:
+    from tradetalks.merging import name_key
+
+    assert name_key("Mr. He Li-feng") == name_key("he lifeng") == name_key("Lifeng HE")
+    assert name_key("José Martínez") == name_key("Jose MARTINEZ")
+    assert name_key("Scott Bessent") != name_key("Scott Bessemer")
+    shipped = stockholm_2025()
+    geneva = shipped.get("geneva-2025", Round)
+    # In Geneva in May, and on 10-11 May: the days overlap. In June: they do not.
+    rounds = [
+        geneva,
+        attrs.evolve(geneva, id="geneva-talks", dates="2025-05-10/2025-05-11"),
+        attrs.evolve(geneva, id="geneva-june", dates="2025-06"),
+    ]
+    record = attrs.evolve(shipped, rounds=(*shipped.rounds, *rounds[1:]))
+    found = [(p.first.id, p.second.id) for p in record.possible_duplicates()]
+    assert found == [("geneva-2025", "geneva-talks")]
+
+
+def test_a_claim_of_14_august_conflicts_and_one_of_12_august_does_not() -> None:
+    record = stockholm_2025()
+    truce = record.truces[0]
+    said = record.statements[0]
+
+    def claim(ident: str, value: str, field: str = "terms[0].end") -> tradetalks.Claim:
+        return tradetalks.Claim(
+            id=ident,
+            claimed_by=said.speakers[0],
+            about=truce,
+            field=field,
+            value=value,
+            evidence=said.evidence,
+        )
+
+    claims = [
+        claim("aug-14", "2025-08-14"),
+        claim("aug-12", "2025-08-12"),
+        claim("august", "2025-08"),
+        claim("july", "2025-07"),
+    ]
+    with_claims = attrs.evolve(record, claims=claims)
+    assert [c.id for c in with_claims.conflicts()] == ["aug-14", "july"]
+    assert with_claims.get("aug-14", tradetalks.Claim).recorded == "2025-08-12"
+    text = tradetalks.dumps(with_claims)
+    assert tradetalks.loads(text, base=tradetalks.fixtures.DATA) == with_claims
+    with pytest.raises(
+        tradetalks.InvalidValueError, match=r"field: 'terms\[1\].end': there is no item \[1\]"
+    ):
+        claim("x", "2025-11-10", field="terms[1].end")
+    with pytest.raises(tradetalks.InvalidValueError, match="field: 'parties' is a list"):
+        claim("x", "CN", field="parties")
+    with pytest.raises(tradetalks.InvalidValueError, match="field: 'terms\\[0\\]' is a TruceTerm"):
+        claim("x", "2025-08-12", field="terms[0]")
+
+
+def test_a_claimed_day_agrees_with_an_instant_on_that_day_in_its_own_zone() -> None:
+    record = stockholm_2025()
+    said = record.statements[0]
+    # 00:01 EST on 10 November is 13:01 in Beijing, still 10 November there too; 23:30 EST
+    # on 9 November would be 10 November in Beijing, but the instant's own zone decides.
+    term = tradetalks.TruceTerm(
+        start="2025-08-12T00:01:00-04:00[America/New_York]", days=90, derivation="the order"
+    )
+    truce = attrs.evolve(record.truces[0], terms=[term], id="us-suspension")
+
+    def agrees(value: str) -> bool:
+        return tradetalks.Claim(
+            id="c",
+            claimed_by=said.speakers[0],
+            about=truce,
+            field="terms[0].end",
+            value=value,
+            evidence=said.evidence,
+        ).agrees()
+
+    assert agrees("2025-11-10")
+    assert not agrees("2025-11-09")  # the newspaper's "November 9"
+    assert agrees("2025-11")
+    assert agrees("2025-11-10T00:01:00-05:00[America/New_York]")
+    assert agrees("2025-11-10T13:01:00+08:00[Asia/Shanghai]")
+    assert not agrees("2025-11-10T00:00:00-05:00[America/New_York]")
