@@ -19,6 +19,7 @@ import sys
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -684,3 +685,218 @@ def test_a_timeline_matplotlib_cannot_draw_is_a_one_line_error(
     err = capsys.readouterr().err
     assert "cannot draw the timeline" in err
     assert len(err.splitlines()) == 1
+
+
+# --- truces as they run: the Geneva example of docs/truces.md ---------------------------------
+
+NEW_YORK, BEIJING = ZoneInfo("America/New_York"), ZoneInfo("Asia/Shanghai")
+GENEVA_TITLE = "Joint Statement on U.S.-China Economic and Trade Meeting in Geneva"
+
+
+def _geneva_file(folder: Path) -> Path:
+    """The Geneva Joint Statement and the truces of docs/truces.md, and two made-up ones.
+
+    The US suspension: from 12:01 a.m. EDT on 14 May 2025 for 90 days, continued to 12:01
+    a.m. EST on 10 November 2025 (order of 11 August), then to 12:01 a.m. EST on
+    10 November 2026 (order of 4 November), ended on 20 February 2026 (moot). China's: from
+    12:01 on 14 May 2025 in Beijing for 90 days, 90 more, then a year from 13:01 on
+    10 November 2025 (announced 5 November): it lapsed from 12:01 to 13:01 that day. A
+    made-up suspension until further notice from 14 May 2025, and a made-up one announced
+    on 25 February 2026, from 10 March 2026 for 30 days (to 9 April).
+    """
+    record = fixtures.stockholm_2025()
+    china, us = record.get("CN"), record.get("US")
+    geneva = tradetalks.Agreement(
+        id="geneva-joint-statement-2025",
+        title=GENEVA_TITLE,
+        parties=[china, us],
+        made_on="2025-05-12",
+        derivation="the joint statement of 12 May 2025",
+    )
+    us_pause = tradetalks.Truce(
+        id="us-suspension-2025",
+        parties=[us],
+        suspended="additional duties on goods of the People's Republic of China",
+        agreement=geneva,
+        derivation="the US executive order of 12 May 2025",
+        terms=[
+            tradetalks.TruceTerm(
+                start=dt.datetime(2025, 5, 14, 0, 1, tzinfo=NEW_YORK),
+                days=90,
+                announced_on="2025-05-12",
+                derivation="the US executive order of 12 May 2025",
+            )
+        ],
+    )
+    us_pause = us_pause.extend(
+        days=90, announced_on="2025-08-11", derivation="the US executive order of 11 August"
+    )
+    us_pause = us_pause.extend(
+        end=dt.datetime(2026, 11, 10, 0, 1, tzinfo=NEW_YORK),
+        announced_on="2025-11-04",
+        derivation="the US executive order of 4 November 2025",
+    )
+    us_pause = us_pause.end_early(
+        at="2026-02-20",
+        announced_on="2026-02-20",
+        reason=tradetalks.EndReason.MOOT,
+        derivation="the ruling of 20 February 2026",
+    )
+    china_pause = tradetalks.Truce(
+        id="china-suspension-2025",
+        parties=[china],
+        suspended="the 24% additional tariff on goods of the United States",
+        agreement=geneva,
+        derivation="the announcements of China's Customs Tariff Commission",
+        terms=[
+            tradetalks.TruceTerm(
+                start=dt.datetime(2025, 5, 14, 12, 1, tzinfo=BEIJING),
+                days=90,
+                announced_on="2025-05-12",
+                derivation="the Geneva Joint Statement",
+            )
+        ],
+    )
+    china_pause = china_pause.extend(
+        days=90, announced_on="2025-08-12", derivation="China's announcement of 12 August 2025"
+    )
+    china_pause = china_pause.extend(
+        start=dt.datetime(2025, 11, 10, 13, 1, tzinfo=BEIJING),
+        days=365,
+        announced_on="2025-11-05",
+        derivation="China's announcement of 5 November 2025",
+    )
+    open_ended = tradetalks.Truce(
+        id="an-open-suspension",
+        parties=[china],
+        suspended="an example measure",
+        derivation="an example",
+        terms=[tradetalks.TruceTerm(start="2025-05-14", end=None, derivation="an example")],
+    )
+    later = tradetalks.Truce(
+        id="a-later-suspension",
+        parties=[us],
+        suspended="another example measure",
+        derivation="an example",
+        terms=[
+            tradetalks.TruceTerm(
+                start="2026-03-10", days=30, announced_on="2026-02-25", derivation="an example"
+            )
+        ],
+    )
+    dataset = tradetalks.Dataset(
+        sources=record.sources,
+        organizations=record.organizations,
+        parties=record.parties,
+        agreements=[geneva],
+        truces=[us_pause, china_pause, open_ended, later],
+    )
+    path = folder / "geneva.json"
+    tradetalks.dump(dataset, path)
+    return path
+
+
+US_HEADER = (
+    "Truce us-suspension-2025 (US; suspended: additional duties on goods of the People's "
+    f"Republic of China; under {GENEVA_TITLE})"
+)
+CHINA_HEADER = (
+    "Truce china-suspension-2025 (CN; suspended: the 24% additional tariff on goods of the "
+    f"United States; under {GENEVA_TITLE})"
+)
+OPEN_HEADER = "Truce an-open-suspension (CN; suspended: an example measure)"
+LATER_HEADER = "Truce a-later-suspension (US; suspended: another example measure)"
+SOURCE_LINE = "Source: Global Times, published 2025-07-30 (en), 6137 characters"
+
+
+def _summary(source: str, us: str, china: str, open_ended: str, later: str) -> str:
+    """The whole summary: the source, then each truce's header and its line."""
+    blocks = [
+        (US_HEADER, us),
+        (CHINA_HEADER, china),
+        (OPEN_HEADER, open_ended),
+        (LATER_HEADER, later),
+    ]
+    return source + "\n" + "".join(f"\n{header}\n  {line}\n" for header, line in blocks)
+
+
+def test_the_truces_as_known_after_the_us_suspension_ended_early(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(
+        capsys, "--dataset", str(_geneva_file(tmp_path)), "--as-of", "2026-03-01"
+    )
+    assert (status, err) == (0, "")
+    assert out == _summary(
+        SOURCE_LINE,
+        # Ended on 20 February, announced that day: nothing is left to count.
+        "ended 2026-02-20 (moot), as known on 2026-03-01: 0 days remain",
+        # From 1 March to 10 November 2026: 30 days of March after the 1st, then April 30,
+        # May 31, June 30, July 31, August 31, September 30, October 31, and 10: 254.
+        "deadline 2026-11-10T13:01:00+08:00[Asia/Shanghai], as known on 2026-03-01: "
+        "in force, 254 days remain",
+        "no deadline (until further notice), as known on 2026-03-01: in force",
+        # Announced on 25 February; from 10 March to 9 April: 30 days of March, then 9.
+        "deadline 2026-04-09, as known on 2026-03-01: not yet started, 39 days remain",
+    )
+
+
+def test_the_truces_as_known_during_chinas_lapse(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    at = "2025-11-10T12:30:00+08:00[Asia/Shanghai]"
+    status, out, err = run(capsys, "--dataset", str(_geneva_file(tmp_path)), "--as-of", at)
+    assert (status, err) == (0, "")
+    assert out == _summary(
+        SOURCE_LINE,
+        # 12:30 in Beijing is 04:30 UTC, 23:30 on 9 November in New York: the second term,
+        # to 05:01 UTC on 10 November, runs on without a gap into the third (order of
+        # 4 November), to 05:01 UTC on 10 November 2026: 365 days and 31 minutes, floored.
+        f"deadline 2026-11-10T00:01:00-05:00[America/New_York], as known on {at}: "
+        "in force, 365 days remain",
+        # The second term ended at 12:01, the third starts at 13:01: lapsed, 0 days.
+        f"deadline 2025-11-10T12:01:00+08:00[Asia/Shanghai], as known on {at}: "
+        "lapsed (between two terms), 0 days remain",
+        f"no deadline (until further notice), as known on {at}: in force",
+        f"as known on {at}: not yet announced (announced 2026-02-25)",
+    )
+
+
+def test_the_truces_as_known_the_day_before_the_later_one_was_announced(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(
+        capsys, "--dataset", str(_geneva_file(tmp_path)), "--as-of", "2026-02-24"
+    )
+    assert (status, err) == (0, "")
+    assert out == _summary(
+        SOURCE_LINE,
+        "ended 2026-02-20 (moot), as known on 2026-02-24: 0 days remain",
+        # Five days more than from 1 March (24 February to 1 March): 259.
+        "deadline 2026-11-10T13:01:00+08:00[Asia/Shanghai], as known on 2026-02-24: "
+        "in force, 259 days remain",
+        "no deadline (until further notice), as known on 2026-02-24: in force",
+        "as known on 2026-02-24: not yet announced (announced 2026-02-25)",
+    )
+
+
+def test_the_timeline_names_the_agreement_and_the_early_end(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "--dataset", str(_geneva_file(tmp_path)), "timeline")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == f"2025-05-12   agreement       {GENEVA_TITLE}"
+    assert "2026-02-20   truce_end       us-suspension-2025: ended early (moot)" in lines
+    # The last US term's deadline, which the early end cut short, says so; the open-ended
+    # suspension has a start and no deadline.
+    assert lines[-1] == "2026-11-10   truce_deadline  china-suspension-2025: term ends"
+    assert lines[-2] == (
+        "2026-11-10   truce_deadline  us-suspension-2025: term ends "
+        "(cut short: it ended early on 2026-02-20)"
+    )
+    assert [line for line in lines if "an-open-suspension" in line] == [
+        "2025-05-14   truce_start     an-open-suspension: term starts"
+    ]
+    # 1 agreement; US 3 starts, 3 deadlines, 1 end; China 3 and 3; open 1; later 1 and 1.
+    assert len(lines) == 1 + 7 + 6 + 1 + 2

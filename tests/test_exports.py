@@ -21,7 +21,9 @@ import pytest
 
 import tradetalks
 from tradetalks import (
+    Agreement,
     Dataset,
+    EndReason,
     Evidence,
     Organization,
     OrganizationKind,
@@ -69,6 +71,7 @@ def test_the_kinds_are_the_columns_keys() -> None:
         "meetings",
         "statements",
         "statement_speakers",
+        "agreements",
         "truces",
         "truce_terms",
         "evidence",
@@ -76,8 +79,8 @@ def test_the_kinds_are_the_columns_keys() -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_rows_have_exactly_their_columns_and_plain_values(record: Dataset, kind: str) -> None:
-    rows = to_records(record, kind)
+def test_rows_have_exactly_their_columns_and_plain_values(kind: str) -> None:
+    rows = to_records(_everything(), kind)  # every kind has rows: the shipped has no agreement
     assert rows, kind
     for row in rows:
         assert list(row) == list(COLUMNS[kind])
@@ -155,6 +158,11 @@ def test_the_truce_rows(record: Dataset) -> None:
             "terms": 1,
             "start": "2025-05-14",
             "end": "2025-08-12",
+            "agreement_id": None,  # the article names no agreement
+            "derivation": None,  # its facts come from the article's evidence
+            "ended_at": None,
+            "end_reason": None,
+            "end_announced_on": None,
         }
     ]
     [term] = to_records(record, "truce_terms")
@@ -195,7 +203,8 @@ def test_every_evidence_row_quotes_the_article(record: Dataset) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_csv_round_trips_through_a_dict_reader(record: Dataset, kind: str) -> None:
+def test_csv_round_trips_through_a_dict_reader(kind: str) -> None:
+    record = _everything()
     text = to_csv(record, kind)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     assert reader.fieldnames == list(COLUMNS[kind])
@@ -549,3 +558,373 @@ def test_export_help_explains_raw_csv(capsys: pytest.CaptureFixture[str]) -> Non
     assert "--raw-csv csv only: write every cell as it is" in help_text
     assert "a text cell beginning with =, +, -, @, a tab, a carriage return or NUL" in help_text
     assert "with a ' before it" in help_text
+
+
+# --- truces as they run: the Geneva example of docs/truces.md ---------------------------------
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+GENEVA_TITLE = "Joint Statement on U.S.-China Economic and Trade Meeting in Geneva"
+
+
+def _geneva(record: Dataset) -> tuple[Agreement, list[Truce]]:
+    """The Geneva Joint Statement and the truces of docs/truces.md, and a made-up one.
+
+    The US suspension: from 12:01 a.m. EDT on 14 May 2025 for 90 days, continued to 12:01
+    a.m. EST on 10 November 2025, then to 12:01 a.m. EST on 10 November 2026; ended on
+    20 February 2026 (moot). China's: from 12:01 on 14 May 2025 in Beijing for 90 days, 90
+    more, then a year from 13:01 on 10 November 2025, after a lapse of an hour. A made-up
+    suspension until further notice from 14 May 2025, announced at 20:00 the evening
+    before in Beijing.
+    """
+    china, us = record.get("CN"), record.get("US")
+    geneva = Agreement(
+        id="geneva-joint-statement-2025",
+        title=GENEVA_TITLE,
+        parties=[china, us],
+        made_on="2025-05-12",
+        derivation="the joint statement of 12 May 2025",
+    )
+    us_pause = Truce(
+        id="us-suspension-2025",
+        parties=[us],
+        suspended="additional duties",
+        agreement=geneva,
+        derivation="the US executive order of 12 May 2025",
+        terms=[
+            TruceTerm(
+                start=dt.datetime(2025, 5, 14, 0, 1, tzinfo=NEW_YORK),
+                days=90,
+                announced_on="2025-05-12",
+                derivation="90 days from 14 May",
+            )
+        ],
+    )
+    us_pause = us_pause.extend(days=90, announced_on="2025-08-11", derivation="11 August")
+    us_pause = us_pause.extend(
+        end=dt.datetime(2026, 11, 10, 0, 1, tzinfo=NEW_YORK),
+        announced_on="2025-11-04",
+        derivation="4 November",
+    ).end_early(
+        at="2026-02-20", announced_on="2026-02-20", reason=EndReason.MOOT, derivation="a ruling"
+    )
+    china_pause = Truce(
+        id="china-suspension-2025",
+        parties=[china],
+        suspended="the 24% additional tariff",
+        agreement=geneva,
+        derivation="China's announcements",
+        terms=[
+            TruceTerm(
+                start=dt.datetime(2025, 5, 14, 12, 1, tzinfo=BEIJING),
+                days=90,
+                announced_on="2025-05-12",
+                derivation="90 days from 12:01 on 14 May",
+            )
+        ],
+    )
+    china_pause = china_pause.extend(days=90, announced_on="2025-08-12", derivation="12 August")
+    china_pause = china_pause.extend(
+        start=dt.datetime(2025, 11, 10, 13, 1, tzinfo=BEIJING),
+        days=365,
+        announced_on="2025-11-05",
+        derivation="5 November",
+    )
+    open_ended = Truce(
+        id="an-open-suspension",
+        parties=[china],
+        suspended="an example measure",
+        derivation="an example",
+        terms=[
+            TruceTerm(
+                start="2025-05-14",
+                end=None,
+                announced_on=dt.datetime(2025, 5, 13, 20, 0, tzinfo=BEIJING),
+                derivation="an example",
+            )
+        ],
+    )
+    return geneva, [us_pause, china_pause, open_ended]
+
+
+def _geneva_only(*, open_end: EndReason | None = None) -> Dataset:
+    """The Geneva agreement and truces, with the shipped source and parties only.
+
+    With ``open_end``, the open-ended suspension ends at 09:00 on 5 January 2026 in
+    Beijing for that reason, as announced at 18:00 the day before.
+    """
+    record = stockholm_2025()
+    geneva, truces = _geneva(record)
+    if open_end is not None:
+        truces[2] = truces[2].end_early(
+            at=dt.datetime(2026, 1, 5, 9, 0, tzinfo=BEIJING),
+            announced_on=dt.datetime(2026, 1, 4, 18, 0, tzinfo=BEIJING),
+            reason=open_end,
+            derivation="an example end",
+        )
+    return Dataset(
+        sources=record.sources,
+        organizations=record.organizations,
+        parties=record.parties,
+        agreements=[geneva],
+        truces=truces,
+    )
+
+
+def _everything() -> Dataset:
+    """The shipped dataset with the Geneva agreement and truces: a row of every kind."""
+    record = stockholm_2025()
+    geneva, truces = _geneva(record)
+    return Dataset(
+        sources=record.sources,
+        parties=record.parties,
+        organizations=record.organizations,
+        people=record.people,
+        positions=record.positions,
+        rounds=record.rounds,
+        meetings=record.meetings,
+        statements=record.statements,
+        agreements=[geneva],
+        truces=[*record.truces, *truces],
+    )
+
+
+def test_the_agreement_rows() -> None:
+    assert to_records(_everything(), "agreements") == [
+        {
+            "id": "geneva-joint-statement-2025",
+            "title": GENEVA_TITLE,
+            "parties": "CN; US",
+            "made_on": "2025-05-12",
+            "derivation": "the joint statement of 12 May 2025",
+        }
+    ]
+    assert to_records(stockholm_2025(), "agreements") == []
+    assert to_csv(stockholm_2025(), "agreements") == "id,title,parties,made_on,derivation\r\n"
+
+
+def test_the_rows_of_truces_as_they_run() -> None:
+    rows = {str(r["id"]): r for r in to_records(_geneva_only(), "truces")}
+    us, china, open_ended = (
+        rows["us-suspension-2025"],
+        rows["china-suspension-2025"],
+        rows["an-open-suspension"],
+    )
+    # The US: the end as scheduled, the last order's, then when and why it ended before it.
+    assert us == {
+        "id": "us-suspension-2025",
+        "parties": "US",
+        "suspended": "additional duties",
+        "terms": 3,
+        "start": "2025-05-14T00:01:00-04:00[America/New_York]",
+        "end": "2026-11-10T00:01:00-05:00[America/New_York]",
+        "agreement_id": "geneva-joint-statement-2025",
+        "derivation": "the US executive order of 12 May 2025",
+        "ended_at": "2026-02-20",
+        "end_reason": "moot",
+        "end_announced_on": "2026-02-20",
+    }
+    # China: a year (365 days, 2026 is no leap year) from 13:01 on 10 November 2025.
+    assert (china["start"], china["end"], china["terms"]) == (
+        "2025-05-14T12:01:00+08:00[Asia/Shanghai]",
+        "2026-11-10T13:01:00+08:00[Asia/Shanghai]",
+        3,
+    )
+    assert (china["ended_at"], china["end_reason"], china["end_announced_on"]) == (None,) * 3
+    # Until further notice: no end at all, and no agreement.
+    assert (open_ended["start"], open_ended["end"], open_ended["agreement_id"]) == (
+        "2025-05-14",
+        None,
+        None,
+    )
+
+
+def test_an_early_end_at_an_instant_is_rfc_9557_text() -> None:
+    rows = to_records(_geneva_only(open_end=EndReason.TERMINATED), "truces")
+    row = next(r for r in rows if r["id"] == "an-open-suspension")
+    assert (row["end"], row["ended_at"], row["end_reason"], row["end_announced_on"]) == (
+        None,
+        "2026-01-05T09:00:00+08:00[Asia/Shanghai]",
+        "terminated",
+        "2026-01-04T18:00:00+08:00[Asia/Shanghai]",
+    )
+    line = to_csv(_geneva_only(open_end=EndReason.TERMINATED), "truces").split("\r\n")[3]
+    assert line == (
+        "an-open-suspension,CN,an example measure,1,2025-05-14,,,an example,"
+        "2026-01-05T09:00:00+08:00[Asia/Shanghai],terminated,"
+        "2026-01-04T18:00:00+08:00[Asia/Shanghai]"
+    )
+
+
+def test_the_term_rows_of_truces_as_they_run() -> None:
+    rows = [
+        (r["truce_id"], r["index"], r["start"], r["end"], r["announced_on"])
+        for r in to_records(_geneva_only(), "truce_terms")
+    ]
+    assert rows == [
+        (
+            "us-suspension-2025",
+            0,
+            "2025-05-14T00:01:00-04:00[America/New_York]",
+            "2025-08-12T00:01:00-04:00[America/New_York]",  # 90 days, EDT
+            "2025-05-12",
+        ),
+        (
+            "us-suspension-2025",
+            1,
+            "2025-08-12T00:01:00-04:00[America/New_York]",
+            "2025-11-10T00:01:00-05:00[America/New_York]",  # 90 days, EST after 2 November
+            "2025-08-11",
+        ),
+        (
+            "us-suspension-2025",
+            2,
+            "2025-11-10T00:01:00-05:00[America/New_York]",
+            "2026-11-10T00:01:00-05:00[America/New_York]",
+            "2025-11-04",
+        ),
+        (
+            "china-suspension-2025",
+            0,
+            "2025-05-14T12:01:00+08:00[Asia/Shanghai]",
+            "2025-08-12T12:01:00+08:00[Asia/Shanghai]",
+            "2025-05-12",
+        ),
+        (
+            "china-suspension-2025",
+            1,
+            "2025-08-12T12:01:00+08:00[Asia/Shanghai]",
+            "2025-11-10T12:01:00+08:00[Asia/Shanghai]",
+            "2025-08-12",
+        ),
+        (  # the lapse: it starts an hour after the term before it ends
+            "china-suspension-2025",
+            2,
+            "2025-11-10T13:01:00+08:00[Asia/Shanghai]",
+            "2026-11-10T13:01:00+08:00[Asia/Shanghai]",
+            "2025-11-05",
+        ),
+        (  # until further notice, announced at an instant
+            "an-open-suspension",
+            0,
+            "2025-05-14",
+            None,
+            "2025-05-13T20:00:00+08:00[Asia/Shanghai]",
+        ),
+    ]
+    last = to_csv(_geneva_only(), "truce_terms").split("\r\n")[-2]
+    assert (
+        last
+        == "an-open-suspension,0,2025-05-14,,2025-05-13T20:00:00+08:00[Asia/Shanghai],an example"
+    )
+
+
+# A made-up source that states an agreement and an early end. Offsets counted by hand:
+# "China" 0-5, " and " 5-10, "the US" 10-16, " made " 16-22, "the Geneva statement" 22-42,
+# ". " 42-44, "Tariffs struck down" 44-63, "." 63-64.
+ENDED = "China and the US made the Geneva statement. Tariffs struck down."
+
+
+def test_the_evidence_of_an_agreement_and_of_an_early_end() -> None:
+    outlet = Organization(id="example-wire", name="Example Wire", kind=OrganizationKind.OUTLET)
+    source = Source(
+        id="wire", outlet=outlet, published_on=dt.date(2026, 2, 21), language="en", text=ENDED
+    )
+    china = Party(code="CN", name="China", evidence=[Evidence.find(source, "China")])
+    us = Party(code="US", name="United States", evidence=[Evidence.find(source, "the US")])
+    statement = Agreement(
+        id="geneva",
+        title="the Geneva statement",
+        parties=[china, us],
+        made_on="2025-05-12",
+        evidence=[Evidence.find(source, "the Geneva statement")],
+    )
+    pause = Truce(
+        id="pause",
+        parties=[us],
+        suspended="tariffs",
+        agreement=statement,
+        derivation="an example",
+        terms=[TruceTerm(start="2025-05-14", end=None, derivation="an example")],
+    ).end_early(
+        at="2026-02-20", reason="moot", evidence=Evidence.find(source, "Tariffs struck down")
+    )
+    dataset = Dataset(
+        sources=[source],
+        organizations=[outlet],
+        parties=[china, us],
+        agreements=[statement],
+        truces=[pause],
+    )
+    rows = [
+        (r["record_kind"], r["record_id"], r["field"], r["source_id"], r["start"], r["end"])
+        for r in to_records(dataset, "evidence")
+    ]
+    assert rows == [
+        ("parties", "CN", "evidence", "wire", 0, 5),
+        ("parties", "US", "evidence", "wire", 10, 16),
+        ("agreements", "geneva", "evidence", "wire", 22, 42),
+        ("truces", "pause", "ended.evidence", "wire", 44, 63),
+    ]
+
+
+def test_the_ics_export_of_truces_as_they_run() -> None:
+    events = {str(e["UID"]): e for e in _events(to_ical(_geneva_only()))}
+    # US: three deadlines and its early end; China: three deadlines; the open-ended: none.
+    assert sorted(events) == [
+        "china-suspension-2025-term-1@tradetalks",
+        "china-suspension-2025-term-2@tradetalks",
+        "china-suspension-2025-term-3@tradetalks",
+        "us-suspension-2025-ended@tradetalks",
+        "us-suspension-2025-term-1@tradetalks",
+        "us-suspension-2025-term-2@tradetalks",
+        "us-suspension-2025-term-3@tradetalks",
+    ]
+    ended = events["us-suspension-2025-ended@tradetalks"]
+    assert _all_day(ended) == (dt.date(2026, 2, 20), dt.date(2026, 2, 21))
+    assert str(ended["SUMMARY"]) == "us-suspension-2025 (US) ended early (moot)"
+    cut = events["us-suspension-2025-term-3@tradetalks"]
+    assert str(cut["SUMMARY"]) == (
+        "Deadline of us-suspension-2025 (US), term 3 (cut short: it ended early on 2026-02-20)"
+    )
+    assert str(events["us-suspension-2025-term-2@tradetalks"]["SUMMARY"]) == (
+        "Deadline of us-suspension-2025 (US), term 2"
+    )
+    # 00:01 EST (UTC-5) on 10 November 2026 is 05:01 UTC.
+    assert cut.decoded("DTSTART").astimezone(dt.UTC) == dt.datetime(
+        2026, 11, 10, 5, 1, tzinfo=dt.UTC
+    )
+    # China's second term ends at 12:01 in Beijing (UTC+8), 04:01 UTC.
+    second = events["china-suspension-2025-term-2@tradetalks"].decoded("DTSTART")
+    assert second.astimezone(dt.UTC) == dt.datetime(2025, 11, 10, 4, 1, tzinfo=dt.UTC)
+
+
+def test_an_early_end_at_an_instant_is_a_timed_event() -> None:
+    data = to_ical(_geneva_only(open_end=EndReason.TERMINATED))
+    events = {str(e["UID"]): e for e in _events(data)}
+    ended = events["an-open-suspension-ended@tradetalks"]
+    assert str(ended["SUMMARY"]) == "an-open-suspension (CN) ended early (terminated)"
+    start = ended.decoded("DTSTART")
+    # 09:00 in Beijing (UTC+8) is 01:00 UTC, in its own zone.
+    assert start.astimezone(dt.UTC) == dt.datetime(2026, 1, 5, 1, 0, tzinfo=dt.UTC)
+    assert str(start.tzinfo) == "Asia/Shanghai"
+    assert "an-open-suspension-term-1@tradetalks" not in events  # it had no deadline
+
+
+def test_export_json_of_the_agreements(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    path = tmp_path / "geneva.json"
+    tradetalks.dump(_geneva_only(), path)
+    assert main(["--dataset", str(path), "export", "--kind", "agreements"]) == 0
+    rows = json.loads(capsysbinary.readouterr().out)
+    assert rows == {
+        "agreements": [
+            {
+                "id": "geneva-joint-statement-2025",
+                "title": GENEVA_TITLE,
+                "parties": "CN; US",
+                "made_on": "2025-05-12",
+                "derivation": "the joint statement of 12 May 2025",
+            }
+        ]
+    }

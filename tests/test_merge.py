@@ -30,6 +30,7 @@ from tradetalks import (
     Statement,
 )
 from tradetalks.fixtures import stockholm_2025
+from tradetalks.merging import name_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -302,7 +303,7 @@ def _geneva(*, bessent_id: str = "scott-bessent", city: str = "Geneva") -> Datas
     bessent = Person(id=bessent_id, name="Scott Bessent", evidence=_on("Scott Bessent"))
     greer = Person(id="jamieson-greer", name="Jamieson Greer", evidence=_on("Jamieson Greer"))
     vice_premier = attrs.evolve(
-        shipped.get("he-lifeng-vice-premier"),
+        shipped.get("he-lifeng-vice-premier", tradetalks.Position),
         person=he,
         party=china,
         evidence=_on("Vice Premier He Lifeng"),
@@ -372,14 +373,16 @@ def test_a_second_source_on_geneva_refines_the_round_and_joins_the_evidence(tmp_
     assert len([p for p in merged.people if p.name == "He Lifeng"]) == 1
     # Every record that referred to either He Lifeng refers to the merged one.
     assert all(s.speakers[0] is he for s in merged.statements_by("he-lifeng"))
-    assert merged.get("he-lifeng-vice-premier").person is he
+    assert merged.get("he-lifeng-vice-premier", tradetalks.Position).person is he
     stockholm = merged.get("stockholm-2025", Round)
     assert stockholm.delegates[0].person is he
     assert geneva.delegates[0].person is he
     # Both parties, three people, the round and a position were shared: ten fields of
     # evidence joined, no record twice.
-    assert len(merged.parties) == 2 and len(merged.people) == len(shipped.people)
-    assert len(merged.rounds) == 3 and len(merged.sources) == 2
+    assert len(merged.parties) == 2
+    assert len(merged.people) == len(shipped.people)
+    assert len(merged.rounds) == 3
+    assert len(merged.sources) == 2
     # The same, record for record, the other way round.
     other_way = second.merge(shipped)
     for name in ("parties", "people", "positions", "rounds", "statements"):
@@ -399,8 +402,10 @@ def test_another_city_is_a_conflict_naming_both_values_and_both_sources() -> Non
     with pytest.raises(MergeConflictError) as caught:
         stockholm_2025().merge(_geneva(city="Lausanne"))
     assert str(caught.value).splitlines()[1:] == [
-        "geneva-2025.city: 'Geneva' (global-times-2025-07-30-stockholm) vs 'Lausanne' "
-        "(example-geneva-report)"
+        (
+            "geneva-2025.city: 'Geneva' (global-times-2025-07-30-stockholm) vs 'Lausanne' "
+            "(example-geneva-report)"
+        )
     ]
 
 
@@ -428,8 +433,6 @@ def test_the_same_person_under_another_id_is_pointed_out_and_joined_when_asked()
 
 
 def test_possible_duplicates_of_names_rounds_and_truces() -> None:
-    from tradetalks.merging import name_key
-
     assert name_key("Mr. He Li-feng") == name_key("he lifeng") == name_key("Lifeng HE")
     assert name_key("José Martínez") == name_key("Jose MARTINEZ")
     assert name_key("Scott Bessent") != name_key("Scott Bessemer")
@@ -508,3 +511,48 @@ def test_a_claimed_day_agrees_with_an_instant_on_that_day_in_its_own_zone() -> N
     assert agrees("2025-11-10T00:01:00-05:00[America/New_York]")
     assert agrees("2025-11-10T13:01:00+08:00[Asia/Shanghai]")
     assert not agrees("2025-11-10T00:00:00-05:00[America/New_York]")
+
+
+def test_delegates_listed_in_another_order_merge_the_same_either_way() -> None:
+    shipped = stockholm_2025()
+    stockholm = shipped.get("stockholm-2025", Round)
+    # Greer first, then He Lifeng; Bessent left out: neither order holds the other.
+    reordered = attrs.evolve(stockholm, delegates=[stockholm.delegates[2], stockholm.delegates[0]])
+    other = Dataset(
+        sources=shipped.sources,
+        parties=shipped.parties,
+        organizations=shipped.organizations[:1],
+        people=shipped.people,
+        rounds=[reordered],
+    )
+    one = shipped.merge(other).get("stockholm-2025", Round)
+    two = other.merge(shipped).get("stockholm-2025", Round)
+    assert one == two
+    # By person id: he-lifeng, jamieson-greer, scott-bessent.
+    assert [d.person.id for d in one.delegates] == ["he-lifeng", "jamieson-greer", "scott-bessent"]
+    # A side whose order holds the other's keeps it.
+    fewer = attrs.evolve(other, rounds=[attrs.evolve(stockholm, delegates=stockholm.delegates[:2])])
+    assert shipped.merge(fewer).get("stockholm-2025", Round).delegates == stockholm.delegates
+
+
+def test_a_claimed_day_within_a_span_of_days_agrees() -> None:
+    record = stockholm_2025()
+    stockholm = record.get("stockholm-2025", Round)  # 2025-07-28/2025-07-29
+    said = record.statements[0]
+
+    def agrees(value: str) -> bool:
+        return tradetalks.Claim(
+            id="c",
+            claimed_by=said.speakers[0],
+            about=stockholm,
+            field="dates",
+            value=value,
+            evidence=said.evidence,
+        ).agrees()
+
+    assert agrees("2025-07-28")
+    assert agrees("2025-07-29")
+    assert agrees("2025-07")
+    assert agrees("2025-07-28/2025-07-29")
+    assert not agrees("2025-07-30")
+    assert not agrees("2025-07-27/2025-07-29")  # a span must agree at both ends

@@ -8,8 +8,10 @@ too, and :meth:`tradetalks.Dataset.conflicts` lists those.
 How a claimed value is compared with the record's:
 
 * dates: a claimed day agrees with a day, and with an instant on that day in the instant's
-  own zone; a claimed month (or year) with any day in it; a claimed span with a span whose
-  start and end agree in the same way; a claimed instant with the same instant;
+  own zone; a claimed month (or year) with any day in it; a claimed single date with a span
+  of days it can fall within (talks "on 10 May" of talks on 10–11 May); a claimed span
+  with a span whose start and end agree in the same way; a claimed instant with the same
+  instant;
 * an enumeration by its value text, a number by its digits, a reference by the id of the
   record it names, a text exactly;
 * a field the record leaves empty (``None``) contradicts no claim.
@@ -198,18 +200,32 @@ def _ends_agree(recorded: object, claimed: object) -> bool:
     return _overlap(recorded, claimed)
 
 
+def _within_span(recorded: DateSpan, claimed: object) -> bool:
+    """A single date claimed of a span agrees when it can fall within the span."""
+    low, high = recorded.earliest, recorded.latest
+    days = _days(claimed)
+    if days is None:
+        return False
+    return (low is None or low <= days[1]) and (high is None or days[0] <= high)
+
+
+def _instant_agrees(recorded: object, claimed: dt.datetime) -> bool:
+    if isinstance(recorded, dt.datetime):
+        return elapsed(recorded, claimed) == dt.timedelta(0)
+    if isinstance(recorded, DateSpan):
+        return _within_span(recorded, claimed)
+    return _overlap(recorded, claimed)
+
+
 def _dates_agree(recorded: object, claimed: DateSpan | dt.datetime) -> bool:
     if isinstance(claimed, dt.datetime):
-        if isinstance(recorded, dt.datetime):
-            return elapsed(recorded, claimed) == dt.timedelta(0)
-        if isinstance(recorded, DateSpan):
-            return _ends_agree(recorded.start, claimed) and _ends_agree(recorded.end, claimed)
-        return _overlap(recorded, claimed)
+        return _instant_agrees(recorded, claimed)
+    single = claimed.start == claimed.end
     if isinstance(recorded, DateSpan):
+        if single:  # a single date claimed of a span
+            return _within_span(recorded, claimed.start)
         return _ends_agree(recorded.start, claimed.start) and _ends_agree(recorded.end, claimed.end)
-    if claimed.start != claimed.end:  # a span claimed of a single date
-        return _ends_agree(recorded, claimed.start) and _ends_agree(recorded, claimed.end)
-    return _ends_agree(recorded, claimed.start)
+    return _ends_agree(recorded, claimed.start) and (single or _ends_agree(recorded, claimed.end))
 
 
 def _check_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -55,7 +55,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from tradetalks.actors import UnnamedGroup
-from tradetalks.dataset import COLLECTIONS
+from tradetalks.agreements import Agreement
+from tradetalks.dataset import COLLECTIONS, TimelineEvent
 from tradetalks.dates import PartialDate, is_iso_day
 from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
 from tradetalks.exports import KINDS
@@ -69,7 +70,7 @@ from tradetalks.truces import Truce, TruceStatus
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-    from tradetalks.dataset import Dataset
+    from tradetalks.dataset import Dataset, TimelineEntry
 
 _STDOUT = "standard output"
 """How an error names standard output (the terminal, a pipe or a redirected file)."""
@@ -515,20 +516,30 @@ def _who_said(statements: Sequence[Statement]) -> None:
 
 def _timeline(dataset: Dataset) -> None:
     for entry in dataset.timeline():
-        record = entry.record
-        if entry.term is not None:
-            label = (
-                f"{record.id}: term {'starts' if entry.event.value == 'truce_start' else 'ends'}"
-            )
-        elif isinstance(record, Statement):
-            label = f"{', '.join(record.speaker_names)}: {_cut(record.text, 60)}"
-        elif isinstance(record, Round):
-            label = f"{record.city} (round {record.number})"
-        elif isinstance(record, Meeting):
-            label = record.description
-        else:
-            label = record.id
-        _say(f"{entry.when!s:<12} {entry.event.value:<15} {label}")
+        _say(f"{entry.when!s:<12} {entry.event.value:<15} {_entry_label(entry)}")
+
+
+def _entry_label(entry: TimelineEntry) -> str:
+    """What a timeline line says after its date and event: the record, in a few words."""
+    record, event = entry.record, entry.event
+    if isinstance(record, Truce) and entry.term is not None:
+        label = f"{record.id}: term {'starts' if event is TimelineEvent.TRUCE_START else 'ends'}"
+        ended, last = record.ended, entry.term is record.terms[-1]
+        if ended is not None and last and event is TimelineEvent.TRUCE_DEADLINE:
+            label += f" (cut short: it ended early on {_bound(ended.at)})"
+    elif isinstance(record, Statement):
+        label = f"{', '.join(record.speaker_names)}: {_cut(record.text, 60)}"
+    elif isinstance(record, Round):
+        label = f"{record.city} (round {record.number})"
+    elif isinstance(record, Meeting):
+        label = record.description
+    elif isinstance(record, Agreement):
+        label = record.title
+    elif isinstance(record, Truce) and record.ended is not None:  # TimelineEvent.TRUCE_END
+        label = f"{record.id}: ended early ({record.ended.reason.value})"
+    else:
+        label = record.id
+    return label
 
 
 def _statements(dataset: Dataset, speaker: str) -> None:

@@ -2,12 +2,14 @@
 
 :func:`to_records` turns one kind of record into a list of flat rows, each a dict of plain
 values (``str``, ``int`` or ``None``; dates as EDTF text with their earliest and latest
-days as ISO text), ready for ``pandas.DataFrame``, polars or DuckDB. References become ids;
-lists become rows of their own (``statement_speakers``, ``delegates``, ``evidence``,
-``truce_terms``). The earliest or latest day of a span whose start or end is open or
-unknown (``2025-07-28/``) is ``None``. :func:`to_csv` writes the same rows as CSV, and
-:func:`to_ical` writes the rounds, meetings and truce deadlines as iCalendar (RFC 5545)
-events, with the optional ``icalendar`` package (``pip install 'tradetalks[calendar]'``).
+days as ISO text, instants as RFC 9557 text), ready for ``pandas.DataFrame``, polars or
+DuckDB. References become ids; lists become rows of their own (``statement_speakers``,
+``delegates``, ``evidence``, ``truce_terms``). The earliest or latest day of a span whose
+start or end is open or unknown (``2025-07-28/``) is ``None``, and so is the end of a truce
+term until further notice. :func:`to_csv` writes the same rows as CSV, and :func:`to_ical`
+writes the rounds, meetings, truce deadlines and early ends of truces as iCalendar (RFC
+5545) events, with the optional ``icalendar`` package (``pip install
+'tradetalks[calendar]'``).
 
 CSV is safe to open in a spreadsheet by default: a text cell beginning with ``=``, ``+``,
 ``-``, ``@``, a tab, a carriage return or NUL, which a spreadsheet would run as a formula,
@@ -32,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from tradetalks.actors import UnnamedGroup
 from tradetalks.dates import PartialDate, Precision, SpanEnd, dated_ends
 from tradetalks.errors import InvalidValueError
-from tradetalks.instants import format_instant
+from tradetalks.truces import bound_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
     from tradetalks.actors import Organization, Person
     from tradetalks.dataset import Dataset
     from tradetalks.dates import DateSpan
-    from tradetalks.truces import Bound
+    from tradetalks.truces import Bound, Truce
 
 Row = dict[str, str | int | None]
 
@@ -58,8 +60,9 @@ def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
-def _bound(bound: Bound) -> str:
-    return format_instant(bound) if isinstance(bound, dt.datetime) else bound.to_edtf()
+def _text(bound: Bound | None) -> str | None:
+    """A bound as EDTF (a date) or RFC 9557 (an instant) text; ``None`` for no bound."""
+    return None if bound is None else bound_text(bound)
 
 
 def _sources(dataset: Dataset) -> Iterator[Row]:
@@ -179,15 +182,32 @@ def _statement_speakers(dataset: Dataset) -> Iterator[Row]:
             }
 
 
+def _agreements(dataset: Dataset) -> Iterator[Row]:
+    for a in dataset.agreements:
+        yield {
+            "id": a.id,
+            "title": a.title,
+            "parties": "; ".join(p.code for p in a.parties),
+            "made_on": a.made_on.to_edtf(),
+            "derivation": a.derivation,
+        }
+
+
 def _truces(dataset: Dataset) -> Iterator[Row]:
     for t in dataset.truces:
+        ended = t.ended
         yield {
             "id": t.id,
             "parties": "; ".join(p.code for p in t.parties),
             "suspended": t.suspended,
             "terms": len(t.terms),
-            "start": _bound(t.terms[0].start),
-            "end": _bound(t.terms[-1].end),
+            "start": bound_text(t.terms[0].start),
+            "end": _text(t.terms[-1].end),
+            "agreement_id": t.agreement.id if t.agreement is not None else None,
+            "derivation": t.derivation,
+            "ended_at": _text(ended.at) if ended is not None else None,
+            "end_reason": ended.reason.value if ended is not None else None,
+            "end_announced_on": _text(ended.announced_on) if ended is not None else None,
         }
 
 
@@ -197,9 +217,9 @@ def _truce_terms(dataset: Dataset) -> Iterator[Row]:
             yield {
                 "truce_id": t.id,
                 "index": index,
-                "start": _bound(term.start),
-                "end": _bound(term.end),
-                "announced_on": term.announced_on.to_edtf() if term.announced_on else None,
+                "start": bound_text(term.start),
+                "end": _text(term.end),
+                "announced_on": _text(term.announced_on),
                 "derivation": term.derivation,
             }
 
@@ -220,6 +240,8 @@ def _evidence(dataset: Dataset) -> Iterator[Row]:
                 for i, term in enumerate(getattr(record, "terms", ()))
                 for e in term.evidence
             ]
+            ended = getattr(record, "ended", None)
+            pieces += [("ended.evidence", e) for e in (ended.evidence if ended else ())]
             for field, piece in pieces:
                 yield {
                     "record_kind": name,
@@ -243,6 +265,7 @@ _MAKERS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
     "meetings": _meetings,
     "statements": _statements,
     "statement_speakers": _statement_speakers,
+    "agreements": _agreements,
     "truces": _truces,
     "truce_terms": _truce_terms,
     "evidence": _evidence,
@@ -275,7 +298,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "occasion_id",
     ),
     "statement_speakers": ("statement_id", "index", "speaker_id", "speaker_name"),
-    "truces": ("id", "parties", "suspended", "terms", "start", "end"),
+    "agreements": ("id", "title", "parties", "made_on", "derivation"),
+    "truces": (
+        "id",
+        "parties",
+        "suspended",
+        "terms",
+        "start",
+        "end",
+        "agreement_id",
+        "derivation",
+        "ended_at",
+        "end_reason",
+        "end_announced_on",
+    ),
     "truce_terms": ("truce_id", "index", "start", "end", "announced_on", "derivation"),
     "evidence": ("record_kind", "record_id", "field", "source_id", "start", "end", "exact"),
 }
@@ -289,11 +325,17 @@ def to_records(dataset: Dataset, kind: str) -> list[Row]:
         dataset: a :class:`~tradetalks.Dataset`.
         kind: one of :data:`KINDS`: ``sources``, ``parties``, ``organizations``, ``people``,
             ``positions``, ``rounds``, ``delegates``, ``meetings``, ``statements``,
-            ``statement_speakers``, ``truces``, ``truce_terms`` or ``evidence``.
+            ``statement_speakers``, ``agreements``, ``truces``, ``truce_terms`` or
+            ``evidence``.
 
     Returns:
         One row per record (per list item for the link kinds), in the dataset's order,
-        every row of a kind with the same keys.
+        every row of a kind with the same keys (:data:`COLUMNS`). A bound of a truce (a
+        term's start, end or announcement, an early end and its announcement) is EDTF text
+        for a date and RFC 9557 text for an instant. A ``truces`` row's ``end`` is the end
+        of its last term as scheduled, ``None`` when that term runs until further notice;
+        ``ended_at``, ``end_reason`` and ``end_announced_on`` say when and why it ended
+        before then, and are ``None`` when it did not.
 
     Raises:
         InvalidValueError: for an unknown kind.
@@ -302,6 +344,20 @@ def to_records(dataset: Dataset, kind: str) -> list[Row]:
     >>> row = to_records(stockholm_2025(), "statements")[0]
     >>> row["speakers"], row["said_on"], row["said_on_words"], row["reported_by"]
     ('He Lifeng', '2025-07-29', 'on Tuesday', 'Xinhua News Agency')
+
+    A truce until further notice that ended early:
+
+    >>> from tradetalks import Dataset, Truce, TruceTerm
+    >>> record = stockholm_2025()
+    >>> pause = Truce(id="pause", parties=[record.get("US")], suspended="duties",
+    ...               derivation="an example",
+    ...               terms=[TruceTerm(start="2025-05-14", end=None, derivation="an example")])
+    >>> pause = pause.end_early(at="2026-02-20", reason="moot", derivation="a ruling")
+    >>> mine = Dataset(sources=record.sources, organizations=record.organizations,
+    ...                parties=record.parties, truces=[pause])
+    >>> row = to_records(mine, "truces")[0]
+    >>> row["end"], row["ended_at"], row["end_reason"], row["end_announced_on"]
+    (None, '2026-02-20', 'moot', None)
     """
     maker = _MAKERS.get(kind) if isinstance(kind, str) else None
     if maker is None:
@@ -383,24 +439,41 @@ def _safe_cells(row: Row) -> Row:
 
 
 def to_ical(dataset: Dataset) -> bytes:
-    """The rounds, meetings and truce deadlines as an iCalendar (RFC 5545) file.
+    """The rounds, meetings, truce deadlines and early ends as an iCalendar (RFC 5545) file.
 
     A date known to the day is an all-day event; an instant is a timed event in its own
     zone (with its VTIMEZONE); a date known only to the month is an all-day event over the
     month, its summary saying so. A round or meeting whose start or end the source does not
-    give is an event over the days of the end it does give, its summary saying so. Meetings
-    without dates are left out. Each event's UID is ``<record id>@tradetalks``
-    (``<truce id>-term-<n>@tradetalks`` for deadlines), and DTSTAMP is midnight UTC of the
-    latest source's dateline, so the same dataset gives the same bytes.
+    give is an event over the days of the end it gives, its summary saying so. Meetings
+    without dates are left out, and so is the deadline of a truce term until further notice
+    (it has none). A truce that ended before its last deadline has an event at its end
+    (``... ended early (moot)``), and the deadline it cut short says so. Each event's UID is
+    ``<record id>@tradetalks`` (``<truce id>-term-<n>@tradetalks`` for the deadline of the
+    n-th term, counted from 1 over all the terms, ``<truce id>-ended@tradetalks`` for an
+    early end), and DTSTAMP is midnight UTC of the latest source's dateline, so the same
+    dataset gives the same bytes.
 
     Raises:
         ImportError: when the optional ``icalendar`` package is missing; it names the
             extra to install.
+        InvalidValueError: for a date on the last day iCalendar can hold.
 
     >>> from tradetalks.fixtures import stockholm_2025
     >>> text = to_ical(stockholm_2025()).decode()
     >>> text.count("BEGIN:VEVENT"), "DTSTART;VALUE=DATE:20250728" in text
     (5, True)
+
+    A truce that ended early:
+
+    >>> from tradetalks import Dataset
+    >>> record = stockholm_2025()
+    >>> ended = record.truces[0].end_early(
+    ...     at="2025-08-01", reason="terminated", derivation="an example end")
+    >>> mine = Dataset(sources=record.sources, organizations=record.organizations,
+    ...                parties=record.parties, truces=[ended])
+    >>> text = to_ical(mine).decode()
+    >>> "SUMMARY:cn-us-tariff-truce-2025 (CN and US) ended early (terminated)" in text
+    True
     """
     try:
         import icalendar  # noqa: PLC0415 - an optional extra
@@ -428,18 +501,30 @@ def to_ical(dataset: Dataset) -> bytes:
         if m.dates is not None:
             event(m.id, *_known_days(m.description, m.dates))
     for t in dataset.truces:
-        for index, term in enumerate(t.terms, start=1):
-            summary = (
-                f"Deadline of {t.id} ({' and '.join(p.code for p in t.parties)}), term {index}"
-            )
-            end = term.end
-            if isinstance(end, dt.datetime):
-                event(f"{t.id}-term-{index}", summary, end, PartialDate.from_date(end.date()))
-            else:
-                event(f"{t.id}-term-{index}", summary, end, end)
+        for uid, summary, when in _truce_events(t):
+            last = PartialDate.from_date(when.date()) if isinstance(when, dt.datetime) else when
+            event(uid, summary, when, last)
     calendar.add_missing_timezones()
     data: bytes = calendar.to_ical()
     return data
+
+
+def _truce_events(truce: Truce) -> Iterator[tuple[str, str, Bound]]:
+    """The UID, summary and time of each event of a truce: its deadlines and early end.
+
+    A term until further notice has no deadline, but keeps its number, so the UIDs of the
+    other terms stay the same.
+    """
+    who = f"{truce.id} ({' and '.join(p.code for p in truce.parties)})"
+    ended = truce.ended
+    for index, term in enumerate(truce.terms, start=1):
+        if term.end is not None:
+            summary = f"Deadline of {who}, term {index}"
+            if ended is not None and index == len(truce.terms):
+                summary += f" (cut short: it ended early on {bound_text(ended.at)})"
+            yield f"{truce.id}-term-{index}", summary, term.end
+    if ended is not None:
+        yield f"{truce.id}-ended", f"{who} ended early ({ended.reason.value})", ended.at
 
 
 def _add_when(item: Any, summary: str, start: PartialDate | dt.datetime, end: PartialDate) -> None:

@@ -9,7 +9,8 @@ Two records with the same id (or ids the user says are the same, ``same=``) beco
   and one on "2025-05-10/2025-05-11"; a day and an instant on that day; a missing country
   or date and a given one; a list and a longer one that holds it);
 * records written inside (delegates, terms, an early end, a said_on date) are joined the same
-  way, delegates by person, terms by place;
+  way, delegates by person (in either side's order when it holds the other's, else by the
+  person's id), terms by place;
 * a reference names the merged record, so every record that referred to either side's
   record refers to the one merged record;
 * anything else is a :class:`Difference`, and the merge raises
@@ -477,7 +478,8 @@ class _Merge:
             mine = {d.person.id: d for d in this}
             yours = {self.rename(d.person.id): d for d in other}
             joined = []
-            for key in list(mine) + [k for k in yours if k not in mine]:
+            keys = _longer(tuple(mine), tuple(yours))  # one side's order holds the other's
+            for key in keys if keys is not None else sorted({*mine, *yours}):
                 a, b = mine.get(key), yours.get(key)
                 if a is None or b is None:
                     joined.append(
