@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 import tradetalks
@@ -900,3 +901,86 @@ def test_the_timeline_names_the_agreement_and_the_early_end(
     ]
     # 1 agreement; US 3 starts, 3 deadlines, 1 end; China 3 and 3; open 1; later 1 and 1.
     assert len(lines) == 1 + 7 + 6 + 1 + 2
+
+
+def _merge_inputs(tmp_path: Path) -> tuple[Path, Path]:
+    """The shipped dataset as A; as B, a record of two of its people, one under another id
+    and one with a name the article does not give (a conflict)."""
+    shipped = fixtures.stockholm_2025()
+    first = tmp_path / "a" / "a.json"
+    first.parent.mkdir()
+    tradetalks.dump(shipped, first)
+    bessent = attrs.evolve(shipped.get("scott-bessent"), id="bessent")
+    renamed = attrs.evolve(shipped.get("he-lifeng"), name="He Li Feng")
+    second = tmp_path / "b" / "b.json"
+    second.parent.mkdir()
+    other = tradetalks.Dataset(
+        sources=shipped.sources, organizations=shipped.organizations[:1], people=[bessent, renamed]
+    )
+    tradetalks.dump(other, second)
+    return first, second
+
+
+def test_merge_prints_each_conflict_on_a_line_and_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, second = _merge_inputs(tmp_path)
+    out_file = tmp_path / "out" / "merged.json"
+    status, out, err = run(capsys, "merge", str(first), str(second), "-o", str(out_file))
+    assert status == 1
+    assert out == ""
+    source = "global-times-2025-07-30-stockholm"
+    assert err.splitlines() == [
+        f"tradetalks: conflict: he-lifeng.name: 'He Lifeng' ({source}) vs 'He Li Feng' ({source})"
+    ]
+    assert not out_file.exists()
+
+
+def test_merge_writes_the_merged_file_with_same(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, second = _merge_inputs(tmp_path)
+    text = second.read_text(encoding="utf-8").replace('"name": "He Li Feng"', '"name": "He Lifeng"')
+    second.write_text(text, encoding="utf-8")
+    out_file = tmp_path / "out" / "merged.json"
+    out_file.parent.mkdir()
+    status, out, err = run(
+        capsys,
+        "merge",
+        str(first),
+        str(second),
+        "-o",
+        str(out_file),
+        "--same",
+        "bessent=scott-bessent",
+    )
+    assert (status, err) == (0, "")
+    assert out.startswith(
+        f"wrote {out_file}: Dataset(sources=1, parties=2, organizations=15, people=8,"
+    )
+    merged = tradetalks.load(out_file)
+    assert merged == fixtures.stockholm_2025()
+    assert (out_file.parent / "global-times-2025-07-30-stockholm.txt").exists()
+    # Without --same, Scott Bessent is there twice: nine people.
+    status, out, _ = run(capsys, "merge", str(first), str(second), "-o", str(out_file))
+    assert status == 0
+    assert "people=9," in out
+
+
+@pytest.mark.parametrize(
+    ("same", "message"),
+    [
+        ("bessent", "argument --same: --same 'bessent': expected B_ID=A_ID"),
+        ("bessent=nobody", "--same: 'nobody' is not an id of this dataset"),
+        ("nobody=scott-bessent", "--same: 'nobody' is not an id of the other dataset"),
+    ],
+)
+def test_merge_refuses_a_same_that_names_no_record(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, same: str, message: str
+) -> None:
+    first, second = _merge_inputs(tmp_path)
+    status, _, err = run(
+        capsys, "merge", str(first), str(second), "-o", str(tmp_path / "x.json"), "--same", same
+    )
+    assert status == 2
+    assert message in err

@@ -13,6 +13,11 @@ of the source's dateline, and who said how much. Options and subcommands:
 * ``validate FILE...``: every problem in every file, each with its JSONPath; exit status 1
   when any file has a problem, 0 when all are valid;
 * ``schema``: the JSON Schema of the dataset format;
+* ``merge A B -o OUT [--same B_ID=A_ID]...``: one dataset of two files (see
+  :meth:`tradetalks.Dataset.merge`), written to ``OUT`` with its sources' text files beside
+  it; when they disagree, each conflicting field is printed on a line of its own
+  (``tradetalks: conflict: RECORD.FIELD: VALUE (SOURCES) vs VALUE (SOURCES)``) and the exit
+  status is 1;
 * ``export [--format json|csv|ics] [--kind KIND] [--raw-csv] [--output FILE]``: the
   dataset as flat rows in JSON or CSV (see :mod:`tradetalks.exports`), or as iCalendar.
   CSV is safe to open in a spreadsheet: a text cell beginning with ``=``, ``+``, ``-``,
@@ -58,7 +63,13 @@ from tradetalks.actors import UnnamedGroup
 from tradetalks.agreements import Agreement
 from tradetalks.dataset import COLLECTIONS, TimelineEvent
 from tradetalks.dates import PartialDate, is_iso_day
-from tradetalks.errors import DataFormatError, InvalidValueError, Problem, TradetalksError
+from tradetalks.errors import (
+    DataFormatError,
+    InvalidValueError,
+    MergeConflictError,
+    Problem,
+    TradetalksError,
+)
 from tradetalks.exports import KINDS
 from tradetalks.instants import format_instant, parse_instant
 from tradetalks.schema import json_schema
@@ -251,7 +262,36 @@ def _parser() -> _Parser:
         "as a formula",
     )
     export.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    merge = commands.add_parser(
+        "merge",
+        help="merge two dataset files into one; conflicts are printed one a line (status 1)",
+    )
+    merge.add_argument("first", metavar="A", help="a dataset JSON file")
+    merge.add_argument("second", metavar="B", help="another dataset JSON file")
+    merge.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help="the merged dataset's JSON file (its sources' text files are written beside it)",
+    )
+    merge.add_argument(
+        "--same",
+        metavar="B_ID=A_ID",
+        action="append",
+        type=_same,
+        default=[],
+        help="an id of B that names a record of A (repeat for more)",
+    )
     return parser
+
+
+def _same(text: str) -> tuple[str, str]:
+    other, sign, own = text.partition("=")
+    if not sign or not other or not own:
+        message = f"--same {text!r}: expected B_ID=A_ID, such as bessent=scott-bessent"
+        raise argparse.ArgumentTypeError(message)
+    return other, own
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -278,6 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = args.command or "summary"
         if command == "validate":
             status = _validate(args.files)
+        elif command == "merge":
+            status = _merge(args.first, args.second, args.output, dict(args.same))
         elif command == "schema":
             _emit(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
         else:
@@ -358,6 +400,27 @@ def _run(command: str, args: argparse.Namespace, dataset: Dataset) -> None:
         _export(dataset, args.format, args.kind, args.output, raw_csv=args.raw_csv)
     else:
         _summary(dataset, args.as_of)
+
+
+def _merge(first: str, second: str, output: str, same: dict[str, str]) -> int:
+    """Merge two dataset files into ``output``, or print each conflict; the exit status."""
+    from tradetalks import serialization  # noqa: PLC0415 - loaded only when run
+
+    mine, theirs = _dataset(first), _dataset(second)
+    try:
+        merged = mine.merge(theirs, same=same)
+    except MergeConflictError as error:
+        for difference in error.differences:
+            _complain(f"tradetalks: conflict: {difference.line()}")
+        return 1
+    except InvalidValueError as error:
+        if error.where != "same":
+            raise
+        raise _UsageError(f"--same: {error.message}") from None
+    with _writing(output):
+        serialization.dump(merged, output)
+    _say(f"wrote {output}: {merged!r}")
+    return 0
 
 
 def _validate(files: Sequence[str]) -> int:
