@@ -910,8 +910,8 @@ def _merge_inputs(tmp_path: Path) -> tuple[Path, Path]:
     first = tmp_path / "a" / "a.json"
     first.parent.mkdir()
     tradetalks.dump(shipped, first)
-    bessent = attrs.evolve(shipped.get("scott-bessent"), id="bessent")
-    renamed = attrs.evolve(shipped.get("he-lifeng"), name="He Li Feng")
+    bessent = attrs.evolve(shipped.get("scott-bessent", tradetalks.Person), id="bessent")
+    renamed = attrs.evolve(shipped.get("he-lifeng", tradetalks.Person), name="He Li Feng")
     second = tmp_path / "b" / "b.json"
     second.parent.mkdir()
     other = tradetalks.Dataset(
