@@ -984,3 +984,30 @@ def test_merge_refuses_a_same_that_names_no_record(
     )
     assert status == 2
     assert message in err
+
+
+def test_the_summary_lists_a_meetings_delegates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shipped = fixtures.stockholm_2025()
+    stockholm = shipped.get("stockholm-2025", tradetalks.Round)
+    summit = tradetalks.Meeting(
+        id="example-summit",
+        kind=tradetalks.MeetingKind.SUMMIT,
+        description="an example summit",
+        participants=[tradetalks.UnnamedGroup("the two presidents")],
+        dates="2025-10-30",
+        delegates=[stockholm.delegates[2], stockholm.delegates[0]],
+        evidence=stockholm.evidence,
+    )
+    path = tmp_path / "summit.json"
+    tradetalks.dump(attrs.evolve(shipped, meetings=(*shipped.meetings, summit)), path)
+    status, out, _ = run(capsys, "--dataset", str(path))
+    assert status == 0
+    lines = out.splitlines()
+    start = lines.index("  2025-10-30             summit      an example summit")
+    assert lines[start : start + 3] == [
+        "  2025-10-30             summit      an example summit",
+        "      US member  Jamieson Greer (US Trade Representative)",
+        "      CN lead    He Lifeng (Vice Premier)",
+    ]

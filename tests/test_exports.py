@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import icalendar
 import pytest
 
@@ -147,6 +148,40 @@ def test_the_delegates_of_the_stockholm_round(record: Dataset) -> None:
         ("scott-bessent", "US", "lead", "Treasury Secretary"),
         ("jamieson-greer", "US", "member", "US Trade Representative"),
     ]
+
+
+def test_the_delegates_of_a_summit_are_rows_with_its_meeting_id(record: Dataset) -> None:
+    stockholm = record.get("stockholm-2025", tradetalks.Round)
+    summit = tradetalks.Meeting(
+        id="example-summit",
+        kind=tradetalks.MeetingKind.SUMMIT,
+        description="an example summit",
+        participants=[tradetalks.UnnamedGroup("the two presidents")],
+        delegates=stockholm.delegates[1:],
+        evidence=stockholm.evidence,
+    )
+    with_summit = attrs.evolve(record, meetings=(*record.meetings, summit))
+    rows = [r for r in to_records(with_summit, "delegates") if r["meeting_id"] is not None]
+    assert rows == [
+        {
+            "round_id": None,
+            "person_id": "scott-bessent",
+            "party_code": "US",
+            "role": "lead",
+            "title": "Treasury Secretary",
+            "meeting_id": "example-summit",
+        },
+        {
+            "round_id": None,
+            "person_id": "jamieson-greer",
+            "party_code": "US",
+            "role": "member",
+            "title": "US Trade Representative",
+            "meeting_id": "example-summit",
+        },
+    ]
+    assert [r["meeting_id"] for r in to_records(record, "delegates")] == [None, None, None]
+    assert [d.person.id for d in summit.delegation("US")] == ["scott-bessent", "jamieson-greer"]
 
 
 def test_the_truce_rows(record: Dataset) -> None:

@@ -75,7 +75,7 @@ from tradetalks.instants import format_instant, parse_instant
 from tradetalks.schema import json_schema
 from tradetalks.serialization.wire import read_day
 from tradetalks.statements import Statement
-from tradetalks.talks import Meeting, Round
+from tradetalks.talks import Delegate, Meeting, Round
 from tradetalks.truces import Truce, TruceStatus
 
 if TYPE_CHECKING:
@@ -503,19 +503,24 @@ def _summary(dataset: Dataset, as_of: dt.date | None) -> None:
         number = f"{round_.number}." if round_.number is not None else "-"
         place = f"{round_.city}, {round_.country}" if round_.country else round_.city
         _say(f"  {number:<3} {place:<16} {round_.dates!s:<22} {round_.track}")
-        for delegate in round_.delegates:
-            _say(
-                f"      {delegate.party.code} {delegate.role.value:<7} "
-                f"{delegate.person.name} ({delegate.title})"
-            )
+        _delegate_lines(round_.delegates)
     if dataset.meetings:
         _say("\nOther meetings")
     for meeting in dataset.meetings:
         when = str(meeting.dates) if meeting.dates else "undated"
         _say(f"  {when:<22} {meeting.kind.value:<11} {meeting.description}")
+        _delegate_lines(meeting.delegates)
     for truce in dataset.truces:
         _truce_lines(truce, as_of, shown)
     _who_said(dataset.statements)
+
+
+def _delegate_lines(delegates: Sequence[Delegate]) -> None:
+    for delegate in delegates:
+        _say(
+            f"      {delegate.party.code} {delegate.role.value:<7} "
+            f"{delegate.person.name} ({delegate.title})"
+        )
 
 
 _STATUS_WORDS = {

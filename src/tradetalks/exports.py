@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from tradetalks.actors import UnnamedGroup
 from tradetalks.dates import PartialDate, Precision, SpanEnd, dated_ends
 from tradetalks.errors import InvalidValueError
+from tradetalks.talks import Round
 from tradetalks.truces import bound_text
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from tradetalks.actors import Organization, Person
     from tradetalks.dataset import Dataset
     from tradetalks.dates import DateSpan
+    from tradetalks.talks import Meeting
     from tradetalks.truces import Bound, Truce
 
 Row = dict[str, str | int | None]
@@ -127,14 +129,17 @@ def _rounds(dataset: Dataset) -> Iterator[Row]:
 
 
 def _delegates(dataset: Dataset) -> Iterator[Row]:
-    for r in dataset.rounds:
-        for d in r.delegates:
+    occasions: tuple[Round | Meeting, ...] = (*dataset.rounds, *dataset.meetings)
+    for occasion in occasions:
+        at_round = isinstance(occasion, Round)
+        for d in occasion.delegates:
             yield {
-                "round_id": r.id,
+                "round_id": occasion.id if at_round else None,
                 "person_id": d.person.id,
                 "party_code": d.party.code,
                 "role": d.role.value,
                 "title": d.title,
+                "meeting_id": None if at_round else occasion.id,
             }
 
 
@@ -281,7 +286,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "people": ("id", "name", "native_name"),
     "positions": ("id", "person_id", "title", "organization_id", "party_code", "valid"),
     "rounds": ("id", "track", "number", "city", "country", "dates", "earliest", "latest"),
-    "delegates": ("round_id", "person_id", "party_code", "role", "title"),
+    "delegates": ("round_id", "person_id", "party_code", "role", "title", "meeting_id"),
     "meetings": ("id", "kind", "description", "city", "country", "dates", "earliest", "latest"),
     "statements": (
         "id",
