@@ -80,6 +80,7 @@ nitpick_ignore = [
             "datetime.date",
             "datetime.datetime",
             "datetime.timedelta",
+            "datetime.tzinfo",
             "dateutil.relativedelta.relativedelta",
             "enum.Enum",
             "msgspec.Struct",
@@ -94,6 +95,9 @@ nitpick_ignore = [
     ("py:exc", "hypothesis.errors.InvalidArgument"),
     ("py:class", "hypothesis.strategies.SearchStrategy"),
     ("py:class", "SearchStrategy"),
+    # The default of an argument that may also be given as None (TruceTerm's end): "not
+    # given", shown in signatures as NOT_GIVEN.
+    ("py:class", "tradetalks.truces._NotGiven"),
     # The type variable of Dataset.get's overloads: the kind of record asked for.
     ("py:class", "tradetalks.dataset.R"),
 ]
@@ -201,6 +205,8 @@ def _attrs_signature(  # noqa: PLR0913, PLR0917 - the signature of Sphinx's even
     if what != "class" or not attrs.has(obj):  # type: ignore[arg-type]
         return None
     cls: Any = obj
+    if "__attrs_init__" in vars(cls):  # a hand-written __init__ (TruceTerm's days): its own
+        return None
     hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]), _namespace())
     keyword_only, positional = (
         inspect.Parameter.KEYWORD_ONLY,

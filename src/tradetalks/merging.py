@@ -18,7 +18,7 @@ Two records with the same id (or ids the user says are the same, ``same=``) beco
   sources each came from.
 
 This module works on records and knows nothing of datasets; :class:`~tradetalks.Dataset`
-calls :func:`merge_collections` and builds the result.
+calls ``merge_collections`` and builds the result.
 
 >>> from tradetalks.fixtures import stockholm_2025
 >>> record = stockholm_2025()

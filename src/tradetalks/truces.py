@@ -107,6 +107,10 @@ class _NotGiven(enum.Enum):
 
     NOT_GIVEN = "not given"
 
+    def __repr__(self) -> str:
+        """``NOT_GIVEN``, as a signature shows the default."""
+        return "NOT_GIVEN"
+
 
 NOT_GIVEN = _NotGiven.NOT_GIVEN
 
@@ -310,13 +314,13 @@ class TruceStatus(enum.Enum):
     """Where a truce, or one of its terms, stands at a moment, as known then."""
 
     NOT_ANNOUNCED = "not_announced"
-    """Before the truce (or the term) was announced: not known at all."""
+    """Before the truce (or the term) was announced, when it was not known at all."""
     NOT_STARTED = "not_started"
     """Announced, before its start."""
     IN_FORCE = "in_force"
     """Between the start and the deadline."""
     LAPSED = "lapsed"
-    """Only for a truce: between the end of one term and the start of the next known one."""
+    """For a truce, between the end of one term and the start of the next known one."""
     EXPIRED = "expired"
     """On or after the deadline, with no later term known."""
     ENDED = "ended"
@@ -658,7 +662,7 @@ class Truce:
 
     @property
     def zone(self) -> dt.tzinfo | None:
-        """The zone of the truce's bounds: that of the first term given in instants, if any.
+        """The zone of the first of the truce's terms whose bounds are instants, if any.
 
         >>> from tradetalks.fixtures import stockholm_2025
         >>> stockholm_2025().truces[0].zone is None
@@ -751,7 +755,7 @@ class Truce:
 
         That is the term in force (or, before the start, the first term), followed to the
         last of the known terms that continue it without a gap; after the deadline, or
-        during a lapse, the term that ended last. A known early end (:attr:`ended`) may come
+        during a lapse, the term that ended last. A known early end (``ended``) may come
         first: :meth:`days_remaining` counts to whichever is earlier.
 
         Args:
