@@ -856,8 +856,8 @@ def test_the_truces_as_known_during_chinas_lapse(
         f"deadline 2026-11-10T00:01:00-05:00[America/New_York], as known on {at}: "
         "in force, 365 days remain",
         # The second term ended at 12:01, the third starts at 13:01: lapsed, 0 days.
-        f"deadline 2025-11-10T12:01:00+08:00[Asia/Shanghai], as known on {at}: "
-        "lapsed (between two terms), 0 days remain",
+        f"lapsed since 2025-11-10T12:01:00+08:00[Asia/Shanghai], as known on {at}: the next "
+        "term starts 2025-11-10T13:01:00+08:00[Asia/Shanghai], 0 days remain",
         f"no deadline (until further notice), as known on {at}: in force",
         f"as known on {at}: not yet announced (announced 2026-02-25)",
     )

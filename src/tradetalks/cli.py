@@ -527,7 +527,7 @@ _STATUS_WORDS = {
     TruceStatus.NOT_ANNOUNCED: "not yet announced",
     TruceStatus.NOT_STARTED: "not yet started",
     TruceStatus.IN_FORCE: "in force",
-    TruceStatus.LAPSED: "lapsed (between two terms)",
+    TruceStatus.LAPSED: "lapsed",
     TruceStatus.EXPIRED: "expired",
     TruceStatus.ENDED: "ended early",
 }
@@ -552,6 +552,13 @@ def _truce_lines(truce: Truce, as_of: dt.date, shown: str) -> None:
         return
     if end is None:
         _say(f"  no deadline (until further notice), as known on {shown}: {_STATUS_WORDS[status]}")
+        return
+    if status is TruceStatus.LAPSED:  # the term that ended last, then the next one known
+        following = truce.terms[truce.terms.index(truce.deadline(as_of)) + 1]
+        _say(
+            f"  lapsed since {_bound(end)}, as known on {shown}: the next term starts "
+            f"{_bound(following.start)}, 0 days remain"
+        )
         return
     try:
         left = _plural(truce.days_remaining(as_of), "day")
