@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import doctest
+import functools
+import itertools
 import subprocess
 import sys
 import tempfile
@@ -13,15 +15,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from hypothesis import find, given, note, settings
+from hypothesis import Phase, find, given, note, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import tradetalks
 from tradetalks import (
+    Agreement,
     Dataset,
     DateSpan,
     Delegate,
+    EndReason,
     Evidence,
     Meeting,
     Mode,
@@ -40,6 +44,7 @@ from tradetalks import (
     TimelineEntry,
     TimelineEvent,
     Truce,
+    TruceEnd,
     TruceTerm,
     UnnamedGroup,
 )
@@ -47,7 +52,7 @@ from tradetalks import strategies as ts
 from tradetalks.statements import CLOSING_QUOTES, OPENING_QUOTES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 # A thousand datasets for each property of whole datasets, as the issue asks: each such
 # test takes 10 to 25 seconds on two cores.
@@ -62,6 +67,7 @@ COLLECTIONS = (
     "rounds",
     "meetings",
     "statements",
+    "agreements",
     "truces",
 )
 
@@ -77,6 +83,9 @@ def every_evidence(record: Dataset) -> Iterator[tuple[str, Evidence]]:
                 for part_index, part in enumerate(getattr(item, owner, ())):
                     for number, piece in enumerate(part.evidence):
                         yield f"{where}.{owner}[{part_index}].evidence[{number}]", piece
+            ended = getattr(item, "ended", None)  # a truce's early end
+            for number, piece in enumerate(ended.evidence if ended is not None else ()):
+                yield f"{where}.ended.evidence[{number}]", piece
 
 
 @contextlib.contextmanager
@@ -94,6 +103,21 @@ def shown_if_it_fails(record: Dataset) -> Iterator[None]:
 
 def bound_date(bound: PartialDate | dt.datetime) -> PartialDate:
     return PartialDate.from_date(bound.date()) if isinstance(bound, dt.datetime) else bound
+
+
+def same_bound(
+    one: PartialDate | dt.datetime | None, other: PartialDate | dt.datetime | None
+) -> bool:
+    """Whether two bounds are the same: the same date, or the same instant in the same zone."""
+    if isinstance(one, dt.datetime) and isinstance(other, dt.datetime):
+        return tradetalks.elapsed(one, other) == dt.timedelta(0) and one.tzinfo == other.tzinfo
+    return one == other
+
+
+def days_of(bound: PartialDate | dt.datetime) -> tuple[dt.date, dt.date]:
+    """The first and last day a bound can fall on (an instant's date in its own zone)."""
+    day = bound_date(bound)
+    return day.earliest, day.latest
 
 
 # --- properties of whole datasets -------------------------------------------------------------
@@ -145,8 +169,9 @@ def test_every_evidence_matches_its_source(record: Dataset) -> None:
 @given(ts.datasets())
 def test_timeline_is_in_documented_order(record: Dataset) -> None:
     """The timeline holds each dated round, meeting and statement once (a round or meeting
-    whose start is not given, never) and each truce term twice (its start and its deadline),
-    each on its own date, sorted by the date's PartialDate.sort_key(), then by TimelineEvent
+    whose start is not given, never), each agreement once, each truce term twice (its start
+    and its deadline; once, for a term until further notice) and each early end once, each
+    on its own date, sorted by the date's PartialDate.sort_key(), then by TimelineEvent
     order, then by the dataset's order."""
     with shown_if_it_fails(record):
         entries = record.timeline()
@@ -164,6 +189,8 @@ def test_timeline_is_in_documented_order(record: Dataset) -> None:
                     TimelineEvent.ROUND,
                     TimelineEvent.MEETING,
                     TimelineEvent.STATEMENT,
+                    TimelineEvent.AGREEMENT,
+                    TimelineEvent.TRUCE_END,
                 }
             else:
                 assert isinstance(entry.record, Truce)
@@ -182,14 +209,26 @@ def test_timeline_is_in_documented_order(record: Dataset) -> None:
         dated = [m for m in record.meetings if m.dates and isinstance(m.dates.start, PartialDate)]
         said = [s for s in record.statements if s.said_on is not None]
         terms = sum(len(truce.terms) for truce in record.truces)
-        assert len(entries) == len(rounds) + len(dated) + len(said) + 2 * terms
+        open_ended = sum(truce.terms[-1].end is None for truce in record.truces)
+        ended = sum(truce.ended is not None for truce in record.truces)
+        truce_entries = 2 * terms - open_ended + ended
+        dated_records = len(rounds) + len(dated) + len(said) + len(record.agreements)
+        assert len(entries) == dated_records + truce_entries
 
 
 def expected_date(entry: TimelineEntry) -> PartialDate:
     """The date a timeline entry should carry, read from its record."""
     record, term = entry.record, entry.term
     if term is not None:
-        return bound_date(term.start if entry.event is TimelineEvent.TRUCE_START else term.end)
+        bound = term.start if entry.event is TimelineEvent.TRUCE_START else term.end
+        assert bound is not None  # a term until further notice has no deadline entry
+        return bound_date(bound)
+    if isinstance(record, Truce):
+        assert entry.event is TimelineEvent.TRUCE_END
+        assert record.ended is not None
+        return bound_date(record.ended.at)
+    if isinstance(record, Agreement):
+        return record.made_on
     if isinstance(record, Statement):
         assert record.said_on is not None
         return record.said_on.value
@@ -302,11 +341,19 @@ def test_a_source_text_is_refused_or_survives_a_file(text: str) -> None:
 
 @given(ts.datasets(parties=["CN", "US", "EU"], max_truces=2))
 def test_datasets_have_exactly_the_given_parties(record: Dataset) -> None:
-    """datasets(parties=...) gives datasets with exactly those parties, in that order, and
-    truces between two or three of them."""
+    """datasets(parties=...) gives datasets with exactly those parties, in that order,
+    agreements between two or three of them, and truces by one to three of them, each
+    among the parties of its agreement if it has one (an agreement of the dataset)."""
     assert [party.code for party in record.parties] == ["CN", "US", "EU"]
+    for agreement in record.agreements:
+        codes = [party.code for party in agreement.parties]
+        assert 2 <= len(set(codes)) == len(codes) <= 3
     for truce in record.truces:
-        assert 2 <= len({party.code for party in truce.parties}) == len(truce.parties) <= 3
+        codes = [party.code for party in truce.parties]
+        assert 1 <= len(set(codes)) == len(codes) <= 3
+        if truce.agreement is not None:
+            assert record.get(truce.agreement.id, Agreement) == truce.agreement
+            assert set(codes) <= {party.code for party in truce.agreement.parties}
 
 
 @given(ts.datasets(min_date=dt.date(2025, 1, 1), max_date=dt.date(2025, 12, 31)))
@@ -325,7 +372,11 @@ def test_datasets_keep_to_their_dates(record: Dataset) -> None:
             for end in (span.start, span.end)
             if isinstance(end, PartialDate)  # not an open or unknown end
         ]
-        spans += [term.announced_on for t in record.truces for term in t.terms if term.announced_on]
+        moments = [term.announced_on for t in record.truces for term in t.terms]
+        moments += [t.ended.at for t in record.truces if t.ended is not None]
+        moments += [t.ended.announced_on for t in record.truces if t.ended is not None]
+        spans += [bound_date(moment) for moment in moments if moment is not None]
+        spans += [agreement.made_on for agreement in record.agreements]
         for day in spans:
             assert low <= day.earliest <= day.latest <= high, day
         for source in record.sources:
@@ -461,31 +512,243 @@ def test_evidence_keeps_to_its_sizes(piece: Evidence) -> None:
     assert 1 <= piece.end - piece.start <= 3
 
 
+def announced_in_order(
+    earlier: PartialDate | dt.datetime | None, later: PartialDate | dt.datetime | None
+) -> bool:
+    """Whether ``later`` is not before ``earlier`` (an undated announcement comes first)."""
+    if earlier is None or later is None:
+        return later is not None or earlier is None
+    if isinstance(earlier, dt.datetime) and isinstance(later, dt.datetime):
+        return tradetalks.elapsed(earlier, later) >= dt.timedelta(0)
+    return days_of(later)[0] >= days_of(earlier)[0]
+
+
 @given(ts.truces(min_extensions=1, max_extensions=3))
 def test_truce_extensions_follow_each_other(truce: Truce) -> None:
     """truces() gives chains of terms in which each extension starts where the term before
-    it ends, and is announced no earlier than that term was, between its start and end."""
+    it ends, or after a lapse of at most 60 days, and is announced no earlier than that term
+    was, nor before it started, and at most 7 days after its own start."""
     assert 2 <= len(truce.terms) <= 4
-    for before, after in zip(truce.terms, truce.terms[1:], strict=False):
-        assert after.start == before.end
+    for before, after in itertools.pairwise(truce.terms):
+        assert before.end is not None
+        if not same_bound(after.start, before.end):  # a lapse
+            assert days_of(after.start)[1] >= days_of(before.end)[0]
+            assert (days_of(after.start)[0] - days_of(before.end)[1]).days <= 60
+            if isinstance(after.start, dt.datetime) and isinstance(before.end, dt.datetime):
+                assert tradetalks.elapsed(before.end, after.start) > dt.timedelta(0)
         assert after.announced_on is not None
-        assert before.announced_on is None or before.announced_on <= after.announced_on
-        assert bound_date(before.start).earliest <= after.announced_on.earliest
-        assert after.announced_on.latest <= bound_date(before.end).latest
+        assert announced_in_order(before.announced_on, after.announced_on)
+        assert days_of(after.announced_on)[0] >= days_of(before.start)[0]
+        assert days_of(after.announced_on)[1] <= days_of(after.start)[1] + dt.timedelta(days=7)
 
 
-@given(ts.truces(bounds=["day"]), st.integers(0, 500))
+@given(ts.truces(bounds=["day", "instant"]))
+def test_an_early_end_lies_in_the_last_term_and_is_announced_after_it(truce: Truce) -> None:
+    """An early end from truces() is at a day or instant from the last term's start to the
+    day before its end, and is announced (or, when not announced, takes effect) no earlier
+    than the last term was announced."""
+    if truce.ended is None:
+        return
+    at, last = truce.ended.at, truce.terms[-1]
+    assert days_of(at)[0] >= days_of(last.start)[1]
+    if isinstance(at, dt.datetime) and isinstance(last.start, dt.datetime):
+        assert tradetalks.elapsed(last.start, at) >= dt.timedelta(0)
+    if last.end is not None:
+        assert days_of(at)[1] < days_of(last.end)[0]
+    assert announced_in_order(last.announced_on, truce.ended.announced_on or at)
+
+
+@given(
+    ts.truces(min_extensions=1, lapses=False, open_ended=False, ended=False, announcements=["day"])
+)
+def test_truces_leave_out_what_they_are_asked_to(truce: Truce) -> None:
+    """truces(lapses=False, open_ended=False, ended=False, announcements=["day"]) gives
+    truces whose terms follow each other without a gap, the last one with an end, no early
+    end, and announcements that are days."""
+    for before, after in itertools.pairwise(truce.terms):
+        assert same_bound(after.start, before.end)
+    assert truce.terms[-1].end is not None
+    assert truce.ended is None
+    assert all(not isinstance(t.announced_on, dt.datetime) for t in truce.terms)
+
+
+@given(
+    ts.truces(min_extensions=1, bounds=["day", "instant"], lapses=True, open_ended=True, ended=True)
+)
+def test_truces_have_what_they_are_asked_for(truce: Truce) -> None:
+    """truces(lapses=True, open_ended=True, ended=True) gives truces with a lapse before each
+    extension, a last term until further notice, and an early end."""
+    for before, after in itertools.pairwise(truce.terms):
+        assert before.end is not None
+        assert days_of(after.start)[0] > days_of(before.end)[1]
+    assert truce.terms[-1].end is None
+    assert truce.ended is not None
+
+
+def first_announcement(truce: Truce) -> str:
+    return type(truce.terms[0].announced_on).__name__
+
+
+def end_announcement(truce: Truce) -> str:
+    return "no end" if truce.ended is None else type(truce.ended.announced_on).__name__
+
+
+TRUCE_CASES: dict[str, Callable[[Truce], bool]] = {
+    "one party": lambda t: len(t.parties) == 1,
+    "an agreement of more parties": lambda t: (
+        t.agreement is not None and len(t.agreement.parties) > len(t.parties)
+    ),
+    "a lapse": lambda t: any(
+        not same_bound(a.start, b.end) for b, a in itertools.pairwise(t.terms)
+    ),
+    "a lapse then an extension": lambda t: (
+        len(t.terms) == 3
+        and not same_bound(t.terms[1].start, t.terms[0].end)
+        and same_bound(t.terms[2].start, t.terms[1].end)
+    ),
+    "an open last term after an extension": lambda t: len(t.terms) > 1 and t.terms[-1].end is None,
+    "an undated first announcement": lambda t: first_announcement(t) == "NoneType",
+    "a first announcement on a day": lambda t: first_announcement(t) == "PartialDate",
+    "a first announcement at an instant": lambda t: first_announcement(t) == "datetime",
+    "an extension announced at an instant": lambda t: any(
+        isinstance(term.announced_on, dt.datetime) for term in t.terms[1:]
+    ),
+    "an extension announced after it starts": lambda t: any(
+        term.announced_on is not None and days_of(term.announced_on)[0] > days_of(term.start)[1]
+        for term in t.terms[1:]
+    ),
+    "an end at an instant": lambda t: t.ended is not None and isinstance(t.ended.at, dt.datetime),
+    "an end of an open term": lambda t: t.ended is not None and t.terms[-1].end is None,
+    "an end not announced": lambda t: end_announcement(t) == "NoneType",
+    "an end announced on a day": lambda t: end_announcement(t) == "PartialDate",
+    "an end announced at an instant": lambda t: end_announcement(t) == "datetime",
+    "a truce with only a derivation": lambda t: not t.evidence and t.derivation is not None,
+    "a truce with only evidence": lambda t: bool(t.evidence) and t.derivation is None,
+    "a term with only a derivation": lambda t: any(not term.evidence for term in t.terms),
+    "an end with only a derivation": lambda t: t.ended is not None and not t.ended.evidence,
+    "an end with only evidence": lambda t: (
+        t.ended is not None and t.ended.derivation is None and bool(t.ended.evidence)
+    ),
+    **{
+        f"an end {reason.value}": functools.partial(
+            lambda reason, t: t.ended is not None and t.ended.reason is reason, reason
+        )
+        for reason in EndReason
+    },
+}
+
+QUICK_FIND = settings(max_examples=2000, phases=[Phase.generate], database=None)
+
+
+@pytest.mark.parametrize("case", list(TRUCE_CASES))
+def test_truces_sometimes_have(case: str) -> None:
+    """truces() covers every shape of truce the record can hold (each found quickly)."""
+    found = find(ts.truces(), TRUCE_CASES[case], settings=QUICK_FIND)
+    assert TRUCE_CASES[case](found)
+
+
+def test_truces_sometimes_give_a_term_by_its_days() -> None:
+    """truces() sometimes gives a term by its start and length in days (as its evidence
+    says), and then the term's end is that many calendar days after its start."""
+    found = find(
+        ts.truces(bounds=["instant"]),
+        lambda t: any(" for " in piece.exact for term in t.terms for piece in term.evidence),
+        settings=QUICK_FIND,
+    )
+    for term in found.terms:
+        for piece in term.evidence:
+            if " for " in piece.exact:
+                assert f" for {term.days} days." in piece.exact
+
+
+@given(
+    ts.agreements(
+        parties={"CN": "China", "US": "United States", "EU": "European Union"},
+        min_date=dt.date(2025, 1, 1),
+        max_date=dt.date(2025, 12, 31),
+    )
+)
+def test_agreements_keep_to_their_parties_and_dates(agreement: Agreement) -> None:
+    """agreements() gives agreements between two or three of the given parties, made on a
+    date within the range, stated in its evidence or derived from a document."""
+    codes = [party.code for party in agreement.parties]
+    assert 2 <= len(set(codes)) == len(codes) <= 3
+    assert set(codes) <= {"CN", "US", "EU"}
+    assert dt.date(2025, 1, 1) <= agreement.made_on.earliest
+    assert agreement.made_on.latest <= dt.date(2025, 12, 31)
+    assert agreement.evidence or agreement.derivation
+    for piece in agreement.evidence:
+        assert agreement.title in piece.exact
+
+
+@given(
+    ts.truce_ends(
+        reasons=[EndReason.SUPERSEDED, EndReason.MOOT],
+        min_date=dt.date(2025, 1, 1),
+        max_date=dt.date(2025, 1, 3),
+        zones=["Asia/Shanghai"],
+    )
+)
+def test_truce_ends_keep_to_their_reasons_and_dates(end: TruceEnd) -> None:
+    """truce_ends() gives ends for the given reasons, at a day or an instant in the given
+    zone, within the range (even one of two days), as is their announcement."""
+    assert end.reason in {EndReason.SUPERSEDED, EndReason.MOOT}
+    for moment in (end.at, end.announced_on):
+        if moment is None:
+            continue
+        if isinstance(moment, dt.datetime):
+            assert moment.tzinfo == zoneinfo.ZoneInfo("Asia/Shanghai")
+        assert dt.date(2025, 1, 1) <= days_of(moment)[0] <= days_of(moment)[1]
+        assert days_of(moment)[1] <= dt.date(2025, 1, 3)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: ts.truces(bounds=["week"]), "bounds are 'day', 'instant', 'month'"),
+        (lambda: ts.truces(announcements="day"), "announcements are 'day', 'instant'"),
+        (lambda: ts.truces(ended=1), "ended must be True, False or None"),  # type: ignore[arg-type]
+        (
+            lambda: ts.truces(
+                min_extensions=2,
+                lapses=True,
+                min_date=dt.date(2025, 1, 1),
+                max_date=dt.date(2025, 1, 5),
+            ),
+            "too short for 3 terms with a lapse before each extension",
+        ),
+        (lambda: ts.agreements(parties=["CN"]), "two or more parties"),
+        (lambda: ts.truce_ends(bounds=["month"]), "bounds are 'day', 'instant'"),
+        (
+            lambda: ts.truce_ends(min_date=dt.date(2025, 1, 1), max_date=dt.date(2025, 1, 1)),
+            "too short for a truce",
+        ),
+    ],
+)
+def test_truce_strategies_refuse_bad_arguments(
+    make: Callable[[], st.SearchStrategy[Any]], message: str
+) -> None:
+    with pytest.raises(InvalidArgument, match=message):
+        make()
+
+
+@given(
+    ts.truces(bounds=["day"], announcements=["day"], lapses=False, open_ended=False, ended=False),
+    st.integers(0, 500),
+)
 def test_days_remaining_count_down_to_the_deadline(truce: Truce, before: int) -> None:
-    """With day deadlines, days remaining on a day once every term is announced are the
-    calendar days from it to the last deadline, and 0 on and after it."""
-    announced = [t.announced_on.to_date() for t in truce.terms if t.announced_on is not None]
+    """With day deadlines, no lapse and no early end, days remaining on a day once every
+    term is announced are the calendar days from it to the last deadline, and 0 on and
+    after it."""
+    announced = [t.announced_on for t in truce.terms if t.announced_on is not None]
     deadline = truce.terms[-1].end
     assert isinstance(deadline, PartialDate)
     end = deadline.to_date()
-    start = max([bound_date(truce.terms[0].start).to_date(), *announced])
+    start = max([bound_date(truce.terms[0].start).to_date(), *(days_of(a)[0] for a in announced)])
     as_of = max(start, end - dt.timedelta(days=before))
-    assert tradetalks.truce_days_remaining(truce, as_of) == (end - as_of).days
-    assert tradetalks.truce_days_remaining(truce, end + dt.timedelta(days=before)) == 0
+    assert tradetalks.truce_days_remaining(truce, as_of) == max(0, (end - as_of).days)
+    after = max(start, end) + dt.timedelta(days=before)
+    assert tradetalks.truce_days_remaining(truce, after) == 0
 
 
 @given(ts.rounds(min_delegates=2, max_delegates=3, parties={"CN": "China", "US": "United States"}))
@@ -534,7 +797,9 @@ REGISTERED: list[type[Any]] = [
     Round,
     Meeting,
     Statement,
+    Agreement,
     TruceTerm,
+    TruceEnd,
     Truce,
     Dataset,
     TimelineEntry,

@@ -10,13 +10,14 @@ UTC+8 all year.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import given
+from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 from tradetalks import (
@@ -47,6 +48,7 @@ from tradetalks import (
     parse_instant,
     truce_days_remaining,
 )
+from tradetalks import strategies as ts
 
 NEW_YORK = ZoneInfo("America/New_York")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -750,3 +752,143 @@ def test_a_file_without_agreements_still_loads() -> None:
     older = small.replace('  "agreements": [],\n', "")
     assert older != small
     assert loads(older, base=Path(__file__).parent / "good").agreements == ()
+
+
+# --- laws of what was known when, on truces from tradetalks.strategies ------------------------
+#
+# Truces with day bounds and day announcements, every date of them within 790 days, so a walk
+# over them day by day stays short and every comparison below is one of plain dates. They
+# have, sometimes, one party, an agreement, lapses, an open last term, an undated first
+# announcement, announcements after a term's start, and an early end of each reason.
+
+WINDOW = (dt.date(2024, 1, 1), dt.date(2026, 2, 28))
+DAY_TRUCES = ts.truces(
+    min_date=WINDOW[0], max_date=WINDOW[1], bounds=["day"], announcements=["day"]
+)
+NO_ANSWER = (NotAnnouncedError, NoDeadlineError, PrecisionError)
+
+
+def day_of(moment: PartialDate | dt.datetime) -> dt.date:
+    assert isinstance(moment, PartialDate)
+    return moment.to_date()
+
+
+def dates_of(subject: Truce) -> list[dt.date]:
+    """Every date of a truce: its terms' bounds and announcements, its early end's."""
+    moments = [m for t in subject.terms for m in (t.start, t.end, t.announced_on) if m is not None]
+    if subject.ended is not None:
+        moments += [m for m in (subject.ended.at, subject.ended.announced_on) if m is not None]
+    return [day_of(moment) for moment in moments]
+
+
+def walk(subject: Truce) -> list[dt.date]:
+    """Each day from the day before the truce's first date to the day after its last."""
+    dates = dates_of(subject)
+    first, last = min(dates) - dt.timedelta(days=1), max(dates) + dt.timedelta(days=1)
+    assert (last - first).days <= 800
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def described(subject: Truce) -> str:
+    """A truce's dates on a few lines, for a failing example (its repr runs to pages)."""
+    lines = [
+        f"terms[{index}]: {term.start}/{term.end or '..'}, announced on {term.announced_on}"
+        for index, term in enumerate(subject.terms)
+    ]
+    if subject.ended is not None:
+        end = subject.ended
+        lines.append(f"ended at {end.at} ({end.reason.value}), announced on {end.announced_on}")
+    return "\n".join(lines)
+
+
+def announced_by(term: TruceTerm, day: dt.date) -> bool:
+    """Whether a term was announced on or before a day (an undated announcement always was)."""
+    return term.announced_on is None or day_of(term.announced_on) <= day
+
+
+def days_or_none(subject: Truce, day: dt.date) -> int | None:
+    try:
+        return subject.days_remaining(day)
+    except NO_ANSWER:
+        return None
+
+
+@settings(max_examples=100)
+@given(DAY_TRUCES)
+def test_days_remaining_rise_only_when_an_extension_becomes_known_or_a_lapse_ends(
+    subject: Truce,
+) -> None:
+    """From one day to the next, days remaining never rise, except on a day a term's
+    announcement makes it known or a term starts after a gap (the lapse before it ends)."""
+    after_a_gap = {
+        day_of(later.start)
+        for earlier, later in itertools.pairwise(subject.terms)
+        if earlier.end is not None and day_of(later.start) > day_of(earlier.end)
+    }
+    note(described(subject))
+    days = walk(subject)
+    answers = [days_or_none(subject, day) for day in days]
+    for (day, before), (next_day, after) in itertools.pairwise(zip(days, answers, strict=True)):
+        if after is not None:
+            assert after >= 0
+        if before is None or after is None or after <= before:
+            continue
+        known_before = sum(announced_by(term, day) for term in subject.terms)
+        known_after = sum(announced_by(term, next_day) for term in subject.terms)
+        assert known_after > known_before or next_day in after_a_gap, (
+            f"{before} days remaining on {day}, {after} on {next_day}"
+        )
+
+
+def as_known_on(subject: Truce, day: dt.date) -> Truce | None:
+    """The truce as it was known on a day: the terms announced by then, and the early end if
+    it was announced by then (an end with no announcement counts from its ``at``); ``None``
+    when no term was known yet."""
+    terms = [term for term in subject.terms if announced_by(term, day)]
+    if not terms:
+        return None
+    ended = subject.ended
+    if ended is not None and day_of(ended.announced_on or ended.at) > day:
+        ended = None
+    return Truce(
+        id=subject.id,
+        parties=subject.parties,
+        suspended=subject.suspended,
+        terms=terms,
+        agreement=subject.agreement,
+        ended=ended,
+        evidence=subject.evidence,
+        derivation=subject.derivation,
+    )
+
+
+def answers_on(subject: Truce, day: dt.date) -> tuple[object, object, object]:
+    """The status, days remaining and deadline on a day, or the class of the error raised."""
+    found: list[object] = []
+    for ask in (subject.status, subject.days_remaining, lambda on: subject.deadline(on).end):
+        try:
+            found.append(ask(day))
+        except NO_ANSWER as error:
+            found.append(type(error))
+    return found[0], found[1], found[2]
+
+
+@settings(max_examples=100)
+@given(DAY_TRUCES)
+def test_no_answer_on_a_day_depends_on_what_was_announced_after_it(subject: Truce) -> None:
+    """On every day, the truce knows exactly the terms announced by then, and answers
+    (status, days remaining or the error they raise, the deadline) as the truce made of only
+    what had been announced by that day does; before anything was announced, it is
+    NOT_ANNOUNCED."""
+    note(described(subject))
+    for day in walk(subject):
+        then = as_known_on(subject, day)
+        if then is None:
+            assert answers_on(subject, day) == (
+                TruceStatus.NOT_ANNOUNCED,
+                NotAnnouncedError,
+                NotAnnouncedError,
+            ), day
+        else:
+            assert subject.terms_known_on(day) == then.terms, day
+            assert answers_on(subject, day) == answers_on(then, day), day

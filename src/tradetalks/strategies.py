@@ -25,7 +25,9 @@ dates, a number of records, given parties.
 :func:`rounds`            :class:`~tradetalks.Round` with its delegates
 :func:`meetings`          :class:`~tradetalks.Meeting`
 :func:`statements`        :class:`~tradetalks.Statement`
-:func:`truces`            :class:`~tradetalks.Truce` with its extensions
+:func:`agreements`        :class:`~tradetalks.Agreement` between two or three parties
+:func:`truces`            :class:`~tradetalks.Truce` with its terms, lapses and early end
+:func:`truce_ends`        :class:`~tradetalks.TruceEnd` within a truce's last term
 :func:`datasets`          :class:`~tradetalks.Dataset`
 ========================  ========================================================
 
@@ -58,6 +60,7 @@ except ImportError as error:  # pragma: no cover - only without the optional ext
     ) from error
 
 __all__ = [
+    "agreements",
     "datasets",
     "date_spans",
     "evidence",
@@ -72,6 +75,7 @@ __all__ = [
     "rounds",
     "sources",
     "statements",
+    "truce_ends",
     "truces",
 ]
 
@@ -94,14 +98,15 @@ from tradetalks.actors import (
     Position,
     UnnamedGroup,
 )
+from tradetalks.agreements import Agreement
 from tradetalks.dataset import COLLECTIONS, Dataset, TimelineEntry
 from tradetalks.dates import DateSpan, PartialDate, Precision, SpanEnd
-from tradetalks.instants import elapsed, format_instant, is_iana_zone
+from tradetalks.instants import add_calendar_days, elapsed, format_instant, is_iana_zone
 from tradetalks.resolution import ResolutionRule, ResolvedDate, Tense
 from tradetalks.sources import Evidence, Source
 from tradetalks.statements import CLOSING_QUOTES, OPENING_QUOTES, QUOTES, Mode, Statement
 from tradetalks.talks import Delegate, Meeting, MeetingKind, Role, Round
-from tradetalks.truces import Truce, TruceTerm
+from tradetalks.truces import EndReason, Truce, TruceEnd, TruceTerm
 
 T = TypeVar("T")
 
@@ -116,6 +121,9 @@ _ALL_PRECISIONS = tuple(Precision)
 _SPAN_ENDS = (SpanEnd.UNKNOWN, SpanEnd.OPEN)
 _LAST_DEADLINE_TIME = dt.time(21, 59, 59, 999999)  # a daylight-saving gap never crosses midnight
 _LONGEST_TERM = 400  # days
+_LONGEST_LAPSE = 60  # days
+_ANNOUNCED_BEFORE = 30  # days: the most a term, or an early end, is announced before it
+_ANNOUNCED_AFTER = 7  # days: the most it is announced after it (a retroactive announcement)
 
 _ZONES = (
     "UTC",
@@ -180,6 +188,14 @@ _TRACKS = ("economic and trade talks", "tariff talks", "market access dialogue")
 _GROUPS = ("experts", "officials", "analysts", "the media", "observers")
 _AUDIENCES = ("told reporters", "speaking to reporters", "in a statement", "told the press")
 _SUSPENDED = ("tariffs", "export controls", "port fees", "retaliatory tariffs")
+_AGREEMENT_TITLES = (
+    "Joint Statement",
+    "Geneva Joint Statement",
+    "Framework Agreement",
+    "Memorandum of Understanding",
+)
+_BOUND_FORMS = ("day", "instant", "month")
+_MOMENT_FORMS = ("day", "instant")
 _MONTHS = tuple(calendar.month_name)[1:]
 _MONTH_ABBREVIATIONS = (
     "Jan.",
@@ -227,6 +243,7 @@ _SEPARATORS = st.sampled_from((" ", "\n"))
 _SCHEMES = ("wikidata", "viaf", "isni")
 _PIVOT = dt.date(2000, 1, 1)
 _BOOLEANS = st.booleans()
+_TIMES = st.times(max_value=_LAST_DEADLINE_TIME)
 
 # The helpers below draw with as few choices as they can (an index rather than a choice of
 # strategy, then the choice), since a dataset draws hundreds of values.
@@ -701,10 +718,18 @@ class _Config:
     meeting_kinds: tuple[MeetingKind, ...] = tuple(MeetingKind)
     statements: tuple[int, int] = (0, 0)
     modes: tuple[Mode, ...] = tuple(Mode)
+    agreements: tuple[int, int] = (0, 0)
     truces: tuple[int, int] = (0, 0)
     extensions: tuple[int, int] = (0, 2)
-    bounds: tuple[str, ...] = ("day", "instant", "month")
+    bounds: tuple[str, ...] = _BOUND_FORMS
     zones: tuple[str, ...] = _ZONES
+    # For each truce: True or False to fix whether it has lapses, an open last term, an early
+    # end; None to draw it.
+    lapses: bool | None = None
+    open_ended: bool | None = None
+    ended: bool | None = None
+    announcements: tuple[str, ...] = _MOMENT_FORMS
+    reasons: tuple[EndReason, ...] = tuple(EndReason)
 
 
 def _distinct(draw: st.DrawFn, items: Iterable[T], count: int) -> list[T]:
@@ -1056,10 +1081,13 @@ def _in_order(bounds: list[PartialDate | dt.datetime]) -> bool:
 
 def _draw_bounds(
     draw: st.DrawFn, config: _Config, days: list[dt.date]
-) -> list[PartialDate | dt.datetime]:
-    """The start and end of each term on the given days: each a day, a month or an instant."""
+) -> tuple[zoneinfo.ZoneInfo, list[PartialDate | dt.datetime]]:
+    """The truce's zone, and a bound on each of the given days: a day, a month or an instant.
+
+    Every instant is in the zone, at the same wall time (moved out of a daylight-saving gap).
+    """
     zone = zoneinfo.ZoneInfo(_pick(draw, config.zones))
-    time = draw(st.times(max_value=_LAST_DEADLINE_TIME))
+    time = draw(_TIMES)
     bounds: list[PartialDate | dt.datetime] = []
     for day in days:
         kinds = [
@@ -1082,57 +1110,303 @@ def _draw_bounds(
             bounds.append(PartialDate.from_date(day))
     if not _in_order(bounds):  # a zone that skipped a whole day: keep to days instead
         bounds = [PartialDate.from_date(day) for day in days]
-    return bounds
+    return zone, bounds
 
 
-def _draft_terms(draft: _Draft, suspended: str) -> tuple[_Recipe, ...]:
+def _flag(draw: st.DrawFn, *, fixed: bool | None) -> bool:
+    """``fixed`` when it is given, else drawn (shrinking to no)."""
+    return draw(_BOOLEANS) if fixed is None else fixed
+
+
+def _moment(
+    draw: st.DrawFn, forms: tuple[str, ...], day: dt.date, zone: zoneinfo.ZoneInfo
+) -> PartialDate | dt.datetime:
+    """A day, or an instant on that day in ``zone``, as one of ``forms`` ("day", "instant")."""
+    kinds = [
+        kind
+        for kind in forms
+        if kind == "day" or (kind == "instant" and _INSTANTS_FROM <= day <= _INSTANTS_TO)
+    ]
+    if _pick(draw, kinds or ["day"]) == "instant":
+        moment = _existing(day, draw(_TIMES), zone)
+        if moment.date() == day:  # not in a zone that skipped the whole day
+            return moment
+    return PartialDate.from_date(day)
+
+
+def _not_before(
+    moment: PartialDate | dt.datetime, earlier: PartialDate | dt.datetime | None
+) -> PartialDate | dt.datetime:
+    """``moment``, or ``earlier`` when both are instants of one day and ``moment`` comes first.
+
+    The days of the two are in order already; only the time of day can put them out of it.
+    """
+    if (
+        isinstance(moment, dt.datetime)
+        and isinstance(earlier, dt.datetime)
+        and elapsed(earlier, moment) < dt.timedelta(0)
+    ):
+        return earlier
+    return moment
+
+
+def _bound_day(bound: PartialDate | dt.datetime, *, last: bool) -> dt.date:
+    """The first (or last) day a bound can fall on: an instant's day in its own zone."""
+    if isinstance(bound, dt.datetime):
+        return bound.date()
+    return bound.latest if last else bound.earliest
+
+
+def _days_between(start: PartialDate | dt.datetime, end: PartialDate | dt.datetime) -> int | None:
+    """The ``days`` that give ``end`` from ``start`` in a :class:`TruceTerm`, if some do."""
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        days = (end.date() - start.date()).days
+        moved = add_calendar_days(start, days)
+        same = elapsed(moved, end) == dt.timedelta(0) and str(moved.tzinfo) == str(end.tzinfo)
+        return days if same else None
+    if (
+        isinstance(start, PartialDate)
+        and isinstance(end, PartialDate)
+        and start.precision is end.precision is Precision.DAY
+        and not (start.uncertain or start.approximate or end.uncertain or end.approximate)
+    ):
+        return (end.to_date() - start.to_date()).days
+    return None
+
+
+def _basis(draft: _Draft, sentence: str) -> dict[str, Any]:
+    """Evidence (the sentence, written into a page), a derivation, or both."""
+    basis = _pick(draft.draw, ("evidence", "derivation", "both"))
+    return {
+        "evidence": () if basis == "derivation" else (draft.write(draft.page(), sentence),),
+        "derivation": None if basis == "evidence" else _phrase(draft.draw),
+    }
+
+
+@attrs.frozen
+class _Chain:
+    """The plan of a truce's terms: the days their bounds fall on, and which bound is which.
+
+    ``spans`` holds, for each term, the index in ``days`` of its start and of its end
+    (``None`` for a term until further notice); a term after a lapse starts on a later day
+    than the one before it ends.
+    """
+
+    days: list[dt.date]
+    spans: list[tuple[int, int | None]]
+    lapses: list[bool]
+
+
+def _draw_chain(draft: _Draft) -> _Chain:
     draw, config = draft.draw, draft.config
     room = (config.high - config.low).days
-    terms = min(1 + draft.count(config.extensions), room)
-    days = [_day(draw, config.low, config.high - dt.timedelta(days=terms))]
-    for left in range(terms - 1, -1, -1):
-        longest = min(_LONGEST_TERM, (config.high - days[-1]).days - left)
+    count = min(1 + draft.count(config.extensions), room)
+    if config.lapses:  # every extension after a gap: two days a term
+        count = min(count, (room + 1) // 2)
+    open_ended = _flag(draw, fixed=config.open_ended)
+    lapses = [_flag(draw, fixed=config.lapses) for _ in range(count - 1)]
+    # Each term needs a day for its start and, unless it is the open last one, its end; a
+    # term after a lapse needs one more. Lapses the range has no room for are left out.
+    while count + sum(lapses) - open_ended > room:
+        lapses[max(place for place, lapse in enumerate(lapses) if lapse)] = False
+    spans: list[tuple[int, int | None]] = []
+    index = 0
+    for place in range(count):
+        if place > 0 and lapses[place - 1]:
+            index += 1
+        if place == count - 1 and open_ended:
+            spans.append((index, None))
+        else:
+            spans.append((index, index + 1))
+            index += 1
+    gaps = {spans[place][1] for place in range(count - 1) if lapses[place]}
+    points = index + 1
+    days = [_day(draw, config.low, config.high - dt.timedelta(days=points - 1))]
+    for gap in range(points - 1):
+        longest = _LONGEST_LAPSE if gap in gaps else _LONGEST_TERM
+        longest = min(longest, (config.high - days[-1]).days - (points - 2 - gap))
         days.append(days[-1] + dt.timedelta(days=draw(_integers(1, longest))))
-    bounds = _draw_bounds(draw, config, days)
+    return _Chain(days, spans, lapses)
+
+
+def _draft_announcements(
+    draft: _Draft, chain: _Chain, zone: zoneinfo.ZoneInfo
+) -> list[PartialDate | dt.datetime | None]:
+    """When each term was announced, in order, never going backwards.
+
+    The first term sometimes has no date of announcement; it is otherwise announced up to 30
+    days before its start or 7 after. Each extension is announced from the start of the term
+    before it (or that term's announcement, if later) up to 7 days after its own start.
+    """
+    draw, config = draft.draw, draft.config
+    announced: list[PartialDate | dt.datetime | None] = []
+    for place, (start, _) in enumerate(chain.spans):
+        latest = min(config.high, chain.days[start] + dt.timedelta(days=_ANNOUNCED_AFTER))
+        if place == 0:
+            if not draw(_BOOLEANS):
+                announced.append(None)
+                continue
+            earliest = max(config.low, chain.days[start] - dt.timedelta(days=_ANNOUNCED_BEFORE))
+        else:
+            before = announced[-1]
+            earliest = chain.days[chain.spans[place - 1][0]]
+            if before is not None:
+                earliest = max(earliest, _bound_day(before, last=True))
+            latest = max(earliest, latest)
+        moment = _moment(draw, config.announcements, _day(draw, earliest, latest), zone)
+        announced.append(moment if place == 0 else _not_before(moment, announced[-1]))
+    return announced
+
+
+def _draft_terms(
+    draft: _Draft,
+    suspended: str,
+    chain: _Chain,
+    bounds: list[PartialDate | dt.datetime],
+    announced: list[PartialDate | dt.datetime | None],
+) -> tuple[_Recipe, ...]:
+    """The terms, each given by its end, its length in days, or both (when they agree)."""
+    draw = draft.draw
     recipes = []
-    for index in range(terms):
-        start, end = bounds[index], bounds[index + 1]
-        if index == 0:
-            earliest = days[0] - dt.timedelta(days=min(30, (days[0] - config.low).days))
-            announced = _day(draw, earliest, days[0]) if draw(_BOOLEANS) else None
-            sentence = (
-                f"The truce on {suspended} runs from {_bound_text(start)} to {_bound_text(end)}."
-            )
-        else:  # announced while the term it extends was in force, or on its last day
-            announced = _day(draw, days[index - 1], days[index])
-            sentence = f"On {announced.isoformat()}, the truce was extended to {_bound_text(end)}."
-        basis = _pick(draw, ("evidence", "derivation", "both"))
-        recipes.append(
-            _Recipe(
-                TruceTerm,
-                {
-                    "start": start,
-                    "end": end,
-                    "announced_on": None if announced is None else PartialDate.from_date(announced),
-                    "evidence": ()
-                    if basis == "derivation"
-                    else (draft.write(draft.page(), sentence),),
-                    "derivation": None if basis == "evidence" else _phrase(draw),
-                },
-            )
-        )
+    for place, (first, last) in enumerate(chain.spans):
+        start = bounds[first]
+        end = None if last is None else bounds[last]
+        days = None if end is None else _days_between(start, end)
+        form = _pick(draw, ("end", "days", "both") if days is not None else ("end",))
+        arguments: dict[str, Any] = {"start": start}
+        if form != "days":
+            arguments["end"] = end
+        if form != "end":
+            arguments["days"] = days
+        if end is None:
+            until = "until further notice"
+        elif form == "days":
+            until = f"for {days} days"
+        else:
+            until = f"to {_bound_text(end)}"
+        when = announced[place]
+        if place == 0:
+            sentence = f"The truce on {suspended} runs from {_bound_text(start)} {until}."
+        else:
+            verb = "renewed" if chain.lapses[place - 1] else "extended"
+            said = "" if when is None else f"On {_bound_text(when)}, "
+            sentence = f"{said}the truce was {verb} from {_bound_text(start)} {until}."
+        arguments["announced_on"] = when
+        recipes.append(_Recipe(TruceTerm, {**arguments, **_basis(draft, sentence)}))
     return tuple(recipes)
+
+
+def _draft_end(
+    draft: _Draft,
+    suspended: str,
+    bounds: tuple[PartialDate | dt.datetime, PartialDate | dt.datetime | None],
+    last_announced: PartialDate | dt.datetime | None,
+    zone: zoneinfo.ZoneInfo,
+) -> _Recipe | None:
+    """An early end within the last term, or ``None`` when it leaves no day for one.
+
+    The end is at a day (or an instant) from the last term's start to the day before its
+    end, and announced (or, with no announcement, takes effect) no earlier than the last
+    term was announced: so the truce as known on any day is itself a valid truce.
+    """
+    draw, config = draft.draw, draft.config
+    start, end = bounds
+    first = _bound_day(start, last=True)
+    last = (
+        min(config.high, first + dt.timedelta(days=_LONGEST_TERM))
+        if end is None
+        else _bound_day(end, last=False) - dt.timedelta(days=1)
+    )
+    if last < first:
+        return None
+    day = _day(draw, first, last)
+    at = _not_before(_moment(draw, config.bounds, day, zone), start)
+    known = None if last_announced is None else _bound_day(last_announced, last=True)
+    announced: PartialDate | dt.datetime | None = None
+    if (known is not None and day <= known) or draw(_BOOLEANS):
+        low = max(config.low, day - dt.timedelta(days=_ANNOUNCED_BEFORE), known or config.low)
+        high = min(config.high, day + dt.timedelta(days=_ANNOUNCED_AFTER))
+        told = _day(draw, low, high)
+        announced = _moment(draw, config.announcements, told, zone)
+        if isinstance(last_announced, dt.datetime) and told == known:
+            # On the day of an instant: at or after it, not from the start of the day.
+            announced = _not_before(
+                announced if isinstance(announced, dt.datetime) else last_announced,
+                last_announced,
+            )
+    reason = _pick(draw, config.reasons)
+    said = "" if announced is None else f" (announced on {_bound_text(announced)})"
+    sentence = f"The truce on {suspended} ended at {_bound_text(at)}{said}: {reason.value}."
+    return _Recipe(
+        TruceEnd,
+        {"at": at, "reason": reason, "announced_on": announced, **_basis(draft, sentence)},
+    )
+
+
+def _draft_agreements(draft: _Draft) -> None:
+    draw, config = draft.draw, draft.config
+    parties = draft.refs("parties")
+    if len(parties) < 2:
+        return
+    for index in range(draft.count(config.agreements)):
+        sides = _distinct(draw, parties, draw(_integers(2, min(3, len(parties)))))
+        title = _name(draw, _AGREEMENT_TITLES)
+        made_on = _draw_partial(
+            draw,
+            _day_ranges(config.low, config.low, config.high, _ALL_PRECISIONS),
+            uncertain=None,
+            approximate=None,
+        )
+        sentence = f"{draft.names_of(sides)} made the {title} on {made_on}."
+        draft.add(
+            "agreements",
+            Agreement,
+            title,
+            id=f"agreement-{index}",
+            title=title,
+            parties=tuple(sides),
+            made_on=made_on,
+            **_basis(draft, sentence),
+        )
 
 
 def _draft_truces(draft: _Draft) -> None:
     draw, config = draft.draw, draft.config
     parties = draft.refs("parties")
-    if len(parties) < 2 or config.high <= config.low:
+    agreements = draft.refs("agreements")
+    if not parties or config.high <= config.low:
         return
     for index in range(draft.count(config.truces)):
-        sides = _distinct(draw, parties, draw(_integers(2, min(3, len(parties)))))
+        under = bool(agreements) and draw(_BOOLEANS)
+        agreement = _pick(draw, agreements) if under else None
+        pool = (
+            parties
+            if agreement is None
+            else list(draft.recipes["agreements"][agreement.index].arguments["parties"])
+        )
+        sides = _distinct(draw, pool, draw(_integers(1, min(3, len(pool)))))
         suspended = _name(draw, _SUSPENDED)
-        sentence = f"{draft.names_of(sides)} agreed to suspend {suspended}."
+        sentence = (
+            f"{draft.names_of(sides)} suspended {suspended}"
+            if len(sides) == 1
+            else f"{draft.names_of(sides)} agreed to suspend {suspended}"
+        )
+        if agreement is not None:
+            sentence += f" under the {draft.names[agreement]}"
+        chain = _draw_chain(draft)
+        zone, bounds = _draw_bounds(draw, config, chain.days)
+        announced = _draft_announcements(draft, chain, zone)
+        terms = _draft_terms(draft, suspended, chain, bounds, announced)
+        first, last = chain.spans[-1]
+        ended = None
+        if _flag(draw, fixed=config.ended):
+            ended = _draft_end(
+                draft,
+                suspended,
+                (bounds[first], None if last is None else bounds[last]),
+                announced[-1],
+                zone,
+            )
         draft.add(
             "truces",
             Truce,
@@ -1140,8 +1414,10 @@ def _draft_truces(draft: _Draft) -> None:
             id=f"truce-{index}",
             parties=tuple(sides),
             suspended=suspended,
-            terms=_draft_terms(draft, suspended),
-            evidence=(draft.write(draft.page(), sentence),),
+            terms=terms,
+            agreement=agreement,
+            ended=ended,
+            **_basis(draft, sentence + "."),
         )
 
 
@@ -1176,6 +1452,7 @@ def _draw_records(draw: st.DrawFn, config: _Config) -> dict[str, list[Any]]:
     _draft_rounds(draft)
     _draft_meetings(draft)
     _draft_statements(draft)
+    _draft_agreements(draft)
     _draft_truces(draft)
 
     builder = _Builder()
@@ -1208,6 +1485,15 @@ def _records(draw: st.DrawFn, config: _Config, collection: str) -> Any:
 @st.composite
 def _datasets(draw: st.DrawFn, config: _Config) -> Dataset:
     return Dataset(**_draw_records(draw, config))
+
+
+@st.composite
+def _ends(draw: st.DrawFn, config: _Config) -> TruceEnd:
+    """The early end of a truce drafted with ``ended=True`` (days or instants leave a day)."""
+    truce: Truce = _draw_records(draw, config)["truces"][-1]
+    if truce.ended is None:  # pragma: no cover - the last term always leaves a day for it
+        raise AssertionError(f"truce {truce.id!r} has no early end")
+    return truce.ended
 
 
 # --- public strategies --------------------------------------------------------------------
@@ -1741,6 +2027,63 @@ def statements(
     return _records(config, "statements")
 
 
+def _check_forms(
+    name: str, values: Iterable[str] | None, allowed: tuple[str, ...]
+) -> tuple[str, ...]:
+    forms = allowed if values is None else () if isinstance(values, str) else tuple(values)
+    if not forms or not set(forms) <= set(allowed):
+        choices = ", ".join(repr(form) for form in allowed)
+        raise InvalidArgument(f"{name} are {choices}, not {values!r}")
+    return forms
+
+
+def _check_flag(name: str, value: object) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise InvalidArgument(f"{name} must be True, False or None, not {value!r}")
+    return value
+
+
+def agreements(
+    *,
+    parties: Iterable[str] | Mapping[str, str] | None = None,
+    min_date: dt.date = _RECORDS_FROM,
+    max_date: dt.date = _RECORDS_TO,
+) -> st.SearchStrategy[Agreement]:
+    """Agreements between two or three different parties, made on a day, a month or a year.
+
+    Args:
+        parties: the party codes to draw the sides from (two or more; a mapping gives
+            names too); by default drawn from a dozen.
+        min_date: the earliest day ``made_on`` may mean.
+        max_date: the latest day.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Agreement`, stated in a sentence of its source,
+        or derived from a document it names, or both; shrinking toward a "Joint Statement"
+        of two parties made on a day near 2000-01-01.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for bad codes, fewer than two of them, or a
+            range that ends before it starts.
+
+    >>> from hypothesis import given
+    >>> from tradetalks.strategies import agreements
+    >>> @given(agreements(parties=["CN", "US", "EU"]))
+    ... def test_made_between_different_parties(agreement):
+    ...     codes = [party.code for party in agreement.parties]
+    ...     assert 2 <= len(set(codes)) == len(codes) and set(codes) <= {"CN", "US", "EU"}
+    >>> test_made_between_different_parties()
+    """
+    _check_dates(min_date, max_date, "min_date, max_date")
+    pool = _check_parties(parties)
+    if pool is not None and len(pool) < 2:
+        raise InvalidArgument("an agreement needs two or more parties to draw from")
+    config = _Config(
+        low=min_date, high=max_date, given_parties=pool, parties=(2, 3), agreements=(1, 1)
+    )
+    return _records(config, "agreements")
+
+
 def truces(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
     *,
     min_extensions: int = 0,
@@ -1750,66 +2093,160 @@ def truces(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
     max_date: dt.date = _RECORDS_TO,
     bounds: Iterable[str] | None = None,
     zones: Iterable[str] | None = None,
+    announcements: Iterable[str] | None = None,
+    lapses: bool | None = None,
+    open_ended: bool | None = None,
+    ended: bool | None = None,
 ) -> st.SearchStrategy[Truce]:
-    """Truces between two or three parties, with a chain of terms.
+    """Truces by one party or agreed between two or three, with a chain of terms.
 
-    The first term is the original truce; each extension starts where the term before it
-    ends and is announced while that term is in force, or on its last day, never before
-    the announcement of the term it extends. A term's start and end are each a day, a
-    month, or an instant in an IANA zone (the same zone and wall time for one truce, as
-    a deadline of "12:01 a.m. in Washington" is); terms last 1 to 400 calendar days.
+    A truce is sometimes made under an :class:`~tradetalks.Agreement` whose parties
+    include its own. The first term is the original truce; each extension starts where the
+    term before it ends or, after a lapse, up to 60 days later. A term's start and end are
+    each a day, a month, or an instant in an IANA zone (the same zone and wall time for one
+    truce, as a deadline of "12:01 a.m. in Washington" is); a term is given by its end, its
+    length in ``days``, or both, and lasts 1 to 400 calendar days; the last term sometimes
+    runs until further notice (``end=None``).
+
+    Announcements never go backwards: the first term's is sometimes not dated, else up
+    to 30 days before its start or 7 after; each extension's is from the start of the term
+    before it (or that term's announcement, if later) up to 7 days after its own start. An
+    announcement is a day or an instant (in the truce's zone).
+
+    A truce sometimes ends early (:class:`~tradetalks.TruceEnd`, for any
+    :class:`~tradetalks.EndReason`) at a day or an instant from the last term's start to the
+    day before its end, announced on a day or at an instant or not at all (then known from
+    the moment it takes effect), never before the last term was announced. So leaving out
+    whatever was announced after a day gives the truce as known on that day, itself valid.
+
+    Each record states its facts in a sentence of its source, or names a derivation, or
+    both.
 
     Args:
         min_extensions: the fewest extensions.
         max_extensions: the most extensions.
-        parties: the party codes to draw the sides from (two or more; a mapping gives
-            names too); by default drawn from a dozen.
-        min_date: the earliest day of any term.
-        max_date: the latest day of any term.
+        parties: the party codes to draw the sides from (a mapping gives names too); by
+            default drawn from a dozen.
+        min_date: the earliest day of any term, announcement or end.
+        max_date: the latest day.
         bounds: the forms of a term's start and end, from ``"day"``, ``"instant"`` and
-            ``"month"`` (all by default; shrinking toward the first).
+            ``"month"`` (all by default; shrinking toward the first); an early end is at
+            a day or an instant of these forms (a day when only months are asked for).
         zones: IANA zone keys for instants, as :func:`instants` takes them.
+        announcements: the forms of announcements, from ``"day"`` and ``"instant"``
+            (both by default).
+        lapses: ``True`` for a lapse before every extension (when the range has room),
+            ``False`` for none, ``None`` to draw for each.
+        open_ended: ``True`` or ``False`` to fix whether the last term runs until
+            further notice, ``None`` to draw it.
+        ended: ``True`` or ``False`` to fix whether the truce ends early (``True``: when
+            the last term leaves a day for it, always with ``bounds`` of days and
+            instants), ``None`` to draw it.
 
     Returns:
-        A strategy of :class:`~tradetalks.Truce`, shrinking toward one term of one day.
+        A strategy of :class:`~tradetalks.Truce`, shrinking toward one term of one day by
+        one party, not announced, not ended.
 
     Raises:
-        hypothesis.errors.InvalidArgument: for bad counts, codes, forms, zones, or a range too short for
-            the terms.
+        hypothesis.errors.InvalidArgument: for bad counts, codes, forms, zones or flags, or
+            a range too short for the terms.
 
     >>> from datetime import timedelta
     >>> from hypothesis import given, strategies as st
     >>> from tradetalks import truce_days_remaining
-    >>> @given(truces(min_extensions=1, bounds=["day"]), st.integers(0, 400))
+    >>> from tradetalks.strategies import truces
+    >>> chains = truces(min_extensions=1, bounds=["day"], announcements=["day"],
+    ...                 lapses=False, open_ended=False, ended=False)
+    >>> @given(chains, st.integers(0, 400))
     ... def test_days_remaining(truce, before):
     ...     deadline = truce.terms[-1].end.to_date()
     ...     as_of = max(deadline - timedelta(days=before), truce.terms[-1].announced_on.to_date())
-    ...     assert truce_days_remaining(truce, as_of) == (deadline - as_of).days
+    ...     assert truce_days_remaining(truce, as_of) == max(0, (deadline - as_of).days)
     >>> test_days_remaining()
     """
     counts = _check_count("extensions", min_extensions, max_extensions)
     _check_dates(min_date, max_date, "min_date, max_date")
     pool = _check_parties(parties)
-    if pool is not None and len(pool) < 2:
-        raise InvalidArgument("a truce needs two or more parties to draw from")
-    forms = ("day", "instant", "month") if bounds is None else tuple(bounds)
-    if not forms or not set(forms) <= {"day", "instant", "month"}:
-        raise InvalidArgument(f"bounds are 'day', 'instant' or 'month', not {forms}")
-    if (max_date - min_date).days < min_extensions + 1:
+    forms = _check_forms("bounds", bounds, _BOUND_FORMS)
+    told = _check_forms("announcements", announcements, _MOMENT_FORMS)
+    days = min_extensions + 1 + (min_extensions if lapses else 0)
+    if (max_date - min_date).days < days:
         raise InvalidArgument(
             f"{min_date} to {max_date} is too short for {min_extensions + 1} terms"
+            + (" with a lapse before each extension" if lapses and min_extensions else "")
         )
     config = _Config(
         low=min_date,
         high=max_date,
         given_parties=pool,
         parties=(2, 3),
+        agreements=(0, 1),
         truces=(1, 1),
         extensions=counts,
         bounds=forms,
         zones=_check_zones(zones),
+        announcements=told,
+        lapses=_check_flag("lapses", lapses),
+        open_ended=_check_flag("open_ended", open_ended),
+        ended=_check_flag("ended", ended),
     )
     return _records(config, "truces")
+
+
+def truce_ends(
+    *,
+    reasons: Iterable[EndReason] | None = None,
+    min_date: dt.date = _RECORDS_FROM,
+    max_date: dt.date = _RECORDS_TO,
+    bounds: Iterable[str] | None = None,
+    zones: Iterable[str] | None = None,
+) -> st.SearchStrategy[TruceEnd]:
+    """Early ends of truces: when, why, and when each was announced.
+
+    Each is the ``ended`` of a truce that :func:`truces` builds, so it lies within that
+    truce's last term, as a :class:`~tradetalks.Truce` requires.
+
+    Args:
+        reasons: the :class:`~tradetalks.EndReason` s to draw from (all by default).
+        min_date: the earliest day of the end and its announcement.
+        max_date: the latest day, a day after ``min_date`` at least.
+        bounds: the forms of ``at`` (and of the truce's bounds), from ``"day"`` and
+            ``"instant"`` (both by default).
+        zones: IANA zone keys for instants, as :func:`instants` takes them.
+
+    Returns:
+        A strategy of :class:`~tradetalks.TruceEnd`, its ``announced_on`` a day, an
+        instant or ``None``; shrinking toward a day's end, ``TERMINATED``, not announced.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for bad reasons, forms, zones, or a range
+            shorter than a day.
+
+    >>> from hypothesis import given
+    >>> from tradetalks import EndReason, PartialDate
+    >>> from tradetalks.strategies import truce_ends
+    >>> @given(truce_ends(reasons=[EndReason.MOOT], bounds=["day"]))
+    ... def test_moot_on_a_day(end):
+    ...     assert end.reason is EndReason.MOOT and isinstance(end.at, PartialDate)
+    ...     assert end.evidence or end.derivation
+    >>> test_moot_on_a_day()
+    """
+    chosen = _check_members("reasons", reasons, EndReason) or tuple(EndReason)
+    _check_dates(min_date, max_date, "min_date, max_date")
+    if (max_date - min_date).days < 1:
+        raise InvalidArgument(f"{min_date} to {max_date} is too short for a truce")
+    config = _Config(
+        low=min_date,
+        high=max_date,
+        parties=(1, 2),
+        truces=(1, 1),
+        extensions=(0, 1),
+        bounds=_check_forms("bounds", bounds, _MOMENT_FORMS),
+        zones=_check_zones(zones),
+        ended=True,
+        reasons=chosen,
+    )
+    return _ends(config)
 
 
 def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
@@ -1824,6 +2261,7 @@ def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
     max_organizations: int = 3,
     max_rounds: int = 3,
     max_meetings: int = 2,
+    max_agreements: int = 2,
     max_truces: int = 2,
     text_files: bool = False,
 ) -> st.SearchStrategy[Dataset]:
@@ -1844,7 +2282,10 @@ def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
         max_organizations: the most organizations besides the sources' outlets.
         max_rounds: the most rounds.
         max_meetings: the most meetings.
-        max_truces: the most truces (only with two parties or more).
+        max_agreements: the most agreements (only with two parties or more); truces are
+            sometimes made under one of them, as :func:`truces` describes.
+        max_truces: the most truces (only with one party or more), as :func:`truces`
+            describes: some by one party, some lapsed, open-ended or ended early.
         text_files: whether sources keep their text in a file beside the dataset
             (``"<id>.txt"``), for tests of :func:`~tradetalks.dump` and
             :func:`~tradetalks.load`.
@@ -1873,6 +2314,7 @@ def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
         ("max_organizations", max_organizations),
         ("max_rounds", max_rounds),
         ("max_meetings", max_meetings),
+        ("max_agreements", max_agreements),
         ("max_truces", max_truces),
     ):
         _check_count(name, 1 if name == "max_sources" else 0, high)
@@ -1891,6 +2333,7 @@ def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
         rounds=(0, max_rounds),
         meetings=(0, max_meetings),
         statements=_check_count("statements", min_statements, max_statements),
+        agreements=(0, max_agreements),
         truces=(0, max_truces),
     )
     return _datasets(config)
@@ -1909,6 +2352,7 @@ _TIMELINE = _Config(
     round_ends=(),
     meetings=(0, 1),
     statements=(0, 2),
+    agreements=(0, 1),
     truces=(0, 1),
 )
 
@@ -1930,7 +2374,9 @@ def _register() -> None:
         Round: rounds(),
         Meeting: meetings(),
         Statement: statements(),
+        Agreement: agreements(),
         TruceTerm: truces().flatmap(lambda truce: st.sampled_from(truce.terms)),
+        TruceEnd: truce_ends(),
         Truce: truces(),
         Dataset: datasets(),
         TimelineEntry: _datasets(_TIMELINE).flatmap(
