@@ -892,3 +892,86 @@ def test_no_answer_on_a_day_depends_on_what_was_announced_after_it(subject: Truc
         else:
             assert subject.terms_known_on(day) == then.terms, day
             assert answers_on(subject, day) == answers_on(then, day), day
+
+
+def test_an_extension_from_the_same_moment_in_another_zone_or_from_that_day_continues() -> None:
+    first = TruceTerm(
+        start=dt.datetime(2025, 5, 14, 0, 1, tzinfo=NEW_YORK),
+        days=90,
+        announced_on="2025-05-12",
+        derivation="x",
+    )
+    base = Truce(id="t", parties=[PARTIES[1]], suspended="x", terms=[first], derivation="x")
+    # 00:01 EDT on 12 August is 12:01 in Beijing: the same moment, so no lapse.
+    in_beijing = base.extend(
+        start=dt.datetime(2025, 8, 12, 12, 1, tzinfo=SHANGHAI),
+        days=90,
+        announced_on="2025-08-11",
+        derivation="x",
+    )
+    assert in_beijing.days_remaining(dt.date(2025, 8, 11)) == 91  # to 10 November
+    # "From 12 August": a day on the day the first term ends continues it as well.
+    from_the_day = base.extend(
+        start="2025-08-12", end="2025-11-10", announced_on="2025-08-11", derivation="x"
+    )
+    assert from_the_day.days_remaining(dt.date(2025, 8, 11)) == 91
+
+
+def test_a_term_not_yet_announced_lends_no_zone_to_earlier_answers() -> None:
+    days = TruceTerm(
+        start="2025-05-14", end="2025-08-12", announced_on="2025-05-12", derivation="x"
+    )
+    later = TruceTerm(
+        start=dt.datetime(2025, 11, 10, 13, 1, tzinfo=SHANGHAI),
+        days=365,
+        announced_on="2025-11-05",
+        derivation="x",
+    )
+    alone = Truce(id="t", parties=[PARTIES[0]], suspended="x", terms=[days], derivation="x")
+    both = attrs.evolve(alone, terms=[days, later])
+    # 20:00 on 11 August in New York is 08:00 on 12 August in Beijing; the truce's bounds are
+    # days, so the observer's own date, 11 August, is what counts: 1 day left.
+    at = dt.datetime(2025, 8, 11, 20, 0, tzinfo=NEW_YORK)
+    assert (alone.status(at), alone.days_remaining(at)) == (TruceStatus.IN_FORCE, 1)
+    assert (both.status(at), both.days_remaining(at)) == (TruceStatus.IN_FORCE, 1)
+
+
+def test_an_end_must_fall_within_the_truce_and_announcements_on_one_day_need_their_order() -> None:
+    base = Truce(
+        id="t",
+        parties=[PARTIES[1]],
+        suspended="x",
+        derivation="x",
+        terms=[TruceTerm(start="2025-05-14", end="2025-08-12", derivation="x")],
+    )
+    # An instant on the day the deadline falls on comes after that deadline (the day starts
+    # at midnight): it is no early end.
+    with pytest.raises(InvalidValueError, match=r"ended\.at: an early end comes before the last"):
+        base.end_early(
+            at=dt.datetime(2025, 8, 12, 10, 0, tzinfo=SHANGHAI), reason="moot", derivation="x"
+        )
+    instant_start = Truce(
+        id="t",
+        parties=[PARTIES[1]],
+        suspended="x",
+        derivation="x",
+        terms=[
+            TruceTerm(
+                start=dt.datetime(2025, 5, 14, 12, 0, tzinfo=NEW_YORK), days=90, derivation="x"
+            )
+        ],
+    )
+    # A day on the day of an instant start begins before it.
+    with pytest.raises(InvalidValueError, match=r"ended\.at: it ends at 2025-05-14, before"):
+        instant_start.end_early(at="2025-05-14", reason="moot", derivation="x")
+    announced = attrs.evolve(
+        instant_start,
+        terms=[
+            attrs.evolve(
+                instant_start.terms[0],
+                announced_on=dt.datetime(2025, 5, 12, 15, 0, tzinfo=NEW_YORK),
+            )
+        ],
+    )
+    with pytest.raises(InvalidValueError, match="a day counts from its start, so give the time"):
+        announced.extend(days=30, announced_on="2025-05-12", derivation="x")

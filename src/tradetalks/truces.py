@@ -91,6 +91,8 @@ from tradetalks.instants import (
 from tradetalks.sources import check_evidence_items, check_evidence_or_derivation
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from tradetalks.sources import Evidence
 
 Bound = PartialDate | dt.datetime
@@ -552,23 +554,62 @@ def _check_terms(instance: Truce, attribute: attrs.Attribute[Any], value: tuple[
                 "an extension needs the day (or instant) it was announced",
                 where=f"{where}.announced_on",
             )
-        if (
-            previous.announced_on is not None
-            and _order(term.announced_on, previous.announced_on, term.zone) == -1
+        order = (
+            None
+            if previous.announced_on is None
+            else _order(term.announced_on, previous.announced_on, term.zone)
+        )
+        # A day's announcement counts from the start of that day: on the day of the term
+        # before's announcement at an instant, it would be known before that term.
+        if order == -1 or (
+            order == 0
+            and isinstance(term.announced_on, PartialDate)
+            and isinstance(previous.announced_on, dt.datetime)
         ):
+            hint = "" if order == -1 else "; a day counts from its start, so give the time"
             raise InvalidValueError(
                 f"announced on {bound_text(term.announced_on)}, before the term before it "
-                f"({bound_text(previous.announced_on)})",
+                f"({bound_text(previous.announced_on)}){hint}",
                 where=f"{where}.announced_on",
             )
 
 
 class _Standing(NamedTuple):
-    """A truce's status at a moment, the term that sets its deadline, and the deadline."""
+    """A truce's status at a moment, the term that sets its deadline, and the deadline.
+
+    ``zone`` is the zone a deadline that is a day is read in (``None``: the observer's own
+    date).
+    """
 
     status: TruceStatus
     term: TruceTerm | None
     deadline: Bound | None
+    zone: dt.tzinfo | None
+
+
+def _continues(term: TruceTerm, following: TruceTerm) -> bool:
+    """Whether ``following`` starts where ``term`` ends, with no gap between them.
+
+    Two instants are compared in absolute time (the same moment in another zone continues
+    the term); a day that is the day of the other bound (a term "from 12 August" after one
+    that ends at 00:01 that day) continues it too.
+    """
+    end = term.end
+    if end is None:
+        return False
+    start = following.start
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        return elapsed(end, start) == dt.timedelta(0)
+    return bound_key(start) == bound_key(end) or _order(start, end, term.zone) == 0
+
+
+def _last_zone(terms: Sequence[TruceTerm]) -> dt.tzinfo | None:
+    """The zone of the last of ``terms`` given in instants, if any."""
+    for term in reversed(terms):
+        zone = term.zone
+        if zone is not None:
+            return zone
+    return None
 
 
 @record_class
@@ -638,14 +679,20 @@ class Truce:
     def _check_end(self, end: TruceEnd) -> None:
         zone = self.zone
         first, last = self.terms[0], self.terms[-1]
-        if _order(end.at, first.start, zone) == -1:
+        # A day begins at midnight: a day on the day of an instant start comes before it,
+        # and an instant on the day of a deadline that is a day comes after that deadline.
+        if _order(end.at, first.start, zone) == -1 or (
+            _order(end.at, first.start, zone) == 0
+            and isinstance(end.at, PartialDate)
+            and isinstance(first.start, dt.datetime)
+        ):
             raise InvalidValueError(
                 f"it ends at {bound_text(end.at)}, before the truce starts "
                 f"({bound_text(first.start)})",
                 where="ended.at",
             )
         if last.end is not None and (
-            bound_key(end.at) == bound_key(last.end) or _order(end.at, last.end, zone) == 1
+            bound_key(end.at) == bound_key(last.end) or _order(end.at, last.end, zone) in (0, 1)
         ):
             raise InvalidValueError(
                 f"an early end comes before the last deadline ({bound_text(last.end)}), "
@@ -675,15 +722,20 @@ class Truce:
         return None
 
     def _known(self, seen: _Observer) -> tuple[tuple[TruceTerm, ...], TruceEnd | None]:
-        """The terms and the early end known to the observer."""
+        """The terms and the early end known to the observer.
+
+        Each term's announcement is read in the zone of that term's bounds (none for a term
+        of days: the observer's own date); an early end's in the zone of the last known
+        term given in instants. A term not yet announced lends nothing, not even its zone.
+        """
         known: list[TruceTerm] = []
         for term in self.terms:
-            if not seen.knows(term.announced_on, term.zone or self.zone):
+            if not seen.knows(term.announced_on, term.zone):
                 break
             known.append(term)
         end = self.ended
         if end is not None and not seen.knows(
-            end.at if end.announced_on is None else end.announced_on, self.zone
+            end.at if end.announced_on is None else end.announced_on, _last_zone(known)
         ):
             end = None
         return tuple(known), end
@@ -691,34 +743,29 @@ class Truce:
     def _standing(self, seen: _Observer) -> _Standing:
         terms, end = self._known(seen)
         if not terms:
-            return _Standing(TruceStatus.NOT_ANNOUNCED, None, None)
-        zone = self.zone
+            return _Standing(TruceStatus.NOT_ANNOUNCED, None, None, None)
         purpose = f"it cannot say where truce {self.id!r} stands on {seen.day}"
-        if end is not None and seen.reached(end.at, zone, purpose):
-            return _Standing(TruceStatus.ENDED, terms[-1], end.at)
+        end_zone = _last_zone(terms)
+        if end is not None and seen.reached(end.at, end_zone, purpose):
+            return _Standing(TruceStatus.ENDED, terms[-1], end.at, end_zone)
         index, status = len(terms) - 1, TruceStatus.EXPIRED
-        if not seen.reached(terms[0].start, zone, purpose):
+        if not seen.reached(terms[0].start, terms[0].zone, purpose):
             index, status = 0, TruceStatus.NOT_STARTED
         else:
             for place, term in enumerate(terms):
-                if term.end is None or not seen.reached(term.end, zone, purpose):
-                    if seen.reached(term.start, zone, purpose):
+                if term.end is None or not seen.reached(term.end, term.zone, purpose):
+                    if seen.reached(term.start, term.zone, purpose):
                         index, status = place, TruceStatus.IN_FORCE
                     else:
                         index, status = place - 1, TruceStatus.LAPSED
                     break
         if status in (TruceStatus.NOT_STARTED, TruceStatus.IN_FORCE):
-            while (
-                index + 1 < len(terms)
-                and terms[index].end is not None
-                and bound_key(terms[index + 1].start) == bound_key(terms[index].end)
-            ):
+            while index + 1 < len(terms) and _continues(terms[index], terms[index + 1]):
                 index += 1
         term = terms[index]
-        deadline = term.end
-        if end is not None and (deadline is None or _order(end.at, deadline, zone) == -1):
-            deadline = end.at
-        return _Standing(status, term, deadline)
+        if end is not None and (term.end is None or _order(end.at, term.end, end_zone) == -1):
+            return _Standing(status, term, end.at, end_zone)
+        return _Standing(status, term, term.end, term.zone)
 
     def _not_announced(self, seen: _Observer) -> NotAnnouncedError:
         announced = self.terms[0].announced_on
@@ -809,12 +856,12 @@ class Truce:
         terms, end = self._known(seen)
         if term not in terms:
             return TruceStatus.NOT_ANNOUNCED
-        zone = self.zone
+        zone, end_zone = term.zone, _last_zone(terms)
         purpose = f"it cannot say where the term stands on {seen.day}"
         if (
             end is not None
-            and seen.reached(end.at, zone, purpose)
-            and (term.end is None or _order(end.at, term.end, zone) == -1)
+            and seen.reached(end.at, end_zone, purpose)
+            and (term.end is None or _order(end.at, term.end, end_zone) == -1)
         ):
             return TruceStatus.ENDED
         if not seen.reached(term.start, zone, purpose):
@@ -853,7 +900,7 @@ class Truce:
         deadline = self._deadline_of(standing)
         if seen.at is not None and isinstance(deadline, dt.datetime):
             return max(dt.timedelta(0), elapsed(seen.at, deadline)) // _ONE_DAY
-        day = seen.day_in(self.zone) if isinstance(deadline, PartialDate) else seen.day
+        day = seen.day_in(standing.zone) if isinstance(deadline, PartialDate) else seen.day
         end_day = _bound_day(deadline, "no count of days to it can be given")
         return max(0, (end_day - day).days)
 
