@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -556,3 +557,119 @@ def test_a_claimed_day_within_a_span_of_days_agrees() -> None:
     assert agrees("2025-07-28/2025-07-29")
     assert not agrees("2025-07-30")
     assert not agrees("2025-07-27/2025-07-29")  # a span must agree at both ends
+
+
+def _truce_dataset(end: object, *, zone_note: str = "x") -> Dataset:
+    shipped = stockholm_2025()
+    term = tradetalks.TruceTerm(start="2025-08-12", end=end, derivation=zone_note)  # type: ignore[arg-type]
+    truce = tradetalks.Truce(
+        id="t", parties=[shipped.get("US", Party)], suspended="x", terms=[term], derivation="x"
+    )
+    return Dataset(
+        sources=shipped.sources,
+        parties=shipped.parties,
+        organizations=shipped.organizations[:1],
+        truces=[truce],
+    )
+
+
+def test_instants_are_the_same_only_as_the_same_moment_in_the_same_zone() -> None:
+    new_york = ZoneInfo("America/New_York")
+    # On 2 November 2025 New York's clocks went back: 01:30 came twice, an hour apart.
+    first = dt.datetime(2025, 11, 2, 1, 30, fold=0, tzinfo=new_york)
+    second = dt.datetime(2025, 11, 2, 1, 30, fold=1, tzinfo=new_york)
+    with pytest.raises(MergeConflictError, match=r"terms\[0\].end: 2025-11-02T01:30:00-04:00"):
+        _truce_dataset(first).merge(_truce_dataset(second))
+    # 20:00 on 11 August in New York is 08:00 on 12 August in Beijing: one moment, stated
+    # in two zones, which give two different calendar days.
+    in_new_york = dt.datetime(2025, 8, 20, 20, 0, tzinfo=new_york)
+    in_beijing = in_new_york.astimezone(ZoneInfo("Asia/Shanghai"))
+    with pytest.raises(MergeConflictError):
+        _truce_dataset(in_new_york).merge(_truce_dataset(in_beijing))
+    with pytest.raises(MergeConflictError):
+        _truce_dataset(in_beijing).merge(_truce_dataset(in_new_york))
+
+
+def test_until_further_notice_is_not_a_missing_end() -> None:
+    with pytest.raises(MergeConflictError, match=r"t.terms\[0\].end: None .* vs 2025-11-10"):
+        _truce_dataset(None).merge(_truce_dataset("2025-11-10"))
+
+
+def test_same_refuses_two_ids_for_one_record_and_what_is_not_a_mapping() -> None:
+    shipped = stockholm_2025()
+    he = shipped.get("he-lifeng", Person)
+    other = Dataset(
+        sources=shipped.sources,
+        organizations=shipped.organizations[:1],
+        people=[attrs.evolve(he, id="p1"), attrs.evolve(he, id="p2")],
+    )
+    with pytest.raises(tradetalks.InvalidValueError, match="same: 'p1' and 'p2' both name"):
+        shipped.merge(other, same={"p1": "he-lifeng", "p2": "he-lifeng"})
+    for wrong in ("x", 1, ["p1"]):
+        with pytest.raises(tradetalks.InvalidValueError, match="same: same maps the other"):
+            shipped.merge(other, same=wrong)  # type: ignore[arg-type]
+
+
+def test_a_claim_naming_a_record_follows_same() -> None:
+    shipped = stockholm_2025()
+    # The other dataset calls the Global Times "gt"; its claim that the article's outlet is
+    # "gt" agrees there, and must still agree once "gt" is the Global Times' own id.
+    renamed = attrs.evolve(shipped.sources[0].outlet, id="gt")
+    source = attrs.evolve(shipped.sources[0], outlet=renamed)
+    claim = tradetalks.Claim(
+        id="c",
+        claimed_by=tradetalks.UnnamedGroup("some reports"),
+        about=source,
+        field="outlet",
+        value="gt",
+        evidence=[Evidence.find(source, "Global Times", occurrence=1)],
+    )
+    other = Dataset(sources=[source], organizations=[renamed], claims=[claim])
+    assert other.conflicts() == ()
+    merged = shipped.merge(other, same={"gt": "global-times"})
+    assert merged.get("c", tradetalks.Claim).value == "global-times"
+    assert merged.conflicts() == ()
+
+
+def test_values_that_print_alike_when_cut_short_are_shown_where_they_differ() -> None:
+    shipped = stockholm_2025()
+    he = shipped.get("he-lifeng", Person)
+    long = "He Lifeng, " + "member of many committees, " * 4
+
+    def alone(name: str) -> Dataset:
+        return Dataset(
+            sources=shipped.sources,
+            organizations=shipped.organizations[:1],
+            people=[attrs.evolve(he, name=name)],
+        )
+
+    mine, theirs = alone(long + "A"), alone(long + "B")
+    with pytest.raises(MergeConflictError) as caught:
+        mine.merge(theirs)
+    (difference,) = caught.value.differences
+    assert difference.this != difference.other
+    # 11 + 4 x 27 = 119 characters, then A or B; the repr adds a quotation mark before.
+    assert difference.this.endswith("A'… (at character 120)")
+    assert difference.other.endswith("B'… (at character 120)")
+
+
+def test_a_sources_own_fields_come_from_the_source_and_dates_are_iso() -> None:
+    shipped = stockholm_2025()
+    later = attrs.evolve(shipped.sources[0], published_on=dt.date(2025, 7, 31))
+    other = Dataset(sources=[later], organizations=shipped.organizations[:1])
+    with pytest.raises(MergeConflictError) as caught:
+        shipped.merge(other)
+    source = "global-times-2025-07-30-stockholm"
+    assert str(caught.value).splitlines()[1] == (
+        f"{source}.published_on: 2025-07-30 ({source}) vs 2025-07-31 ({source})"
+    )
+
+
+def test_possible_duplicates_pair_each_record_once() -> None:
+    shipped = stockholm_2025()
+    bessent = shipped.get("scott-bessent", Person)
+    copies = [attrs.evolve(bessent, id=f"bessent-{i}") for i in range(5)]
+    record = attrs.evolve(shipped, people=(*shipped.people, *copies))
+    pairs = [(p.first.id, p.second.id) for p in record.possible_duplicates()]
+    # Six records of one name: five pairs, each with the first.
+    assert pairs == [("scott-bessent", f"bessent-{i}") for i in range(5)]

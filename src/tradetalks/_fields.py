@@ -32,6 +32,9 @@ R = TypeVar("R")
 
 REFERENCE = "tradetalks.reference"
 REFERENCE_MARK = {REFERENCE: True}
+NONE_IS_A_VALUE = "tradetalks.none_is_a_value"
+"""Metadata of a field whose ``None`` says something (a term's end: until further notice),
+so that a merge does not take a value from the other side in its place."""
 """The metadata of a field that refers to other records: ``attrs.field(metadata=REFERENCE_MARK)``.
 
 Fields are written with ``attrs.field`` itself (not through a helper) so that type checkers

@@ -34,6 +34,7 @@ __all__ = ["Claim"]
 import datetime as dt
 import enum
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -83,20 +84,44 @@ def value_at(record: object, path: str) -> object:
         )
     value: object = record
     for step in path.split("."):
-        match = _STEP.fullmatch(step)
-        if match is None:
-            raise InvalidValueError(f"{path!r} is not a path such as 'terms[1].end'", where="field")
-        name, indexes = match.groups()
-        kind = type(value)
-        names = {f.name for f in attrs.fields(kind)} if attrs.has(kind) else set()
-        if name not in names:
-            what = type(value).__name__
-            raise InvalidValueError(f"{path!r}: a {what} has no field {name!r}", where="field")
-        value = getattr(value, name)
-        for index in map(int, _INDEX.findall(indexes)):
-            if not isinstance(value, tuple) or index >= len(value):
-                raise InvalidValueError(f"{path!r}: there is no item [{index}]", where="field")
-            value = value[index]
+        value = _step(value, step, path)
+    _check_one_value(value, path)
+    return value
+
+
+def _step(value: object, step: str, path: str) -> object:
+    """The value one step of a path (``terms[1]``) leads to from ``value``."""
+    match = _STEP.fullmatch(step)
+    if match is None:
+        raise InvalidValueError(f"{path!r} is not a path such as 'terms[1].end'", where="field")
+    name, indexes = match.groups()
+    if value is None:
+        raise InvalidValueError(
+            f"{path!r}: the record has no value before {name!r} (it is empty)", where="field"
+        )
+    kind = type(value)
+    fields = attrs.fields_dict(kind) if attrs.has(kind) else {}
+    field = fields.get(name)
+    if field is None:
+        raise InvalidValueError(f"{path!r}: a {kind.__name__} has no field {name!r}", where="field")
+    if not field.eq:
+        raise InvalidValueError(
+            f"{path!r}: {name!r} is how the record is stored, not a fact", where="field"
+        )
+    value = getattr(value, name)
+    for index in map(int, _INDEX.findall(indexes)):
+        if not isinstance(value, tuple) or index >= len(value):
+            raise InvalidValueError(f"{path!r}: there is no item [{index}]", where="field")
+        value = value[index]
+    return value
+
+
+def _check_one_value(value: object, path: str) -> None:
+    """Refuse a path that leads to several values (a list, a mapping) or a whole record."""
+    if isinstance(value, Mapping):
+        raise InvalidValueError(
+            f"{path!r} is a mapping of several values; a claim is about one", where="field"
+        )
     if isinstance(value, tuple):
         raise InvalidValueError(
             f"{path!r} is a list; name one of its items, such as {path}[0]", where="field"
@@ -109,7 +134,6 @@ def value_at(record: object, path: str) -> object:
             f"{path!r} is a {type(value).__name__}; name one of its fields ({fields})",
             where="field",
         )
-    return value
 
 
 def _is_owned_record(value: object) -> bool:

@@ -34,19 +34,21 @@ import datetime as dt
 import enum
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import attrs
 
-from tradetalks._fields import is_reference, short
+from tradetalks._fields import NONE_IS_A_VALUE, is_reference, short
 from tradetalks.actors import UnnamedGroup
+from tradetalks.claims import Claim, value_at
 from tradetalks.dates import DateSpan, PartialDate, SpanEnd
 from tradetalks.errors import InvalidValueError, MergeConflictError
-from tradetalks.instants import format_instant
+from tradetalks.instants import elapsed, format_instant
 from tradetalks.sources import Evidence, Source
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
 
 class Difference(NamedTuple):
@@ -99,6 +101,7 @@ def _enum(value: enum.Enum) -> str:
 _FORMS: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
     ((PartialDate, DateSpan), str),
     (dt.datetime, format_instant),
+    (dt.date, dt.date.isoformat),
     (enum.Enum, _enum),
     (str, _quoted),
     (tuple, _listed),
@@ -117,6 +120,8 @@ def _text(value: object) -> str:
 
 def _sources(record: object) -> tuple[str, ...]:
     """Where a record's facts come from: its evidence's sources, or its derivation."""
+    if isinstance(record, Source):
+        return (record.id,)
     evidence = getattr(record, "evidence", ())
     found = list(dict.fromkeys(piece.source.id for piece in evidence))
     derivation = getattr(record, "derivation", None)
@@ -131,6 +136,23 @@ def _ident(item: object) -> str | None:
 
 
 # --- Refinement: which of two values is the finer, if one is.
+
+
+def _same_value(this: object, other: object) -> bool:
+    """Equal values; an instant equals only the same moment stated in the same zone.
+
+    Python compares two datetimes that share a zone by their wall-clock time (the two
+    01:30s of the night clocks go back are equal) and two in different zones by the moment
+    alone (00:01 in New York and 12:01 in Beijing are equal): neither is the same fact.
+    """
+    if isinstance(this, dt.datetime) or isinstance(other, dt.datetime):
+        return (
+            isinstance(this, dt.datetime)
+            and isinstance(other, dt.datetime)
+            and elapsed(this, other) == dt.timedelta(0)
+            and str(this.tzinfo) == str(other.tzinfo)
+        )
+    return this == other
 
 
 def _day_range(value: object) -> tuple[dt.date, dt.date] | None:
@@ -250,12 +272,20 @@ class _Merge:
                 self.mine[record.id] = (name, record)
         for name, records in theirs.items():
             for record in records:
-                self.theirs[self.rename(record.id)] = (name, record)
+                self.theirs[self.rename(record.id)] = (name, self._renamed_claim(record))
         self.merged: dict[str, Any] = {}
         self.differences: list[Difference] = []
 
     def rename(self, ident: str) -> str:
         return self.same.get(ident, ident)
+
+    def _renamed_claim(self, record: Any) -> Any:
+        """A claim whose value is the id of a record ``same`` renames, with the new id."""
+        if not isinstance(record, Claim) or record.value not in self.same:
+            return record
+        if _ident(value_at(record.about, record.field)) is None:  # not a reference
+            return record
+        return attrs.evolve(record, value=self.same[record.value])
 
     def references(self, record: object) -> Iterator[str]:
         """The ids a record refers to, owned records included (no groups)."""
@@ -421,14 +451,22 @@ class _Merge:
             if this is None or other is None:
                 return self.join(this, other)
             return self.join_inside(this, other, path + ".", top)
-        return self._join_values(this, other, path, pair, top)
+        return self._join_values(field, this, other, path=path, pair=pair, top=top)
 
-    def _join_values(
-        self, this: Any, other: Any, path: str, pair: tuple[Any, Any], top: tuple[Any, Any]
+    def _join_values(  # noqa: PLR0913 - the field, both values, where, and both records
+        self,
+        field: attrs.Attribute[Any],
+        this: Any,
+        other: Any,
+        *,
+        path: str,
+        pair: tuple[Any, Any],
+        top: tuple[Any, Any],
     ) -> Any:
-        if this == other:
+        if _same_value(this, other):
             return this
-        finer = _finer(this, other)
+        says_something = field.metadata.get(NONE_IS_A_VALUE)  # a term until further notice
+        finer = None if says_something and None in (this, other) else _finer(this, other)
         if finer is None:
             self.differ(path, _text(this), _text(other), pair, top)
             return this
@@ -499,6 +537,8 @@ class _Merge:
     def differ(
         self, path: str, this: str, other: str, pair: tuple[Any, Any], top: tuple[Any, Any]
     ) -> None:
+        if this == other:  # cut short alike: show where they differ
+            this, other = _where_they_differ(pair, path, this, other)
         these = _sources(pair[0]) or _sources(top[0])
         others = _sources(pair[1]) or _sources(top[1])
         ident = _ident(top[0]) or "record"
@@ -507,6 +547,24 @@ class _Merge:
 
 def _cls(record: object) -> type[attrs.AttrsInstance]:
     return cast("type[attrs.AttrsInstance]", type(record))
+
+
+def _where_they_differ(pair: tuple[Any, Any], path: str, this: str, other: str) -> tuple[str, str]:
+    """Two values that print alike when cut short, shown around their first difference."""
+    name = path.rsplit(".", 1)[-1].split("[", 1)[0]
+    left, right = (repr(getattr(record, name, this)) for record in pair)
+    if left == right:
+        return this, other
+    first = next(
+        (i for i, (a, b) in enumerate(zip(left, right, strict=False)) if a != b),
+        min(len(left), len(right)),
+    )
+    start = max(0, first - 30)
+
+    def window(text: str) -> str:
+        return f"…{text[start : first + 30]}… (at character {first})"
+
+    return window(left), window(right)
 
 
 def _owned(item: object) -> bool:
@@ -558,7 +616,15 @@ def merge_collections(
     >>> [len(merged[name]) for name in ("sources", "people")]
     [1, 8]
     """
-    same = dict(same or {})
+    if same is None:
+        same = {}
+    if not isinstance(same, Mapping):
+        raise InvalidValueError(
+            f"same maps the other dataset's ids to this one's, such as {{'bessent': "
+            f"'scott-bessent'}}, not {type(same).__name__}",
+            where="same",
+        )
+    same = dict(same)
     _check_same(mine, theirs, same)
     merge = _Merge(mine, theirs, same)
     collections = merge.run()
@@ -577,7 +643,16 @@ def _check_same(
 ) -> None:
     mine_ids = {r.id: name for name, records in mine.items() for r in records}
     their_ids = {r.id: name for name, records in theirs.items() for r in records}
+    named: dict[str, str] = {}
     for other, own in same.items():
+        if isinstance(own, str) and own in named:
+            raise InvalidValueError(
+                f"{named[own]!r} and {other!r} both name {own!r}: the other dataset holds "
+                "them as two records; merge them there first",
+                where="same",
+            )
+        if isinstance(own, str):
+            named[own] = other
         if not isinstance(other, str) or not isinstance(own, str):
             raise InvalidValueError(
                 f"same maps the other dataset's ids to this one's, strings both: {other!r}: "
@@ -637,20 +712,25 @@ def _truce_days(truce: Any) -> tuple[dt.date, dt.date]:
 
 
 def _overlapping(records: Sequence[Any], days: Any, key: Any) -> Iterator[tuple[Any, Any]]:
-    """Pairs of records with the same key whose days overlap, by a sweep in date order."""
+    """Pairs of records with the same key whose days overlap, one pair per record at most.
+
+    A sweep in date order pairs each record with the earlier one that reaches furthest, when
+    they overlap: enough pairs to join every group of overlapping records, and never more
+    pairs than records (linear after the sort), however many records overlap one another.
+    """
     groups: dict[Any, list[tuple[dt.date, dt.date, int, Any]]] = {}
     for index, record in enumerate(records):
         start, end = days(record)
         groups.setdefault(key(record), []).append((start, end, index, record))
     for members in groups.values():
         members.sort(key=lambda m: (m[0], m[2]))
-        open_: list[tuple[dt.date, dt.date, int, Any]] = []
+        furthest: tuple[dt.date, dt.date, int, Any] | None = None
         for member in members:
-            open_ = [m for m in open_ if m[1] >= member[0]]
-            for other in open_:
-                pair = sorted((other, member), key=lambda m: m[2])
-                yield pair[0][3], pair[1][3]
-            open_.append(member)
+            if furthest is not None and member[0] <= furthest[1]:
+                first, second = sorted((furthest, member), key=lambda m: m[2])
+                yield first[3], second[3]
+            if furthest is None or member[1] > furthest[1]:
+                furthest = member
 
 
 def possible_duplicates(
@@ -660,7 +740,9 @@ def possible_duplicates(
 
     People whose :func:`name_key` is the same; rounds in one city (case set aside) whose
     dates overlap (an unknown end overlaps anything on its side); truces of the same parties
-    whose terms overlap.
+    whose terms overlap. Of a group of such records, each is paired once, with the first of
+    the group (or, for dates, with an earlier one it overlaps): enough to join the group
+    with ``same=``, and never more pairs than records.
 
     >>> from tradetalks.fixtures import stockholm_2025
     >>> record = stockholm_2025()
@@ -671,11 +753,11 @@ def possible_duplicates(
     by_name: dict[tuple[str, ...], list[Any]] = {}
     for person in people:
         by_name.setdefault(name_key(person.name), []).append(person)
-    for same in by_name.values():
-        for index, first in enumerate(same):
-            for second in same[index + 1 :]:
-                reason = f"the same name, {first.name!r} and {second.name!r}"
-                found.append((first, second, reason))
+    for same in by_name.values():  # each with the first: enough to join them all
+        first = same[0]
+        for second in same[1:]:
+            reason = f"the same name, {first.name!r} and {second.name!r}"
+            found.append((first, second, reason))
     for first, second in _overlapping(
         rounds,
         lambda r: _span_days(r.dates.earliest, r.dates.latest),

@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from tradetalks._fields import (
+    NONE_IS_A_VALUE,
     REFERENCE_MARK,
     check_id,
     check_instance,
@@ -383,7 +384,9 @@ class TruceTerm:
     """
 
     start: Bound = attrs.field(converter=_start, eq=bound_key)
-    end: Bound | None = attrs.field(converter=_end, eq=bound_key)
+    end: Bound | None = attrs.field(
+        converter=_end, eq=bound_key, metadata={NONE_IS_A_VALUE: "until further notice"}
+    )
     announced_on: Bound | None = attrs.field(default=None, converter=_announced, eq=bound_key)
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=to_tuple)
     derivation: str | None = attrs.field(default=None, validator=check_optional_text)
