@@ -673,3 +673,153 @@ def test_possible_duplicates_pair_each_record_once() -> None:
     pairs = [(p.first.id, p.second.id) for p in record.possible_duplicates()]
     # Six records of one name: five pairs, each with the first.
     assert pairs == [("scott-bessent", f"bessent-{i}") for i in range(5)]
+
+
+# --- Properties of merging, on pairs of generated datasets that share records -------------------
+#
+# tradetalks.strategies.dataset_pairs() gives two datasets, each valid on its own, the second
+# holding some of the first's records (the same ids) with evidence in its own sources, some
+# values given more finely (a round's month as days, a missing country or native name), and
+# records of its own. The two always merge without a conflict. The imports are here, with the
+# properties, rather than at the top of the file.
+
+import contextlib  # noqa: E402
+import tempfile  # noqa: E402
+
+from hypothesis import given, note, settings  # noqa: E402
+
+from tradetalks import strategies as ts  # noqa: E402
+from tradetalks.dataset import COLLECTIONS  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+MERGE_PROPERTIES = settings(max_examples=75)
+
+NAMES = [name for name, _ in COLLECTIONS]
+
+
+def by_id(record: Dataset) -> dict[str, dict[str, Any]]:
+    """Each collection's records by id."""
+    return {name: {r.id: r for r in getattr(record, name)} for name in NAMES}
+
+
+@contextlib.contextmanager
+def shown_if_it_fails(*records: Dataset) -> Iterator[None]:
+    """Report failing datasets as their JSON text, since a dataset's repr only counts."""
+    try:
+        yield
+    except Exception:
+        for record in records:
+            note(tradetalks.dumps(record))
+        raise
+
+
+@MERGE_PROPERTIES
+@given(ts.dataset_pairs())
+def test_merging_either_way_gives_the_same_records(pair: tuple[Dataset, Dataset]) -> None:
+    """a.merge(b) and b.merge(a) hold the same ids in each collection, and equal records
+    for each id; only the order of the records in a collection differs (each side's first).
+
+    Records are compared whole, lists inside them in their order too: merging keeps no list
+    in the order of the side it was called on. Evidence keeps the order of a side whose list
+    holds the other's, else is ordered by source and offset; delegates likewise, else by
+    person; terms by place; a list of references the one that holds the other. So a list
+    that differs only in order is a fault here, not a difference to set aside.
+    """
+    first, second = pair
+    with shown_if_it_fails(first, second):
+        one, two = by_id(first.merge(second)), by_id(second.merge(first))
+        for name in NAMES:
+            assert one[name].keys() == two[name].keys(), name
+            for ident, record in one[name].items():
+                assert record == two[name][ident], ident
+
+
+@MERGE_PROPERTIES
+@given(ts.dataset_pairs())
+def test_merging_with_itself_or_with_nothing_gives_it_back(pair: tuple[Dataset, Dataset]) -> None:
+    """a.merge(a) == a, and merging with an empty dataset, either way, gives a back, for
+    each of the two datasets; for the two merged, the same records under the same ids (the
+    order of a collection aside: see the next test)."""
+    first, second = pair
+    for record in (first, second):
+        with shown_if_it_fails(record):
+            assert record.merge(record) == record
+            assert record.merge(Dataset()) == record
+            assert Dataset().merge(record) == record
+    merged = first.merge(second)
+    with shown_if_it_fails(merged):
+        for again in (merged.merge(merged), merged.merge(Dataset()), Dataset().merge(merged)):
+            assert again == merged
+
+
+def test_merging_with_itself_keeps_the_order_of_its_records() -> None:
+    """The merge keeps this dataset's order (Dataset.merge: "this dataset's first, then the
+    other's new ones"), though it builds each record after those it refers to: a dataset
+    whose records refer to later ones (the bureau to the ministry after it) merges with
+    itself into itself. A merged dataset is often such a dataset: the second's outlet comes
+    after the first's organizations, and a source before them refers to it."""
+    ministry = Organization(id="ministry", name="Ministry", kind=OrganizationKind.MINISTRY)
+    bureau = Organization(id="bureau", name="Bureau", kind=OrganizationKind.OTHER, parent=ministry)
+    record = Dataset(organizations=[bureau, ministry])
+    assert [o.id for o in record.merge(record).organizations] == ["bureau", "ministry"]
+    assert record.merge(record) == record
+
+
+Place = tuple[str, tuple[str, int, int, str]]
+
+
+def evidence_of(record: Any) -> set[Place]:
+    """Each piece of a record's evidence as (where, (source id, start, end, exact)): the
+    record's own (where ""), its delegates' (by person id), its terms' (by place) and its
+    early end's."""
+
+    def pieces(where: str, item: Any) -> set[Place]:
+        return {(where, (e.source.id, e.start, e.end, e.exact)) for e in item.evidence}
+
+    found = pieces("", record) if hasattr(record, "evidence") else set()
+    for delegate in getattr(record, "delegates", ()):
+        found |= pieces(f"delegates[{delegate.person.id}]", delegate)
+    for place, term in enumerate(getattr(record, "terms", ())):
+        found |= pieces(f"terms[{place}]", term)
+    ended = getattr(record, "ended", None)
+    if ended is not None:
+        found |= pieces("ended", ended)
+    return found
+
+
+@MERGE_PROPERTIES
+@given(ts.dataset_pairs())
+def test_merging_never_loses_a_piece_of_evidence(pair: tuple[Dataset, Dataset]) -> None:
+    """Every piece of evidence (source id, start, end, exact) of every record of either side,
+    and of the records written inside it (delegates, terms, an early end), is in the merged
+    record with that id, in the same place; whichever side merge is called on."""
+    first, second = pair
+    with shown_if_it_fails(first, second):
+        for merged in (first.merge(second), second.merge(first)):
+            for side in (first, second):
+                for name in NAMES:
+                    for record in getattr(side, name):
+                        missing = evidence_of(record) - evidence_of(merged.get(record.id))
+                        assert not missing, (record.id, sorted(missing))
+
+
+@settings(max_examples=50)
+@given(ts.dataset_pairs(text_files=True))
+def test_the_merged_dataset_survives_dump_and_load(pair: tuple[Dataset, Dataset]) -> None:
+    """The merged dataset, its sources' texts in files beside it, survives dump → load →
+    dump: what loads is equal to it, and the second dump is the same text, byte for byte."""
+    merged = pair[0].merge(pair[1])
+    with shown_if_it_fails(merged), tempfile.TemporaryDirectory() as folder:
+        path, again = Path(folder) / "merged" / "merged.json", Path(folder) / "again" / "again.json"
+        path.parent.mkdir()
+        again.parent.mkdir()
+        tradetalks.dump(merged, path)
+        loaded = tradetalks.load(path)
+        assert loaded == merged
+        tradetalks.dump(loaded, again)
+        assert again.read_bytes() == path.read_bytes()
+        for source in merged.sources:
+            assert (again.parent / f"{source.id}.txt").read_bytes() == source.text.encode()

@@ -22,6 +22,7 @@ from hypothesis.errors import InvalidArgument
 import tradetalks
 from tradetalks import (
     Agreement,
+    Claim,
     Dataset,
     DateSpan,
     Delegate,
@@ -69,6 +70,7 @@ COLLECTIONS = (
     "statements",
     "agreements",
     "truces",
+    "claims",
 )
 
 
@@ -782,6 +784,227 @@ def test_parties_keep_to_their_codes(side: Party) -> None:
     assert side.name in side.evidence[0].exact
 
 
+# --- claims, meetings with delegates, and pairs of datasets that share records ------------------
+
+
+@given(ts.claims(agreeing=True))
+def test_claims_asked_to_agree_agree(claim: Claim) -> None:
+    """claims(agreeing=True) gives claims that agree with their record, each naming one
+    value of it and standing in its evidence."""
+    assert claim.agrees(), (claim.field, claim.value, claim.recorded)
+    assert claim.value in claim.evidence[0].exact
+    assert claim.field in claim.evidence[0].exact
+
+
+@given(ts.claims(agreeing=False))
+def test_claims_asked_to_disagree_disagree(claim: Claim) -> None:
+    """claims(agreeing=False) gives claims at odds with a value their record gives."""
+    assert not claim.agrees(), (claim.field, claim.value, claim.recorded)
+    assert claim.recorded is not None
+    assert claim.value != claim.recorded
+
+
+@given(
+    ts.claims(about=[Round, Meeting], min_date=dt.date(2025, 1, 1), max_date=dt.date(2025, 12, 31))
+)
+def test_claims_keep_to_their_kinds_and_dates(claim: Claim) -> None:
+    """claims(about=...) gives claims about records of those kinds only; a claimed date (a
+    value that reads as one) lies in the range asked for, which has room around any date."""
+    assert isinstance(claim.about, (Round, Meeting))
+    with contextlib.suppress(tradetalks.InvalidValueError):
+        claimed = DateSpan.from_edtf(claim.value)
+        assert claimed.earliest is not None
+        assert dt.date(2025, 1, 1) <= claimed.earliest
+        assert claimed.latest is not None
+        assert claimed.latest <= dt.date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"about": [Statement]}, "a claim is about one of"),
+        ({"about": []}, "about must hold one or more"),
+        ({"agreeing": "yes"}, "agreeing must be True, False or None"),
+        ({"min_date": dt.date(2026, 1, 1), "max_date": dt.date(2025, 1, 1)}, "is after"),
+    ],
+)
+def test_claims_refuse_bad_arguments(arguments: dict[str, Any], message: str) -> None:
+    with pytest.raises(InvalidArgument, match=message):
+        ts.claims(**arguments).example()
+
+
+def claimed_kind(claim: Claim) -> str:
+    return type(claim.about).__name__
+
+
+CLAIM_CASES: dict[str, Callable[[Claim], bool]] = {
+    **{
+        f"a claim about a {kind.__name__}": functools.partial(
+            lambda kind, c: isinstance(c.about, kind), kind
+        )
+        for kind in (Source, Party, Organization, Person, Round, Meeting, Agreement, Truce)
+    },
+    "a claim by an unnamed group": lambda c: isinstance(c.claimed_by, UnnamedGroup),
+    "a claim by an organization": lambda c: isinstance(c.claimed_by, Organization),
+    "a claim about a term's end": lambda c: (
+        c.field.startswith("terms[") and c.field.endswith("end")
+    ),
+    "a claim about an early end": lambda c: c.field.startswith("ended."),
+    "a claim about a delegate's title": lambda c: (
+        c.field.startswith("delegates[") and c.field.endswith(".title")
+    ),
+    "a claim about a round's dates that disagrees": lambda c: (
+        isinstance(c.about, Round) and c.field == "dates" and not c.agrees()
+    ),
+    "a coarser date that agrees": lambda c: (
+        c.field in ("dates", "made_on", "published_on")
+        and c.recorded is not None
+        and c.value != c.recorded
+        and c.agrees()
+    ),
+    "the day of an instant": lambda c: (
+        c.recorded is not None and "T" in c.recorded and len(c.value) == 10 and c.agrees()
+    ),
+    "another instant": lambda c: (
+        c.recorded is not None and "T" in c.recorded and "T" in c.value and not c.agrees()
+    ),
+    "another text": lambda c: c.field in ("city", "name", "title") and not c.agrees(),
+    "another record": lambda c: c.field.endswith("party") and not c.agrees(),
+    "a value the record leaves empty": lambda c: c.recorded is None,
+}
+
+
+# Cases found among claims about the records they concern, to find them quickly.
+CLAIM_CASES_ABOUT: dict[str, list[type[Any]]] = {
+    "a claim about a term's end": [Truce],
+    "a claim about an early end": [Truce],
+    "the day of an instant": [Truce],
+    "another instant": [Truce],
+    "a claim about a delegate's title": [Round, Meeting],
+    "a claim about a round's dates that disagrees": [Round],
+    "another record": [Round, Meeting],
+}
+
+
+@pytest.mark.parametrize("case", list(CLAIM_CASES))
+def test_claims_sometimes_have(case: str) -> None:
+    """claims() covers every kind of record and the ways a claim agrees or disagrees."""
+    strategy = ts.claims(about=CLAIM_CASES_ABOUT.get(case))
+    found = find(strategy, CLAIM_CASES[case], settings=QUICK_FIND)
+    assert CLAIM_CASES[case](found)
+
+
+DATASET_CASES: dict[str, Callable[[Dataset], bool]] = {
+    "a claim about a record of its own": lambda r: bool(r.claims),
+    "a claim that conflicts": lambda r: bool(r.conflicts()),
+    "a claim that agrees": lambda r: len(r.conflicts()) < len(r.claims),
+    "a meeting with delegates": lambda r: any(m.delegates for m in r.meetings),
+    "a summit": lambda r: any(m.kind is tradetalks.MeetingKind.SUMMIT for m in r.meetings),
+}
+
+
+# find() describes what it found; a dataset's description (every field of every record) is
+# long, which Hypothesis warns of.
+LONG_DESCRIPTIONS = pytest.mark.filterwarnings("ignore:Generating overly large repr")
+
+
+@LONG_DESCRIPTIONS
+@pytest.mark.parametrize("case", list(DATASET_CASES))
+def test_datasets_sometimes_have(case: str) -> None:
+    """datasets() holds claims about its own records and meetings with delegates."""
+    found = find(ts.datasets(), DATASET_CASES[case], settings=QUICK_FIND)
+    assert DATASET_CASES[case](found)
+
+
+@given(ts.meetings(kinds=[tradetalks.MeetingKind.SUMMIT]))
+def test_meetings_have_delegates_each_once(meeting: Meeting) -> None:
+    """meetings() gives delegates of different people, each for a party, standing in their
+    evidence; SUMMIT is one of the kinds."""
+    assert meeting.kind is tradetalks.MeetingKind.SUMMIT
+    people = [d.person.id for d in meeting.delegates]
+    assert len(people) == len(set(people))
+    for delegate in meeting.delegates:
+        assert delegate.person.name in delegate.evidence[0].exact
+        assert delegate.party.name in delegate.evidence[0].exact
+
+
+def shared_ids(first: Dataset, second: Dataset) -> set[str]:
+    return {r.id for name in COLLECTIONS for r in getattr(first, name)} & {
+        r.id for name in COLLECTIONS for r in getattr(second, name)
+    }
+
+
+@settings(max_examples=100)
+@given(ts.dataset_pairs())
+def test_dataset_pairs_share_records_across_two_sources(pair: tuple[Dataset, Dataset]) -> None:
+    """dataset_pairs() gives two valid datasets; the second's sources are its own, every
+    piece of its evidence is in them, and every record it shares with the first is of the
+    same kind, and the same apart from evidence and what it knows more finely."""
+    first, second = pair
+    with shown_if_it_fails(second):
+        own = {source.id for source in second.sources}
+        assert not own & {source.id for source in first.sources}
+        for where, piece in every_evidence(second):
+            assert piece.source.id in own, where
+            assert piece.source.text[piece.start : piece.end] == piece.exact, where
+        for ident in shared_ids(first, second):
+            one, two = first.get(ident), second.get(ident)
+            assert type(one) is type(two)
+            assert not isinstance(one, (Source, tradetalks.Claim))
+            for field in ("name", "kind", "title", "city", "track", "number"):
+                if getattr(two, field, None) is not None:
+                    assert getattr(one, field, None) in (None, getattr(two, field)), field
+            codes = [[p.code for p in getattr(r, "parties", ())] for r in (one, two)]
+            assert codes[0] == codes[1]
+
+
+def in_another_order(first: Any, second: Any) -> bool:
+    """Whether the second record lists its delegates in an order the first's does not hold."""
+    if not isinstance(first, (Round, Meeting)):
+        return False
+    order = iter([d.person.id for d in first.delegates])
+    return not all(d.person.id in order for d in second.delegates)
+
+
+def refined(first: Dataset, second: Dataset, what: Callable[[Any, Any], bool]) -> bool:
+    return any(what(first.get(ident), second.get(ident)) for ident in shared_ids(first, second))
+
+
+PAIR_CASES: dict[str, Callable[[tuple[Dataset, Dataset]], bool]] = {
+    "a shared round": lambda p: any(r.id in p[0] for r in p[1].rounds),
+    "a shared truce": lambda p: any(t.id in p[0] for t in p[1].truces),
+    "a shared statement": lambda p: any(s.id in p[0] for s in p[1].statements),
+    "a round's month given as days": lambda p: refined(
+        *p,
+        lambda a, b: isinstance(a, Round) and str(a.dates) != str(b.dates),
+    ),
+    "a missing country given": lambda p: refined(
+        *p, lambda a, b: isinstance(a, Organization) and a.country is None and b.country
+    ),
+    "a missing native name given": lambda p: refined(
+        *p, lambda a, b: isinstance(a, Person) and a.native_name is None and b.native_name
+    ),
+    "fewer delegates": lambda p: refined(
+        *p, lambda a, b: isinstance(a, Round) and len(a.delegates) > len(b.delegates)
+    ),
+    "delegates in another order": lambda p: refined(*p, in_another_order),
+    "a claim in the second about a shared record": lambda p: any(
+        c.about.id in p[0] for c in p[1].claims
+    ),
+    "a record of the second referring to a shared one": lambda p: any(
+        d.person.id in p[0] for r in p[1].rounds if r.id not in p[0] for d in r.delegates
+    ),
+}
+
+
+@LONG_DESCRIPTIONS
+@pytest.mark.parametrize("case", list(PAIR_CASES))
+def test_dataset_pairs_sometimes_have(case: str) -> None:
+    """dataset_pairs() shares every kind of record and refines shared values."""
+    found = find(ts.dataset_pairs(), PAIR_CASES[case], settings=QUICK_FIND)
+    assert PAIR_CASES[case](found)
+
+
 REGISTERED: list[type[Any]] = [
     PartialDate,
     DateSpan,
@@ -801,6 +1024,7 @@ REGISTERED: list[type[Any]] = [
     TruceTerm,
     TruceEnd,
     Truce,
+    Claim,
     Dataset,
     TimelineEntry,
 ]

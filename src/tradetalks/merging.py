@@ -340,7 +340,11 @@ class _Merge:
             yield from (self.rename(i) for i in self.references(self.theirs[ident][1]))
 
     def run(self) -> dict[str, list[Any]]:
-        collections: dict[str, list[Any]] = {}
+        """The merged records by collection: this side's order, then the other's new ones.
+
+        Records are built each after those it refers to, then listed in the datasets' order.
+        """
+        names: dict[str, str] = {}
         for ident in self.order():
             mine, theirs = self.mine.get(ident), self.theirs.get(ident)
             if mine is not None and theirs is not None and mine[0] != theirs[0]:
@@ -362,7 +366,11 @@ class _Merge:
             if record is None:
                 continue
             self.merged[ident] = record
-            collections.setdefault(name, []).append(record)
+            names[ident] = name
+        collections: dict[str, list[Any]] = {}
+        for ident in (*self.mine, *(i for i in self.theirs if i not in self.mine)):
+            if ident in self.merged:
+                collections.setdefault(names[ident], []).append(self.merged[ident])
         return collections
 
     # Joining values. ``top`` is the pair of records with ids being joined, ``path`` the

@@ -28,7 +28,9 @@ dates, a number of records, given parties.
 :func:`agreements`        :class:`~tradetalks.Agreement` between two or three parties
 :func:`truces`            :class:`~tradetalks.Truce` with its terms, lapses and early end
 :func:`truce_ends`        :class:`~tradetalks.TruceEnd` within a truce's last term
+:func:`claims`            :class:`~tradetalks.Claim` that agrees with its record, or not
 :func:`datasets`          :class:`~tradetalks.Dataset`
+:func:`dataset_pairs`     two :class:`~tradetalks.Dataset` s that share records
 ========================  ========================================================
 
 Importing this module also registers a strategy for each public record type with
@@ -61,6 +63,8 @@ except ImportError as error:  # pragma: no cover - only without the optional ext
 
 __all__ = [
     "agreements",
+    "claims",
+    "dataset_pairs",
     "datasets",
     "date_spans",
     "evidence",
@@ -81,12 +85,13 @@ __all__ = [
 
 import calendar
 import datetime as dt
+import enum
 import functools
 import itertools
 import re
 import zoneinfo
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -99,6 +104,7 @@ from tradetalks.actors import (
     UnnamedGroup,
 )
 from tradetalks.agreements import Agreement
+from tradetalks.claims import Claim, as_text
 from tradetalks.dataset import COLLECTIONS, Dataset, TimelineEntry
 from tradetalks.dates import DateSpan, PartialDate, Precision, SpanEnd
 from tradetalks.instants import add_calendar_days, elapsed, format_instant, is_iana_zone
@@ -196,6 +202,17 @@ _AGREEMENT_TITLES = (
 )
 _BOUND_FORMS = ("day", "instant", "month")
 _MOMENT_FORMS = ("day", "instant")
+# The collections whose records a claim may be about, as Claim.about allows.
+_CLAIMED = (
+    "sources",
+    "parties",
+    "organizations",
+    "people",
+    "rounds",
+    "meetings",
+    "agreements",
+    "truces",
+)
 _MONTHS = tuple(calendar.month_name)[1:]
 _MONTH_ABBREVIATIONS = (
     "Jan.",
@@ -730,6 +747,13 @@ class _Config:
     ended: bool | None = None
     announcements: tuple[str, ...] = _MOMENT_FORMS
     reasons: tuple[EndReason, ...] = tuple(EndReason)
+    claims: tuple[int, int] = (0, 0)
+    # The collections whose records claims are about, and whether a claim agrees with the
+    # record (None: drawn for each claim).
+    claimed: tuple[str, ...] = _CLAIMED
+    agreeing: bool | None = None
+    # Put before every id: a second dataset's own records never take the first one's ids.
+    prefix: str = ""
 
 
 def _distinct(draw: st.DrawFn, items: Iterable[T], count: int) -> list[T]:
@@ -756,6 +780,10 @@ class _Draft:
         self.recipes: dict[str, list[_Recipe]] = {name: [] for name, _ in COLLECTIONS}
         self.names: dict[_Ref, str] = {}
         self.outlets = 0
+
+    def ident(self, kind: str, index: int) -> str:
+        """The id of the ``index``-th record of a kind (``person-0``), after the prefix."""
+        return f"{self.config.prefix}{kind}-{index}"
 
     def count(self, bounds: tuple[int, int]) -> int:
         low, high = bounds
@@ -812,12 +840,12 @@ def _draft_sources(draft: _Draft) -> list[dict[str, Any]]:
             "organizations",
             Organization,
             name,
-            id=f"outlet-{index}",
+            id=draft.ident("outlet", index),
             name=name,
             kind=OrganizationKind.OUTLET,
             country=_country(draw) if has_country else None,
         )
-        ident = f"source-{index}"
+        ident = draft.ident("source", index)
         published = _day(draw, config.low, config.high)
         fields.append(
             {
@@ -868,7 +896,7 @@ def _draft_organizations(draft: _Draft) -> None:
             "organizations",
             Organization,
             name,
-            id=f"organization-{index}",
+            id=draft.ident("organization", index),
             name=name,
             kind=_pick(draw, config.kinds),
             country=_country(draw) if has_country else None,
@@ -887,7 +915,7 @@ def _draft_people(draft: _Draft) -> None:
             "people",
             Person,
             name,
-            id=f"person-{index}",
+            id=draft.ident("person", index),
             name=name,
             native_name=_maybe(draw, _NATIVE_NAME),
             identifiers=_identifiers(draw),
@@ -917,7 +945,7 @@ def _draft_positions(draft: _Draft) -> None:
             "positions",
             Position,
             None,
-            id=f"position-{index}",
+            id=draft.ident("position", index),
             person=person,
             title=title,
             organization=organization,
@@ -971,7 +999,7 @@ def _draft_rounds(draft: _Draft) -> None:
             "rounds",
             Round,
             f"{city} ({dates})",
-            id=f"round-{index}",
+            id=draft.ident("round", index),
             track=track,
             number=number,
             city=city,
@@ -998,13 +1026,14 @@ def _draft_meetings(draft: _Draft) -> None:
             "meetings",
             Meeting,
             description,
-            id=f"meeting-{index}",
+            id=draft.ident("meeting", index),
             kind=kind,
             description=description,
             participants=tuple(participants),
             city=city,
             country=_country(draw) if has_country else None,
             dates=dates,
+            delegates=_draft_delegates(draft),
             evidence=(draft.write(draft.page(), sentence),),
         )
 
@@ -1049,7 +1078,7 @@ def _draft_statements(draft: _Draft) -> None:
             "statements",
             Statement,
             None,
-            id=f"statement-{index}",
+            id=draft.ident("statement", index),
             speakers=tuple(speakers),
             mode=mode,
             text=text,
@@ -1253,8 +1282,16 @@ def _draft_announcements(
             if before is not None:
                 earliest = max(earliest, _bound_day(before, last=True))
             latest = max(earliest, latest)
-        moment = _moment(draw, config.announcements, _day(draw, earliest, latest), zone)
-        announced.append(moment if place == 0 else _not_before(moment, announced[-1]))
+        day = _day(draw, earliest, latest)
+        moment = _moment(draw, config.announcements, day, zone)
+        before = None if place == 0 else announced[-1]
+        if (
+            isinstance(before, dt.datetime)
+            and not isinstance(moment, dt.datetime)
+            and before.date() == day
+        ):  # a day counts from its start, before the instant: an instant on it instead
+            moment = _existing(day, draw(_TIMES), zone)
+        announced.append(_not_before(moment, before))
     return announced
 
 
@@ -1320,7 +1357,10 @@ def _draft_end(
     if last < first:
         return None
     day = _day(draw, first, last)
-    at = _not_before(_moment(draw, config.bounds, day, zone), start)
+    at = _moment(draw, config.bounds, day, zone)
+    if isinstance(start, dt.datetime) and not isinstance(at, dt.datetime) and day == first:
+        at = _existing(day, draw(_TIMES), zone)  # a day would begin before the instant start
+    at = _not_before(at, start)
     known = None if last_announced is None else _bound_day(last_announced, last=True)
     announced: PartialDate | dt.datetime | None = None
     if (known is not None and day <= known) or draw(_BOOLEANS):
@@ -1362,7 +1402,7 @@ def _draft_agreements(draft: _Draft) -> None:
             "agreements",
             Agreement,
             title,
-            id=f"agreement-{index}",
+            id=draft.ident("agreement", index),
             title=title,
             parties=tuple(sides),
             made_on=made_on,
@@ -1411,7 +1451,7 @@ def _draft_truces(draft: _Draft) -> None:
             "truces",
             Truce,
             None,
-            id=f"truce-{index}",
+            id=draft.ident("truce", index),
             parties=tuple(sides),
             suspended=suspended,
             terms=terms,
@@ -1441,10 +1481,8 @@ class _Builder:
         return value
 
 
-def _draw_records(draw: st.DrawFn, config: _Config) -> dict[str, list[Any]]:
-    """Records of every kind, as the config asks, with the sources they cite."""
-    draft = _Draft(draw, config)
-    fields = _draft_sources(draft)
+def _draft_others(draft: _Draft) -> None:
+    """Every kind of record after the sources, in the order they refer to one another."""
     _draft_parties(draft)
     _draft_organizations(draft)
     _draft_people(draft)
@@ -1455,6 +1493,9 @@ def _draw_records(draw: st.DrawFn, config: _Config) -> dict[str, list[Any]]:
     _draft_agreements(draft)
     _draft_truces(draft)
 
+
+def _build(draft: _Draft, fields: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The records drafted so far, with the sources as their pages stand now."""
     builder = _Builder()
     organizations = builder.records["organizations"]
     outlets = draft.recipes["organizations"][: draft.outlets]
@@ -1470,6 +1511,392 @@ def _draw_records(draw: st.DrawFn, config: _Config) -> dict[str, list[Any]]:
         if name not in {"sources", "organizations"}:
             builder.records[name].extend(builder.make(recipe) for recipe in draft.recipes[name])
     return builder.records
+
+
+def _finish(draft: _Draft, fields: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The records, with claims about them when the config asks for some.
+
+    A claim is drafted from the records as built (so that it reads each value as the record
+    holds it, a term's end given by its days too); its sentence is added at the end of a
+    page, which leaves every other offset where it was, and the records are built again.
+    """
+    count = draft.count(draft.config.claims)
+    if count:
+        _draft_claims(draft, _build(draft, fields), count)
+    return _build(draft, fields)
+
+
+def _draw_records(draw: st.DrawFn, config: _Config) -> dict[str, list[Any]]:
+    """Records of every kind, as the config asks, with the sources they cite."""
+    draft = _Draft(draw, config)
+    fields = _draft_sources(draft)
+    _draft_others(draft)
+    return _finish(draft, fields)
+
+
+# --- claims -------------------------------------------------------------------------------
+
+# Fields a claim is never drafted about: ids, evidence and what stands outside the record.
+_UNCLAIMED = frozenset({"id", "code", "evidence", "derivation", "text", "text_file", "identifiers"})
+
+
+def _inside(item: object) -> bool:
+    """A record written inside another (a delegate, a term, an early end), not a reference."""
+    return (
+        attrs.has(type(item))
+        and not isinstance(item, (PartialDate, DateSpan, UnnamedGroup))
+        and not isinstance(getattr(item, "id", None), str)
+    )
+
+
+def _facts(record: object, prefix: str = "") -> Iterator[tuple[str, str, object]]:
+    """Each path that names one value of a record, with its field's name and the value."""
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(record))):
+        if field.init and field.eq and field.name not in _UNCLAIMED:
+            yield from _fact(getattr(record, field.name), prefix + field.name, field.name)
+
+
+def _fact(item: object, path: str, name: str) -> Iterator[tuple[str, str, object]]:
+    if isinstance(item, tuple):
+        for index, part in enumerate(item):
+            yield from _fact(part, f"{path}[{index}]", name)
+    elif _inside(item):
+        yield from _facts(item, path + ".")
+    else:
+        yield path, name, item
+
+
+def _some_day(draw: st.DrawFn, config: _Config) -> str:
+    return PartialDate.from_date(_day(draw, config.low, config.high)).to_edtf()
+
+
+# Values for a field the record leaves empty, by the field's name (any value agrees with
+# it); None for a day in the range.
+_UNSET: dict[str, st.SearchStrategy[str] | None] = {
+    "country": st.sampled_from(_COUNTRIES),
+    "native_name": _NATIVE_NAME,
+    "short_name": st.sampled_from(_SHORT_NAMES),
+    "title": _strategy(_PHRASES),
+    "city": _strategy(_CITIES),
+    "number": _NUMBER.map(str),
+    "dates": None,
+    "announced_on": None,
+}
+
+
+def _containing(recorded: object) -> PartialDate | None:
+    """A date that a claimed date containing it must contain too (the record's, or its day)."""
+    if isinstance(recorded, DateSpan):
+        ends = [end for end in (recorded.start, recorded.end) if isinstance(end, PartialDate)]
+        return ends[0] if ends else None
+    if isinstance(recorded, dt.datetime):
+        return PartialDate.from_date(recorded.date())  # its day in its own zone
+    if isinstance(recorded, dt.date):
+        return PartialDate.from_date(recorded)
+    return recorded if isinstance(recorded, PartialDate) else None
+
+
+def _agreeing(draw: st.DrawFn, config: _Config, recorded: object) -> str:
+    """The record's own text, or (for a date) a coarser date in the range that contains it."""
+    own = as_text(recorded)
+    if own is None:  # pragma: no cover - an empty field is drafted from _UNSET
+        raise AssertionError("no value to agree with")
+    date = _containing(recorded)
+    if date is None:
+        return own
+    periods = [PartialDate(date.year, date.month, date.day)]
+    if date.month is not None:
+        periods.append(PartialDate(date.year, date.month))
+    periods.append(PartialDate(date.year))
+    options = [own] + [
+        text
+        for text in dict.fromkeys(period.to_edtf() for period in periods)
+        if text != own
+        and config.low <= PartialDate.from_edtf(text).earliest
+        and PartialDate.from_edtf(text).latest <= config.high
+    ]
+    return _pick(draw, options)
+
+
+def _outside(draw: st.DrawFn, config: _Config, first: dt.date | None, last: dt.date | None) -> str:
+    """A day before ``first`` or after ``last``, in the range when it has room there.
+
+    A side that is ``None`` (an unknown end of a span) has no day beyond it.
+    """
+    one = dt.timedelta(days=1)
+    inside: list[tuple[dt.date, dt.date]] = []
+    beyond: list[tuple[dt.date, dt.date]] = []
+    if last is not None and last < dt.date(9999, 12, 31):
+        side = (last + one, config.high)
+        (inside if side[0] <= side[1] else beyond).append(
+            side if side[0] <= side[1] else (side[0], side[0])
+        )
+    if first is not None and first > dt.date(1, 1, 1):
+        side = (config.low, first - one)
+        (inside if side[0] <= side[1] else beyond).append(
+            side if side[0] <= side[1] else (side[1], side[1])
+        )
+    low, high = _pick(draw, inside or beyond)
+    return _day(draw, low, high).isoformat()
+
+
+def _disagreeing_date(
+    draw: st.DrawFn, config: _Config, recorded: dt.date | PartialDate | DateSpan
+) -> str:
+    """Another day (no day of the record's), or another instant for an instant."""
+    if isinstance(recorded, dt.datetime):
+        if draw(_BOOLEANS):  # another instant, minutes to days later
+            later = recorded.astimezone(dt.UTC) + dt.timedelta(minutes=draw(_integers(1, 4320)))
+            return format_instant(later.astimezone(recorded.tzinfo))
+        return _outside(draw, config, recorded.date(), recorded.date())
+    if isinstance(recorded, dt.date):
+        return _outside(draw, config, recorded, recorded)
+    return _outside(draw, config, recorded.earliest, recorded.latest)
+
+
+def _disagreeing(
+    draw: st.DrawFn, config: _Config, ids: Mapping[type, list[str]], recorded: object
+) -> str:
+    """A value the claim rules of :class:`~tradetalks.Claim` find at odds with the record's."""
+    if isinstance(recorded, (dt.date, PartialDate, DateSpan)):
+        return _disagreeing_date(draw, config, recorded)
+    if isinstance(recorded, enum.Enum):
+        members = cast("list[enum.Enum]", list(type(recorded)))
+        others = [member for member in members if member is not recorded]
+        if others:
+            return str(_pick(draw, others).value)
+    if isinstance(recorded, bool):
+        return as_text(not recorded) or ""
+    if isinstance(recorded, int):
+        return str(recorded + draw(_integers(1, 5)))
+    ident = getattr(recorded, "id", None)
+    if isinstance(ident, str):
+        names = [other for other in ids.get(type(recorded), []) if other != ident]
+        return _pick(draw, names) if names else f"not-{ident}"
+    own = as_text(recorded)
+    other = _phrase(draw)
+    return other if other != own else f"not {own}"
+
+
+def _draft_claims(draft: _Draft, records: Mapping[str, list[Any]], count: int) -> None:
+    """Claims about the records built so far, agreeing with them or not, as the config asks.
+
+    Each names one value of one record, and claims a value that agrees with it (its own
+    text, a coarser date) or not (another day, another text).
+    """
+    draw, config = draft.draw, draft.config
+    ids: dict[type, list[str]] = {}
+    for name, _ in COLLECTIONS:
+        for record in records[name]:
+            ids.setdefault(type(record), []).append(record.id)
+    about = [_Ref(name, index) for name in config.claimed for index in range(len(records[name]))]
+    if not about:  # pragma: no cover - every kind asked for is drafted
+        return
+    for index in range(count):
+        ref = _pick(draw, about)
+        record = records[ref.collection][ref.index]
+        facts = [
+            (path, name, value)
+            for path, name, value in _facts(record)
+            if (value is not None and config.agreeing is not True)
+            or (config.agreeing is not False and (value is not None or name in _UNSET))
+        ]
+        path, name, recorded = _pick(draw, facts)
+        if recorded is None:
+            unset = _UNSET[name]
+            value = _some_day(draw, config) if unset is None else draw(unset)
+        elif _flag(draw, fixed=None if config.agreeing is None else not config.agreeing):
+            value = _disagreeing(draw, config, ids, recorded)
+        else:
+            value = _agreeing(draw, config, recorded)
+        voice = draft.voices((1, 1))[0]
+        sentence = f"{draft.name_of(voice)} said that the {path} of {record.id} was {value}."
+        draft.add(
+            "claims",
+            Claim,
+            None,
+            id=draft.ident("claim", index),
+            claimed_by=voice,
+            about=ref,
+            field=path,
+            value=value,
+            evidence=(draft.write(draft.page(), sentence),),
+        )
+
+
+# --- two datasets that share records -----------------------------------------------------
+
+# The collections whose records a second dataset may hold too, in the order they refer to
+# one another. Statements are shared only when their date words (if any) need no dateline.
+_SHARED = (
+    "parties",
+    "organizations",
+    "people",
+    "positions",
+    "rounds",
+    "meetings",
+    "statements",
+    "agreements",
+    "truces",
+)
+
+
+def _shareable(recipe: _Recipe) -> bool:
+    said_on = recipe.arguments.get("said_on")
+    return said_on is None or said_on.rule is ResolutionRule.CONTEXT
+
+
+def _refs_in(value: Any) -> Iterator[_Ref]:
+    if isinstance(value, _Ref):
+        yield value
+    elif isinstance(value, _Recipe):
+        for item in value.arguments.values():
+            yield from _refs_in(item)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _refs_in(item)
+
+
+def _chosen_to_share(first: _Draft) -> set[_Ref]:
+    """Some of the first draft's records, with every record they refer to."""
+    draw = first.draw
+    chosen: set[_Ref] = set()
+    pending: list[_Ref] = []
+    for name in _SHARED:
+        refs = [ref for ref in first.refs(name) if _shareable(first.recipes[name][ref.index])]
+        flags = _flags(draw, len(refs)) if refs else ()
+        pending += [ref for ref, flag in zip(refs, flags, strict=True) if flag]
+    while pending:
+        ref = pending.pop()
+        if ref not in chosen:
+            chosen.add(ref)
+            pending += _refs_in(first.recipes[ref.collection][ref.index])
+    return chosen
+
+
+class _Copier:
+    """Copies the first draft's recipes into the second.
+
+    A reference becomes one to the copy of its record; each piece of evidence becomes the
+    same sentence, written into one of the second draft's pages.
+    """
+
+    def __init__(self, first: _Draft, second: _Draft) -> None:
+        self.second = second
+        self.texts = ["".join(page) for page in first.pages]
+        self.refs: dict[_Ref, _Ref] = {}
+
+    def copy(self, value: Any) -> Any:
+        if isinstance(value, _Ref):
+            return self.refs[value]
+        if isinstance(value, _Mark):
+            sentence = self.texts[value.page][value.start : value.end]
+            return self.second.write(self.second.page(), sentence)
+        if isinstance(value, _Recipe):
+            return _Recipe(
+                value.kind, {name: self.copy(item) for name, item in value.arguments.items()}
+            )
+        if isinstance(value, tuple):
+            return tuple(self.copy(item) for item in value)
+        return value
+
+
+def _finer_dates(draw: st.DrawFn, span: DateSpan) -> DateSpan:
+    """The span with each end that is a month given as a day within it (in order)."""
+    start, end = span.start, span.end
+    last = end.latest if isinstance(end, PartialDate) else None
+    if isinstance(start, PartialDate) and start.precision is Precision.MONTH:
+        day = _day(draw, start.earliest, min(start.latest, last or start.latest))
+        start = PartialDate(
+            day.year, day.month, day.day, uncertain=start.uncertain, approximate=start.approximate
+        )
+    if isinstance(end, PartialDate) and end.precision is Precision.MONTH:
+        first = start.earliest if isinstance(start, PartialDate) else end.earliest
+        day = _day(draw, max(first, end.earliest), end.latest)
+        end = PartialDate(
+            day.year, day.month, day.day, uncertain=end.uncertain, approximate=end.approximate
+        )
+    return DateSpan(start, end)
+
+
+def _some_delegates(draw: st.DrawFn, delegates: tuple[_Recipe, ...]) -> tuple[_Recipe, ...]:
+    """All or some of the delegates, in the same order or another (a merge joins by person)."""
+    kept = list(delegates)
+    if draw(_BOOLEANS):
+        dropped = _flags(draw, len(kept))
+        kept = [delegate for delegate, drop in zip(kept, dropped, strict=True) if not drop]
+    return tuple(_distinct(draw, kept, len(kept)))
+
+
+def _refine(second: _Draft, recipe: _Recipe, copier: _Copier) -> _Recipe:
+    """A copy of a shared record in the second draft, sometimes knowing more than the first.
+
+    A round's month is given as days within it; a missing country, city, meeting date or
+    native name is given; some delegates are left out, and those left listed in another
+    order. No value differs otherwise.
+    """
+    draw, config = second.draw, second.config
+    arguments = {
+        name: copier.copy(item) for name, item in recipe.arguments.items() if name != "evidence"
+    }
+    evidence = copier.copy(recipe.arguments.get("evidence", ()))
+    if arguments.get("delegates"):
+        arguments["delegates"] = _some_delegates(draw, arguments["delegates"])
+    refine = draw(_BOOLEANS)
+    if recipe.kind is Round and refine:
+        dates = _finer_dates(draw, arguments["dates"])
+        if dates != arguments["dates"]:
+            arguments["dates"] = dates
+            ordinal = "" if arguments["number"] is None else f" {arguments['number']}"
+            sentence = (
+                f"Round{ordinal} of the {arguments['track']} was held in {arguments['city']} "
+                f"({dates})."
+            )
+            evidence = (second.write(second.page(), sentence),)
+    elif recipe.kind in (Organization, Meeting) and refine and arguments.get("country") is None:
+        arguments["country"] = _country(draw)
+    elif recipe.kind is Person and refine and arguments["native_name"] is None:
+        arguments["native_name"] = draw(_NATIVE_NAME)
+    if recipe.kind is Meeting and draw(_BOOLEANS):
+        if arguments["city"] is None:
+            arguments["city"] = _name(draw, _CITIES)
+        if arguments["dates"] is None:
+            arguments["dates"] = _draw_span(draw, config.low, config.high, ends=config.round_ends)
+    if "evidence" in recipe.arguments:
+        arguments["evidence"] = evidence
+    return _Recipe(recipe.kind, arguments)
+
+
+def _draft_shared(first: _Draft, second: _Draft) -> None:
+    """Copy some of the first draft's records (with those they refer to) into the second."""
+    chosen = _chosen_to_share(first)
+    copier = _Copier(first, second)
+    for name in _SHARED:
+        for ref in first.refs(name):
+            if ref in chosen:
+                recipe = _refine(second, first.recipes[name][ref.index], copier)
+                copy = second.add(name, recipe.kind, first.names.get(ref), **recipe.arguments)
+                copier.refs[ref] = copy
+
+
+@st.composite
+def _dataset_pairs(draw: st.DrawFn, config: _Config, other: _Config) -> tuple[Dataset, Dataset]:
+    first = _Draft(draw, config)
+    fields = _draft_sources(first)
+    _draft_others(first)
+    one = Dataset(**_finish(first, fields))
+    # The second dataset's own parties have codes the first does not use: a party is its code.
+    used = {recipe.arguments["code"] for recipe in first.recipes["parties"]}
+    pool = config.given_parties or tuple((code, None) for code in _PARTY_NAMES)
+    rest = tuple((code, name) for code, name in pool if code not in used)
+    other = attrs.evolve(
+        other, given_parties=rest or None, parties=other.parties if rest else (0, 0)
+    )
+    second = _Draft(draw, other)
+    fields = _draft_sources(second)
+    _draft_shared(first, second)
+    _draft_others(second)
+    return one, Dataset(**_finish(second, fields))
 
 
 @st.composite
@@ -1946,14 +2373,18 @@ def meetings(
 ) -> st.SearchStrategy[Meeting]:
     """Meetings other than rounds: people, organizations or unnamed groups meeting.
 
+    A meeting sometimes has delegates, as a round has: people who took part for a party
+    (each person once), with their role and title then.
+
     Args:
-        kinds: the :class:`~tradetalks.MeetingKind` s to draw from (all by default).
+        kinds: the :class:`~tradetalks.MeetingKind` s to draw from (all by default,
+            ``SUMMIT`` among them).
         min_date: the earliest day of the meeting's dates, when it has some.
         max_date: the latest day.
 
     Returns:
         A strategy of :class:`~tradetalks.Meeting`; its dates' start or end is sometimes
-        unknown (``2025-07-28/``), never open.
+        unknown (``2025-07-28/``), never open; shrinking toward one without delegates.
 
     Raises:
         hypothesis.errors.InvalidArgument: for bad kinds or dates.
@@ -1969,7 +2400,8 @@ def meetings(
     config = _Config(
         low=min_date,
         high=max_date,
-        people=(0, 2),
+        parties=(0, 2),
+        people=(0, 3),
         organizations=(0, 1),
         meetings=(1, 1),
         meeting_kinds=chosen,
@@ -2263,6 +2695,7 @@ def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
     max_meetings: int = 2,
     max_agreements: int = 2,
     max_truces: int = 2,
+    max_claims: int = 2,
     text_files: bool = False,
 ) -> st.SearchStrategy[Dataset]:
     """Datasets of every kind of record, with referential integrity.
@@ -2286,6 +2719,8 @@ def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
             sometimes made under one of them, as :func:`truces` describes.
         max_truces: the most truces (only with one party or more), as :func:`truces`
             describes: some by one party, some lapsed, open-ended or ended early.
+        max_claims: the most claims about the dataset's own records, as :func:`claims`
+            describes: some agree with the record, some do not.
         text_files: whether sources keep their text in a file beside the dataset
             (``"<id>.txt"``), for tests of :func:`~tradetalks.dump` and
             :func:`~tradetalks.load`.
@@ -2316,6 +2751,7 @@ def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
         ("max_meetings", max_meetings),
         ("max_agreements", max_agreements),
         ("max_truces", max_truces),
+        ("max_claims", max_claims),
     ):
         _check_count(name, 1 if name == "max_sources" else 0, high)
     pool = _check_parties(parties)
@@ -2335,8 +2771,184 @@ def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
         statements=_check_count("statements", min_statements, max_statements),
         agreements=(0, max_agreements),
         truces=(0, max_truces),
+        claims=(0, max_claims),
     )
     return _datasets(config)
+
+
+# The collection of each kind of record a claim may be about.
+_CLAIMED_KINDS: dict[type[Any], str] = {
+    Source: "sources",
+    Party: "parties",
+    Organization: "organizations",
+    Person: "people",
+    Round: "rounds",
+    Meeting: "meetings",
+    Agreement: "agreements",
+    Truce: "truces",
+}
+
+
+def claims(
+    *,
+    about: Iterable[type[Any]] | None = None,
+    agreeing: bool | None = None,
+    min_date: dt.date = _RECORDS_FROM,
+    max_date: dt.date = _RECORDS_TO,
+) -> st.SearchStrategy[Claim]:
+    """Claims about one value of a record, some agreeing with the record and some not.
+
+    A claim names a record and a path to one of its values (``dates``, ``city``,
+    ``number``, ``terms[1].end``, ``ended.at``, ``delegates[0].title``, ``outlet``), and
+    claims a value in the format's own text form. One that agrees gives the record's own
+    value, or for a date a coarser one that contains it (the month or year of a day, the
+    day of an instant); one that does not gives another day (or another instant), another
+    text, number, member of the enumeration, or another record's id. A claim about a value
+    the record leaves empty (a missing country) agrees whatever it says, so one asked not
+    to agree is about a value the record gives. The claim is made by a person, an
+    organization or an unnamed group, in a sentence of a source.
+
+    Args:
+        about: the kinds of record to make claims about, from :class:`~tradetalks.Source`,
+            :class:`~tradetalks.Party`, :class:`~tradetalks.Organization`,
+            :class:`~tradetalks.Person`, :class:`~tradetalks.Round`,
+            :class:`~tradetalks.Meeting`, :class:`~tradetalks.Agreement` and
+            :class:`~tradetalks.Truce` (all by default).
+        agreeing: ``True`` for claims that agree with the record
+            (:meth:`~tradetalks.Claim.agrees`), ``False`` for claims that do not, ``None``
+            to draw it.
+        min_date: the earliest day of the records' dates and, when the range leaves room,
+            of a claimed date.
+        max_date: the latest day.
+
+    Returns:
+        A strategy of :class:`~tradetalks.Claim`, whose record brings its own source,
+        shrinking toward a claim about a source's outlet that agrees.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for kinds a claim cannot be about, a flag that
+            is not a bool, or a range that ends before it starts.
+
+    >>> from hypothesis import given
+    >>> from tradetalks import Claim, Truce
+    >>> from tradetalks.strategies import claims
+    >>> @given(claims(about=[Truce], agreeing=False))
+    ... def test_a_conflict(claim):
+    ...     assert isinstance(claim.about, Truce) and not claim.agrees()
+    ...     assert claim.recorded is not None and claim.recorded != claim.value
+    >>> test_a_conflict()
+    """
+    kinds = _check_members("about", about, type)
+    if kinds is not None and not set(kinds) <= set(_CLAIMED_KINDS):
+        allowed = ", ".join(kind.__name__ for kind in _CLAIMED_KINDS)
+        raise InvalidArgument(f"a claim is about one of {allowed}, not {kinds!r}")
+    _check_dates(min_date, max_date, "min_date, max_date")
+    names = _CLAIMED if kinds is None else tuple(_CLAIMED_KINDS[kind] for kind in kinds)
+    counts: dict[str, Any] = {
+        "parties": (0, 2),
+        "organizations": (0, 1),
+        "people": (0, 2),
+        "rounds": (0, 1),
+        "meetings": (0, 1),
+        "agreements": (0, 1),
+        "truces": (0, 1),
+    }
+    for name in set(names) & set(counts):
+        counts[name] = (1, counts[name][1])
+    if "agreements" in names:
+        counts["parties"] = (2, 3)
+    elif "truces" in names:
+        counts["parties"] = (1, 2)
+    if "truces" in names and max_date <= min_date:
+        raise InvalidArgument(f"{min_date} to {max_date} is too short for a truce")
+    config = attrs.evolve(
+        _Config(low=min_date, high=max_date),
+        **counts,
+        claims=(1, 1),
+        claimed=names,
+        agreeing=_check_flag("agreeing", agreeing),
+    )
+    return _records(config, "claims")
+
+
+def dataset_pairs(
+    *,
+    min_date: dt.date = _RECORDS_FROM,
+    max_date: dt.date = _RECORDS_TO,
+    max_statements: int = 3,
+    max_claims: int = 2,
+    text_files: bool = False,
+) -> st.SearchStrategy[tuple[Dataset, Dataset]]:
+    """Two datasets that share records across two sources, for properties of merging.
+
+    Both are valid on their own, and :meth:`~tradetalks.Dataset.merge` joins them. The first is a dataset as :func:`datasets` makes it. The second has sources of its own
+    (ids that start with ``second-``), holds some of the first's records under the same ids
+    (with every record they refer to), each with its evidence written anew into the second's
+    sources, and records of its own: parties with other codes, people, rounds, statements,
+    truces, claims, some referring to the shared records. A shared record sometimes knows
+    more than the first's: a round's month given as days within it, a missing country,
+    city, meeting date or native name given; and a round or a meeting sometimes lists only
+    some of the first's delegates, or lists them in another order. No shared value differs
+    from the first's otherwise, so the two always merge without a conflict (a statement is
+    shared only when its date words, if any, do not depend on its source's dateline).
+
+    Args:
+        min_date: the earliest day of any date in either dataset.
+        max_date: the latest day.
+        max_statements: the most statements in each dataset.
+        max_claims: the most claims in each, about its own records.
+        text_files: whether sources keep their text in a file beside the dataset
+            (``"<id>.txt"``), for tests of :func:`~tradetalks.dump`.
+
+    Returns:
+        A strategy of pairs ``(first, second)`` of :class:`~tradetalks.Dataset`,
+        shrinking toward two datasets of one source each, sharing nothing.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: for bad counts or dates.
+
+    >>> from hypothesis import given, settings
+    >>> from tradetalks.strategies import dataset_pairs
+    >>> @settings(max_examples=20)
+    ... @given(dataset_pairs())
+    ... def test_merged_holds_every_id(pair):
+    ...     first, second = pair
+    ...     merged = first.merge(second)
+    ...     for name in ("people", "rounds", "truces"):
+    ...         ids = {r.id for r in getattr(first, name)} | {r.id for r in getattr(second, name)}
+    ...         assert {r.id for r in getattr(merged, name)} == ids
+    >>> test_merged_holds_every_id()
+    """
+    _check_dates(min_date, max_date, "min_date, max_date")
+    statements = _check_count("statements", 0, max_statements)
+    _check_count("max_claims", 0, max_claims)
+    config = _Config(
+        low=min_date,
+        high=max_date,
+        sources=(1, 2),
+        text_files=text_files,
+        parties=(0, 3),
+        organizations=(0, 2),
+        people=(0, 3),
+        positions=(0, 2),
+        rounds=(0, 2),
+        meetings=(0, 2),
+        statements=statements,
+        agreements=(0, 1),
+        truces=(0, 1),
+        claims=(0, max_claims),
+    )
+    other = attrs.evolve(
+        config,
+        prefix="second-",
+        parties=(0, 2),
+        organizations=(0, 1),
+        people=(0, 2),
+        positions=(0, 1),
+        rounds=(0, 1),
+        meetings=(0, 1),
+    )
+    return _dataset_pairs(config, other)
 
 
 # --- registration with st.from_type ---------------------------------------------------------
@@ -2378,6 +2990,7 @@ def _register() -> None:
         TruceTerm: truces().flatmap(lambda truce: st.sampled_from(truce.terms)),
         TruceEnd: truce_ends(),
         Truce: truces(),
+        Claim: claims(),
         Dataset: datasets(),
         TimelineEntry: _datasets(_TIMELINE).flatmap(
             lambda record: st.sampled_from(record.timeline())
