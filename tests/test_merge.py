@@ -6,13 +6,16 @@ made-up outlet); neither is a real report.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
+from hypothesis import given, note, settings
 
 import tradetalks
 from tradetalks import (
@@ -30,6 +33,8 @@ from tradetalks import (
     Source,
     Statement,
 )
+from tradetalks import strategies as ts
+from tradetalks.dataset import COLLECTIONS
 from tradetalks.fixtures import stockholm_2025
 from tradetalks.merging import name_key
 
@@ -683,13 +688,6 @@ def test_possible_duplicates_pair_each_record_once() -> None:
 # records of its own. The two always merge without a conflict. The imports are here, with the
 # properties, rather than at the top of the file.
 
-import contextlib  # noqa: E402
-import tempfile  # noqa: E402
-
-from hypothesis import given, note, settings  # noqa: E402
-
-from tradetalks import strategies as ts  # noqa: E402
-from tradetalks.dataset import COLLECTIONS  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
