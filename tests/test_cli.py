@@ -1011,3 +1011,47 @@ def test_the_summary_lists_a_meetings_delegates(
         "      US member  Jamieson Greer (US Trade Representative)",
         "      CN lead    He Lifeng (Vice Premier)",
     ]
+
+
+def test_the_summary_counts_to_a_known_early_end_and_lists_disagreeing_claims(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shipped = fixtures.stockholm_2025()
+    truce = shipped.truces[0].end_early(
+        at="2025-08-01", announced_on="2025-07-20", reason="terminated", derivation="a notice"
+    )
+    claim = tradetalks.Claim(
+        id="claim-aug-14",
+        claimed_by=tradetalks.UnnamedGroup("some reports"),
+        about=truce,
+        field="terms[0].end",
+        value="2025-08-14",
+        evidence=truce.evidence,
+    )
+    path = tmp_path / "ending.json"
+    tradetalks.dump(attrs.evolve(shipped, truces=[truce], claims=[claim]), path)
+    status, out, _ = run(capsys, "--dataset", str(path), "--as-of", "2025-07-30")
+    assert status == 0
+    lines = out.splitlines()
+    # Known since 20 July: the truce ends on 1 August, 2 days after 30 July.
+    assert (
+        "  ends early 2025-08-01 (terminated; its term ran to 2025-08-12), as known on "
+        "2025-07-30: in force, 2 days remain"
+    ) in lines
+    assert lines[
+        -len(lines) + lines.index("Claims: 1, of which 1 disagree with the record") + 1
+    ] == (
+        "  claim-aug-14: cn-us-tariff-truce-2025.terms[0].end is '2025-08-14' by its claim, "
+        "'2025-08-12' in the record"
+    )
+
+
+def test_merge_refuses_to_write_over_a_file_it_merges(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, second = _merge_inputs(tmp_path)
+    before = first.read_bytes()
+    status, _, err = run(capsys, "merge", str(first), str(second), "-o", str(first))
+    assert status == 2
+    assert "is one of the files to merge; write elsewhere" in err
+    assert first.read_bytes() == before

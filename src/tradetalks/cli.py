@@ -406,6 +406,9 @@ def _merge(first: str, second: str, output: str, same: dict[str, str]) -> int:
     """Merge two dataset files into ``output``, or print each conflict; the exit status."""
     from tradetalks import serialization  # noqa: PLC0415 - loaded only when run
 
+    for given in (first, second):
+        if Path(given).resolve() == Path(output).resolve():
+            raise _UsageError(f"-o {output!r} is one of the files to merge; write elsewhere")
     mine, theirs = _dataset(first), _dataset(second)
     try:
         merged = mine.merge(theirs, same=same)
@@ -512,6 +515,7 @@ def _summary(dataset: Dataset, as_of: dt.date | None) -> None:
         _delegate_lines(meeting.delegates)
     for truce in dataset.truces:
         _truce_lines(truce, as_of, shown)
+    _claim_lines(dataset)
     _who_said(dataset.statements)
 
 
@@ -560,13 +564,30 @@ def _truce_lines(truce: Truce, as_of: dt.date, shown: str) -> None:
             f"{_bound(following.start)}, 0 days remain"
         )
         return
+    counted = truce.counts_to(as_of)
+    if ended is not None and counted is not None and counted is ended.at:
+        what = f"ends early {_bound(counted)} ({ended.reason.value}; its term ran to {_bound(end)})"
+    else:
+        what = f"deadline {_bound(end)}"
     try:
         left = _plural(truce.days_remaining(as_of), "day")
         verb = "remains" if left.startswith("1 ") else "remain"
         remaining = f", {left} {verb}"
     except TradetalksError as error:
         remaining = f" ({error.message})"
-    _say(f"  deadline {_bound(end)}, as known on {shown}: {_STATUS_WORDS[status]}{remaining}")
+    _say(f"  {what}, as known on {shown}: {_STATUS_WORDS[status]}{remaining}")
+
+
+def _claim_lines(dataset: Dataset) -> None:
+    if not dataset.claims:
+        return
+    disagreeing = dataset.conflicts()
+    _say(f"\nClaims: {len(dataset.claims)}, of which {len(disagreeing)} disagree with the record")
+    for claim in disagreeing:
+        _say(
+            f"  {claim.id}: {claim.about.id}.{claim.field} is {claim.value!r} by its claim, "
+            f"{claim.recorded!r} in the record"
+        )
 
 
 def _bound(bound: PartialDate | dt.datetime) -> str:

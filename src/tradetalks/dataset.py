@@ -612,7 +612,8 @@ class Dataset:
         A claimed day agrees with an instant on that day in the instant's zone, a claimed
         month with any day in it; see :class:`~tradetalks.Claim` for every rule.
 
-        >>> from tradetalks import Claim, Dataset, UnnamedGroup
+        >>> import attrs
+        >>> from tradetalks import Claim, UnnamedGroup
         >>> from tradetalks.fixtures import stockholm_2025
         >>> record = stockholm_2025()
         >>> truce = record.truces[0]
@@ -635,11 +636,13 @@ class Dataset:
         parties whose terms overlap. Nothing is joined: pass a pair to :meth:`merge` as
         ``same={second.id: first.id}`` when they are one.
 
+        >>> import attrs
         >>> from tradetalks import Person
         >>> from tradetalks.fixtures import stockholm_2025
         >>> record = stockholm_2025()
         >>> bessent = record.get("scott-bessent", Person)
-        >>> twice = attrs.evolve(record, people=(*record.people, attrs.evolve(bessent, id="bessent")))
+        >>> again = attrs.evolve(bessent, id="bessent")
+        >>> twice = attrs.evolve(record, people=(*record.people, again))
         >>> [(p.first.id, p.second.id, p.reason) for p in twice.possible_duplicates()]
         [('scott-bessent', 'bessent', "the same name, 'Scott Bessent' and 'Scott Bessent'")]
         """

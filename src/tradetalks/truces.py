@@ -22,6 +22,8 @@ The rules, all in calendar days (never months):
 * With an aware datetime and a deadline that is an instant, days remaining are whole days
   of absolute time left, floored; :meth:`Truce.time_remaining` gives the exact
   :class:`~datetime.timedelta`.
+* A day given as ``as_of`` stands at the end of that day: a start, an end or an
+  announcement at any instant of that day (in the instant's zone) has happened.
 * What was known when: an answer at a moment uses only what was announced by then. A term
   or an early end counts from its announcement: an instant from that instant; a day from the
   start of that day in the zone of the term's bounds when they are instants, and on the
@@ -825,6 +827,33 @@ class Truce:
         if term is None:
             raise self._not_announced(seen)
         return term
+
+    def counts_to(self, as_of: dt.date) -> Bound | None:
+        """The day or instant the days remaining on ``as_of`` count to, as known then.
+
+        The end of the term that sets the deadline (:meth:`deadline`), or a known early end
+        when it comes first; ``None`` when the term in force runs until further notice.
+
+        Args:
+            as_of: a :class:`datetime.date`, or an aware :class:`datetime.datetime`.
+
+        Raises:
+            NaiveDatetimeError: for a naive datetime.
+            NotAnnouncedError: before the truce was announced.
+
+        >>> from datetime import date
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> truce = stockholm_2025().truces[0]
+        >>> ending = truce.end_early(at="2025-08-01", announced_on="2025-07-20",
+        ...                         reason="terminated", derivation="an example notice")
+        >>> str(ending.counts_to(date(2025, 7, 19))), str(ending.counts_to(date(2025, 7, 20)))
+        ('2025-08-12', '2025-08-01')
+        """
+        seen = _observer(as_of)
+        standing = self._standing(seen)
+        if standing.status is TruceStatus.NOT_ANNOUNCED:
+            raise self._not_announced(seen)
+        return standing.deadline
 
     def status(self, as_of: dt.date, term: TruceTerm | None = None) -> TruceStatus:
         """Where the truce (or one of its terms) stands on ``as_of``, as known then.
