@@ -54,7 +54,7 @@ from tradetalks.errors import InvalidValueError
 from tradetalks.instants import elapsed, format_instant, parse_instant
 from tradetalks.sources import Source, check_evidence
 from tradetalks.talks import Meeting, Round
-from tradetalks.truces import Truce
+from tradetalks.truces import Truce, day_range
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -200,19 +200,8 @@ def _claimed_date(text: str) -> DateSpan | dt.datetime | None:
         return None
 
 
-def _days(value: object) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a date can mean (an instant: its day in its own zone)."""
-    if isinstance(value, dt.datetime):
-        return value.date(), value.date()
-    if isinstance(value, dt.date):
-        return value, value
-    if isinstance(value, PartialDate):
-        return value.earliest, value.latest
-    return None
-
-
 def _overlap(one: object, two: object) -> bool:
-    first, second = _days(one), _days(two)
+    first, second = day_range(one), day_range(two)
     if first is None or second is None:
         return one == two
     return first[0] <= second[1] and second[0] <= first[1]
@@ -227,7 +216,7 @@ def _ends_agree(recorded: object, claimed: object) -> bool:
 def _within_span(recorded: DateSpan, claimed: object) -> bool:
     """A single date claimed of a span agrees when it can fall within the span."""
     low, high = recorded.earliest, recorded.latest
-    days = _days(claimed)
+    days = day_range(claimed)
     if days is None:
         return False
     return (low is None or low <= days[1]) and (high is None or days[0] <= high)

@@ -62,7 +62,7 @@ from typing import TYPE_CHECKING, NoReturn
 from tradetalks.actors import UnnamedGroup
 from tradetalks.agreements import Agreement
 from tradetalks.dataset import COLLECTIONS, TimelineEvent
-from tradetalks.dates import PartialDate, is_iso_day
+from tradetalks.dates import is_iso_day
 from tradetalks.errors import (
     DataFormatError,
     InvalidValueError,
@@ -76,7 +76,7 @@ from tradetalks.schema import json_schema
 from tradetalks.serialization.wire import read_day
 from tradetalks.statements import Statement
 from tradetalks.talks import Delegate, Meeting, Round
-from tradetalks.truces import Truce, TruceStatus
+from tradetalks.truces import Truce, TruceStatus, bound_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -544,14 +544,14 @@ def _truce_lines(truce: Truce, as_of: dt.date, shown: str) -> None:
     status = truce.status(as_of)
     if status is TruceStatus.NOT_ANNOUNCED:
         first = truce.terms[0].announced_on
-        when = f" (announced {_bound(first)})" if first is not None else ""
+        when = f" (announced {bound_text(first)})" if first is not None else ""
         _say(f"  as known on {shown}: not yet announced{when}")
         return
     end = truce.deadline(as_of).end
     ended = truce.ended
     if status is TruceStatus.ENDED and ended is not None:
         _say(
-            f"  ended {_bound(ended.at)} ({ended.reason.value}), as known on {shown}: 0 days remain"
+            f"  ended {bound_text(ended.at)} ({ended.reason.value}), as known on {shown}: 0 days remain"
         )
         return
     if end is None:
@@ -560,15 +560,15 @@ def _truce_lines(truce: Truce, as_of: dt.date, shown: str) -> None:
     if status is TruceStatus.LAPSED:  # the term that ended last, then the next one known
         following = truce.terms[truce.terms.index(truce.deadline(as_of)) + 1]
         _say(
-            f"  lapsed since {_bound(end)}, as known on {shown}: the next term starts "
-            f"{_bound(following.start)}, 0 days remain"
+            f"  lapsed since {bound_text(end)}, as known on {shown}: the next term starts "
+            f"{bound_text(following.start)}, 0 days remain"
         )
         return
     counted = truce.counts_to(as_of)
     if ended is not None and counted is not None and counted is ended.at:
-        what = f"ends early {_bound(counted)} ({ended.reason.value}; its term ran to {_bound(end)})"
+        what = f"ends early {bound_text(counted)} ({ended.reason.value}; its term ran to {bound_text(end)})"
     else:
-        what = f"deadline {_bound(end)}"
+        what = f"deadline {bound_text(end)}"
     try:
         left = _plural(truce.days_remaining(as_of), "day")
         verb = "remains" if left.startswith("1 ") else "remain"
@@ -588,10 +588,6 @@ def _claim_lines(dataset: Dataset) -> None:
             f"  {claim.id}: {claim.about.id}.{claim.field} is {claim.value!r} by its claim, "
             f"{claim.recorded!r} in the record"
         )
-
-
-def _bound(bound: PartialDate | dt.datetime) -> str:
-    return format_instant(bound) if isinstance(bound, dt.datetime) else str(bound)
 
 
 def _who_said(statements: Sequence[Statement]) -> None:
@@ -622,7 +618,7 @@ def _entry_label(entry: TimelineEntry) -> str:
         label = f"{record.id}: term {'starts' if event is TimelineEvent.TRUCE_START else 'ends'}"
         ended, last = record.ended, entry.term is record.terms[-1]
         if ended is not None and last and event is TimelineEvent.TRUCE_DEADLINE:
-            label += f" (cut short: it ended early on {_bound(ended.at)})"
+            label += f" (cut short: it ended early on {bound_text(ended.at)})"
     elif isinstance(record, Statement):
         label = f"{', '.join(record.speaker_names)}: {_cut(record.text, 60)}"
     elif isinstance(record, Round):

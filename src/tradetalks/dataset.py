@@ -35,7 +35,6 @@ from tradetalks.agreements import Agreement
 from tradetalks.claims import Claim
 from tradetalks.dates import PartialDate
 from tradetalks.errors import InvalidValueError, MissingReferenceError
-from tradetalks.merging import merge_collections, possible_duplicates
 from tradetalks.sources import Source
 from tradetalks.statements import Statement
 from tradetalks.talks import Meeting, Round
@@ -646,6 +645,8 @@ class Dataset:
         >>> [(p.first.id, p.second.id, p.reason) for p in twice.possible_duplicates()]
         [('scott-bessent', 'bessent', "the same name, 'Scott Bessent' and 'Scott Bessent'")]
         """
+        from tradetalks.merging import possible_duplicates  # noqa: PLC0415 - used only here
+
         found: tuple[PossibleDuplicate, ...] | None = self._views.get("possible_duplicates")
         if found is None:
             found = self._views["possible_duplicates"] = tuple(
@@ -703,6 +704,8 @@ class Dataset:
         >>> record.merge(record) == record
         True
         """
+        from tradetalks.merging import merge_collections  # noqa: PLC0415 - used only here
+
         if not isinstance(other, Dataset):
             raise InvalidValueError(
                 f"expected a Dataset, not {type(other).__name__}", where="other"

@@ -41,14 +41,15 @@ import attrs
 
 from tradetalks._fields import NONE_IS_A_VALUE, is_reference, short
 from tradetalks.actors import UnnamedGroup
-from tradetalks.claims import Claim, value_at
+from tradetalks.claims import Claim, as_text, value_at
 from tradetalks.dates import DateSpan, PartialDate, SpanEnd
 from tradetalks.errors import InvalidValueError, MergeConflictError
-from tradetalks.instants import elapsed, format_instant
+from tradetalks.instants import elapsed
 from tradetalks.sources import Evidence, Source
+from tradetalks.truces import day_range
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
 
 class Difference(NamedTuple):
@@ -82,40 +83,21 @@ class Difference(NamedTuple):
         return f"{self.record}.{self.field}: {self.this} ({mine}) vs {self.other} ({theirs})"
 
 
-def _quoted(value: str) -> str:
-    return repr(short(value, 80))
-
-
-def _listed(value: tuple[Any, ...]) -> str:
-    return "[" + ", ".join(_text(item) for item in value) + "]"
-
-
-def _group(value: UnnamedGroup) -> str:
-    return repr(f"group: {value.words}")
-
-
-def _enum(value: enum.Enum) -> str:
-    return repr(value.value)
-
-
-_FORMS: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
-    ((PartialDate, DateSpan), str),
-    (dt.datetime, format_instant),
-    (dt.date, dt.date.isoformat),
-    (enum.Enum, _enum),
-    (str, _quoted),
-    (tuple, _listed),
-    (UnnamedGroup, _group),
-)
-
-
 def _text(value: object) -> str:
-    """A value as text for a message: dates as EDTF, instants as RFC 9557, texts quoted."""
-    for kinds, form in _FORMS:
-        if isinstance(value, kinds):
-            return form(value)
-    ident = _ident(value)
-    return repr(ident) if ident is not None else short(repr(value), 80)
+    """A value as text for a message: its form in the format, texts and ids quoted.
+
+    Dates are EDTF and instants RFC 9557, as a claim gives them (``claims.as_text``).
+    """
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_text(item) for item in value) + "]"
+    if isinstance(value, UnnamedGroup):
+        return repr(f"group: {value.words}")
+    text = as_text(value)
+    if text is None:
+        return "None"
+    if isinstance(value, (str, enum.Enum)) or _ident(value) is not None:
+        return repr(short(text, 80))
+    return short(text, 80)
 
 
 def _sources(record: object) -> tuple[str, ...]:
@@ -155,21 +137,13 @@ def _same_value(this: object, other: object) -> bool:
     return this == other
 
 
-def _day_range(value: object) -> tuple[dt.date, dt.date] | None:
-    if isinstance(value, dt.datetime):
-        return value.date(), value.date()
-    if isinstance(value, PartialDate):
-        return value.earliest, value.latest
-    return None
-
-
 def _finer_date(this: object, other: object) -> object | None:
     """The finer of two dates or bounds when one lies within the other, else ``None``.
 
     A day is finer than its month; an instant finer than its day (in the instant's own
     zone); two instants are finer than each other only when equal.
     """
-    one, two = _day_range(this), _day_range(other)
+    one, two = day_range(this), day_range(other)
     if one is None or two is None:
         return None
     if isinstance(this, dt.datetime) and isinstance(other, dt.datetime):
@@ -711,12 +685,9 @@ def _span_days(earliest: dt.date | None, latest: dt.date | None) -> tuple[dt.dat
 
 
 def _truce_days(truce: Any) -> tuple[dt.date, dt.date]:
-    first, last = truce.terms[0].start, truce.terms[-1].end
-    start = first.date() if isinstance(first, dt.datetime) else first.earliest
-    if last is None:
-        return start, dt.date.max
-    end = last.date() if isinstance(last, dt.datetime) else last.latest
-    return start, end
+    first = day_range(truce.terms[0].start) or (dt.date.min, dt.date.min)
+    last = day_range(truce.terms[-1].end)  # None: until further notice
+    return first[0], dt.date.max if last is None else last[1]
 
 
 def _overlapping(records: Sequence[Any], days: Any, key: Any) -> Iterator[tuple[Any, Any]]:

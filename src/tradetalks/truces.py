@@ -213,12 +213,34 @@ def _zone(*bounds: Bound | None) -> dt.tzinfo | None:
     return None
 
 
+def day_range(value: object, zone: dt.tzinfo | None = None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date, a bound or an instant can fall on; ``None`` otherwise.
+
+    An instant falls on its day in ``zone`` (in its own zone when none is given); a
+    :class:`datetime.date` on itself; a :class:`~tradetalks.PartialDate` on any day from its
+    earliest to its latest.
+
+    >>> day_range(PartialDate.from_edtf("2025-05"))
+    (datetime.date(2025, 5, 1), datetime.date(2025, 5, 31))
+    >>> day_range("May") is None
+    True
+    """
+    if isinstance(value, dt.datetime):
+        day = (value.astimezone(zone) if zone is not None else value).date()
+        return day, day
+    if isinstance(value, dt.date):
+        return value, value
+    if isinstance(value, PartialDate):
+        return value.earliest, value.latest
+    return None
+
+
 def _span(bound: Bound, zone: dt.tzinfo | None) -> tuple[dt.date, dt.date]:
     """The first and last day a bound can fall on (an instant's day in ``zone`` or its own)."""
-    if isinstance(bound, dt.datetime):
-        day = (bound.astimezone(zone) if zone is not None else bound).date()
-        return day, day
-    return bound.earliest, bound.latest
+    days = day_range(bound, zone)
+    if days is None:  # a bound is a PartialDate or a datetime: the record classes say so
+        raise InvalidValueError(f"not a day or an instant: {bound!r}")
+    return days
 
 
 def _order(first: Bound, second: Bound, zone: dt.tzinfo | None) -> int | None:
