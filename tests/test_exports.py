@@ -66,15 +66,22 @@ def test_the_kinds_are_the_columns_keys() -> None:
         "parties",
         "organizations",
         "people",
+        "person_identifiers",
         "positions",
         "rounds",
+        "round_outcomes",
         "delegates",
         "meetings",
+        "meeting_participants",
         "statements",
         "statement_speakers",
+        "statement_reporters",
         "agreements",
+        "agreement_parties",
         "truces",
+        "truce_parties",
         "truce_terms",
+        "claims",
         "evidence",
     }
 
@@ -90,26 +97,47 @@ def test_rows_have_exactly_their_columns_and_plain_values(kind: str) -> None:
 
 
 def test_an_unknown_kind_is_refused(record: Dataset) -> None:
-    with pytest.raises(tradetalks.InvalidValueError, match="'speeches' is not a kind of row"):
+    with pytest.raises(tradetalks.InvalidValueError, match="'speeches' is not a table"):
         to_records(record, "speeches")
 
 
 def test_the_first_statement_row(record: Dataset) -> None:
     row = to_records(record, "statements")[0]
-    assert row["speakers"] == "He Lifeng"
     assert row["mode"] == "indirect"
     assert str(row["text"]).startswith("The US should work with China to continue")
     assert row["said_on"] == "2025-07-29"
     assert row["said_on_earliest"] == row["said_on_latest"] == "2025-07-29"
     assert row["said_on_words"] == "on Tuesday"
     assert row["said_on_rule"] == "weekday"
+    assert row["said_on_precision"] == "day"
     assert row["audience"] is None
-    assert row["reported_by"] == "Xinhua News Agency"
-    assert row["occasion_id"] == "stockholm-2025"
+    assert (row["occasion_id"], row["round_id"], row["meeting_id"]) == (
+        "stockholm-2025",
+        "stockholm-2025",
+        None,
+    )
+    # "He Lifeng said ..., the Xinhua News Agency reported": a speaker, an outlet.
+    speakers = [
+        r for r in to_records(record, "statement_speakers") if r["statement_id"] == row["id"]
+    ]
+    assert [
+        (r["ordinal"], r["speaker_kind"], r["person_id"], r["speaker_name"]) for r in speakers
+    ] == [(1, "person", "he-lifeng", "He Lifeng")]
+    reporters = [
+        r for r in to_records(record, "statement_reporters") if r["statement_id"] == row["id"]
+    ]
+    assert [(r["ordinal"], r["reporter_kind"], r["reporter_name"]) for r in reporters] == [
+        (1, "organization", "Xinhua News Agency")
+    ]
 
 
 def test_a_direct_quotation_to_the_global_times(record: Dataset) -> None:
-    rows = [r for r in to_records(record, "statements") if r["speakers"] == "Zhou Mi"]
+    by_zhou = {
+        r["statement_id"]
+        for r in to_records(record, "statement_speakers")
+        if r["person_id"] == "zhou-mi"
+    }
+    rows = [r for r in to_records(record, "statements") if r["id"] in by_zhou]
     quoted = [r for r in rows if r["mode"] == "direct"]
     assert len(quoted) == 1
     assert quoted[0]["audience"] == "told the Global Times"
@@ -122,17 +150,25 @@ def test_an_unnamed_speaker_has_a_name_but_no_id(record: Dataset) -> None:
     rows = to_records(record, "statement_speakers")
     experts = [r for r in rows if r["speaker_name"] == "Chinese experts"]
     assert experts
-    assert all(r["speaker_id"] is None for r in experts)
+    assert all(r["person_id"] is None and r["organization_id"] is None for r in experts)
+    assert all(r["speaker_kind"] == "group" for r in experts)
 
 
 def test_the_round_rows(record: Dataset) -> None:
     rows = {str(r["city"]): r for r in to_records(record, "rounds")}
     assert {
-        city: (r["number"], r["dates"], r["earliest"], r["latest"]) for city, r in rows.items()
+        city: (
+            r["number"],
+            r["dates"],
+            r["dates_earliest"],
+            r["dates_latest"],
+            r["dates_precision"],
+        )
+        for city, r in rows.items()
     } == {
-        "Geneva": (1, "2025-05", "2025-05-01", "2025-05-31"),
-        "London": (2, "2025-06", "2025-06-01", "2025-06-30"),
-        "Stockholm": (3, "2025-07-28/2025-07-29", "2025-07-28", "2025-07-29"),
+        "Geneva": (1, "2025-05", "2025-05-01", "2025-05-31", "month"),
+        "London": (2, "2025-06", "2025-06-01", "2025-06-30", "month"),
+        "Stockholm": (3, "2025-07-28/2025-07-29", "2025-07-28", "2025-07-29", "day"),
     }
     assert rows["Stockholm"]["country"] == "SE"  # "in Stockholm, Sweden"
 
@@ -164,20 +200,24 @@ def test_the_delegates_of_a_summit_are_rows_with_its_meeting_id(record: Dataset)
     rows = [r for r in to_records(with_summit, "delegates") if r["meeting_id"] is not None]
     assert rows == [
         {
+            "occasion_id": "example-summit",
             "round_id": None,
+            "meeting_id": "example-summit",
+            "ordinal": 1,
             "person_id": "scott-bessent",
             "party_code": "US",
             "role": "lead",
             "title": "Treasury Secretary",
-            "meeting_id": "example-summit",
         },
         {
+            "occasion_id": "example-summit",
             "round_id": None,
+            "meeting_id": "example-summit",
+            "ordinal": 2,
             "person_id": "jamieson-greer",
             "party_code": "US",
             "role": "member",
             "title": "US Trade Representative",
-            "meeting_id": "example-summit",
         },
     ]
     assert [r["meeting_id"] for r in to_records(record, "delegates")] == [None, None, None]
@@ -185,24 +225,38 @@ def test_the_delegates_of_a_summit_are_rows_with_its_meeting_id(record: Dataset)
 
 
 def test_the_truce_rows(record: Dataset) -> None:
+    nothing = dict.fromkeys(("", "_earliest", "_latest", "_precision", "_utc", "_zone"))
     assert to_records(record, "truces") == [
         {
             "id": "cn-us-tariff-truce-2025",
-            "parties": "CN; US",
             "suspended": "tariffs",
-            "terms": 1,
-            "start": "2025-05-14",
-            "end": "2025-08-12",
+            "term_count": 1,
+            "begins": "2025-05-14",  # 90 days before the deadline of August 12
+            "begins_earliest": "2025-05-14",
+            "begins_latest": "2025-05-14",
+            "begins_precision": "day",
+            "begins_utc": None,  # a day, not an instant
+            "begins_zone": None,
+            "expires": "2025-08-12",  # "a deadline approaching on August 12"
+            "expires_earliest": "2025-08-12",
+            "expires_latest": "2025-08-12",
+            "expires_precision": "day",
+            "expires_utc": None,
+            "expires_zone": None,
             "agreement_id": None,  # the article names no agreement
             "derivation": None,  # its facts come from the article's evidence
-            "ended_at": None,
+            **{f"ended_at{k}": v for k, v in nothing.items()},
             "end_reason": None,
-            "end_announced_on": None,
+            **{f"end_announced_on{k}": v for k, v in nothing.items()},
         }
     ]
+    assert [(r["ordinal"], r["party_code"]) for r in to_records(record, "truce_parties")] == [
+        (1, "CN"),
+        (2, "US"),
+    ]
     [term] = to_records(record, "truce_terms")
-    assert (term["index"], term["start"], term["end"], term["announced_on"]) == (
-        0,
+    assert (term["ordinal"], term["begins"], term["expires"], term["announced_on"]) == (
+        1,
         "2025-05-14",
         "2025-08-12",
         None,
@@ -213,7 +267,7 @@ def test_the_source_and_party_rows(record: Dataset) -> None:
     [source] = to_records(record, "sources")
     assert source["outlet_id"] == "global-times"
     assert source["published_on"] == "2025-07-30"
-    assert source["language"] == "en"
+    assert source["language_tag"] == "en"
     assert source["characters"] == len(ARTICLE)
     assert to_records(record, "parties") == [
         {"code": "CN", "name": "China"},
@@ -224,12 +278,12 @@ def test_the_source_and_party_rows(record: Dataset) -> None:
 def test_every_evidence_row_quotes_the_article(record: Dataset) -> None:
     rows = to_records(record, "evidence")
     for row in rows:
-        start, end = row["start"], row["end"]
+        start, end = row["start_offset"], row["end_offset"]
         assert isinstance(start, int)
         assert isinstance(end, int)
         assert ARTICLE[start:end] == row["exact"]
     first = next(r for r in rows if r["record_kind"] == "statements")
-    assert first["start"] == ARTICLE.index("The US should work with China")
+    assert first["start_offset"] == ARTICLE.index("The US should work with China")
     assert str(first["exact"]).endswith("the Xinhua News Agency reported on Tuesday.")
     assert {r["field"] for r in rows if r["record_kind"] == "rounds"} >= {
         "evidence",
@@ -301,15 +355,22 @@ def _with_ends_not_given() -> Dataset:
 def test_rows_of_spans_whose_start_or_end_is_not_given() -> None:
     record = _with_ends_not_given()
     rows = {str(r["city"]): r for r in to_records(record, "rounds")}
-    assert {city: (r["dates"], r["earliest"], r["latest"]) for city, r in rows.items()} == {
+    assert {
+        city: (r["dates"], r["dates_earliest"], r["dates_latest"]) for city, r in rows.items()
+    } == {
         "Geneva": ("2025-05", "2025-05-01", "2025-05-31"),
         "London": ("/2025-06-11", None, "2025-06-11"),
         "Stockholm": ("2025-07-28/", "2025-07-28", None),
     }
-    assert to_records(record, "positions")[0]["valid"] == "2025-03/.."
+    position = to_records(record, "positions")[0]
+    assert (position["valid"], position["valid_earliest"], position["valid_latest"]) == (
+        "2025-03/..",
+        "2025-03-01",
+        None,
+    )
     lines = to_csv(record, "rounds").splitlines()
-    assert lines[2].endswith(",/2025-06-11,,2025-06-11")
-    assert lines[3].endswith(",2025-07-28/,2025-07-28,")
+    assert lines[2].endswith(",/2025-06-11,,2025-06-11,day")
+    assert lines[3].endswith(",2025-07-28/,2025-07-28,,day")
 
 
 def test_an_event_whose_start_or_end_is_not_given_covers_the_days_given() -> None:
@@ -502,18 +563,18 @@ def test_raw_csv_writes_every_cell_as_it_is() -> None:
 
 def test_csv_quotes_text_cells_but_never_the_numbers_beside_them() -> None:
     lines = to_csv(_formulas(), "evidence").split("\r\n")
-    assert lines[0] == "record_kind,record_id,field,source_id,start,end,exact"
+    assert lines[0] == "record_kind,record_id,field,ordinal,source_id,start_offset,end_offset,exact"
     assert lines[1:7] == [
-        "people,at-sum,evidence,wire,0,8,'@SUM(A1)",
-        "people,equals,evidence,wire,13,17,'=1+2",
-        "people,minus,evidence,wire,19,21,'-3",
-        "people,plus,evidence,wire,23,25,'+4",
-        "people,zhou-mi,evidence,wire,30,37,Zhou Mi",
-        "people,tab,evidence,wire,39,43,'\tTab",
+        "people,at-sum,evidence,1,wire,0,8,'@SUM(A1)",
+        "people,equals,evidence,1,wire,13,17,'=1+2",
+        "people,minus,evidence,1,wire,19,21,'-3",
+        "people,plus,evidence,1,wire,23,25,'+4",
+        "people,zhou-mi,evidence,1,wire,30,37,Zhou Mi",
+        "people,tab,evidence,1,wire,39,43,'\tTab",
     ]
     # A cell with a carriage return is quoted (RFC 4180), and the ' goes inside the quotes.
-    assert lines[7] == 'people,return,evidence,wire,45,52,"\'\rReturn"'
-    assert lines[8:] == ["people,nul,evidence,wire,57,61,'\0Nul", ""]
+    assert lines[7] == 'people,return,evidence,1,wire,45,52,"\'\rReturn"'
+    assert lines[8:] == ["people,nul,evidence,1,wire,57,61,'\0Nul", ""]
 
 
 def test_only_text_cells_are_changed_never_an_int() -> None:
@@ -709,17 +770,44 @@ def _everything() -> Dataset:
     """The shipped dataset with the Geneva agreement and truces: a row of every kind."""
     record = stockholm_2025()
     geneva, truces = _geneva(record)
+    article = record.sources[0]
+    # Made up for the tables the shipped dataset leaves empty: a person with an identifier,
+    # a round with an outcome, and a claim about the Stockholm round.
+    named = Person(
+        id="example-person",
+        name="Zhou Mi",
+        identifiers={"example-register": "ZM-1"},
+        evidence=[Evidence.find(article, "Zhou Mi")],
+    )
+    stockholm = record.get("stockholm-2025", tradetalks.Round)
+    outcome = tradetalks.Round(
+        id="example-round",
+        track=stockholm.track,
+        city="Stockholm",
+        dates="2025-07-28/2025-07-29",
+        outcomes=["the two sides agreed to push for the extension"],
+        evidence=stockholm.evidence,
+    )
+    claim = tradetalks.Claim(
+        id="example-claim",
+        claimed_by=tradetalks.UnnamedGroup("some reports"),
+        about=stockholm,
+        field="city",
+        value="Stockholm",
+        evidence=stockholm.evidence,
+    )
     return Dataset(
         sources=record.sources,
         parties=record.parties,
         organizations=record.organizations,
-        people=record.people,
+        people=[*record.people, named],
         positions=record.positions,
-        rounds=record.rounds,
+        rounds=[*record.rounds, outcome],
         meetings=record.meetings,
         statements=record.statements,
         agreements=[geneva],
         truces=[*record.truces, *truces],
+        claims=[claim],
     )
 
 
@@ -728,13 +816,21 @@ def test_the_agreement_rows() -> None:
         {
             "id": "geneva-joint-statement-2025",
             "title": GENEVA_TITLE,
-            "parties": "CN; US",
             "made_on": "2025-05-12",
+            "made_on_earliest": "2025-05-12",
+            "made_on_latest": "2025-05-12",
+            "made_on_precision": "day",
             "derivation": "the joint statement of 12 May 2025",
         }
     ]
+    assert to_records(_everything(), "agreement_parties") == [
+        {"agreement_id": "geneva-joint-statement-2025", "ordinal": 1, "party_code": "CN"},
+        {"agreement_id": "geneva-joint-statement-2025", "ordinal": 2, "party_code": "US"},
+    ]
     assert to_records(stockholm_2025(), "agreements") == []
-    assert to_csv(stockholm_2025(), "agreements") == "id,title,parties,made_on,derivation\r\n"
+    assert to_csv(stockholm_2025(), "agreements") == (
+        "id,title,made_on,made_on_earliest,made_on_latest,made_on_precision,derivation\r\n"
+    )
 
 
 def test_the_rows_of_truces_as_they_run() -> None:
@@ -747,26 +843,50 @@ def test_the_rows_of_truces_as_they_run() -> None:
     # The US: the end as scheduled, the last order's, then when and why it ended before it.
     assert us == {
         "id": "us-suspension-2025",
-        "parties": "US",
         "suspended": "additional duties",
-        "terms": 3,
-        "start": "2025-05-14T00:01:00-04:00[America/New_York]",
-        "end": "2026-11-10T00:01:00-05:00[America/New_York]",
+        "term_count": 3,
+        "begins": "2025-05-14T00:01:00-04:00[America/New_York]",
+        "begins_earliest": "2025-05-14",
+        "begins_latest": "2025-05-14",
+        "begins_precision": "instant",
+        "begins_utc": "2025-05-14T04:01:00Z",  # 00:01 EDT (UTC-4)
+        "begins_zone": "America/New_York",
+        "expires": "2026-11-10T00:01:00-05:00[America/New_York]",
+        "expires_earliest": "2026-11-10",
+        "expires_latest": "2026-11-10",
+        "expires_precision": "instant",
+        "expires_utc": "2026-11-10T05:01:00Z",  # 00:01 EST (UTC-5)
+        "expires_zone": "America/New_York",
         "agreement_id": "geneva-joint-statement-2025",
         "derivation": "the US executive order of 12 May 2025",
         "ended_at": "2026-02-20",
+        "ended_at_earliest": "2026-02-20",
+        "ended_at_latest": "2026-02-20",
+        "ended_at_precision": "day",
+        "ended_at_utc": None,
+        "ended_at_zone": None,
         "end_reason": "moot",
         "end_announced_on": "2026-02-20",
+        "end_announced_on_earliest": "2026-02-20",
+        "end_announced_on_latest": "2026-02-20",
+        "end_announced_on_precision": "day",
+        "end_announced_on_utc": None,
+        "end_announced_on_zone": None,
     }
     # China: a year (365 days, 2026 is no leap year) from 13:01 on 10 November 2025.
-    assert (china["start"], china["end"], china["terms"]) == (
+    assert (china["begins"], china["expires"], china["term_count"]) == (
         "2025-05-14T12:01:00+08:00[Asia/Shanghai]",
         "2026-11-10T13:01:00+08:00[Asia/Shanghai]",
         3,
     )
+    # 12:01 and 13:01 in Beijing (UTC+8) are 04:01 and 05:01 UTC.
+    assert (china["begins_utc"], china["expires_utc"]) == (
+        "2025-05-14T04:01:00Z",
+        "2026-11-10T05:01:00Z",
+    )
     assert (china["ended_at"], china["end_reason"], china["end_announced_on"]) == (None,) * 3
     # Until further notice: no end at all, and no agreement.
-    assert (open_ended["start"], open_ended["end"], open_ended["agreement_id"]) == (
+    assert (open_ended["begins"], open_ended["expires"], open_ended["agreement_id"]) == (
         "2025-05-14",
         None,
         None,
@@ -776,80 +896,93 @@ def test_the_rows_of_truces_as_they_run() -> None:
 def test_an_early_end_at_an_instant_is_rfc_9557_text() -> None:
     rows = to_records(_geneva_only(open_end=EndReason.TERMINATED), "truces")
     row = next(r for r in rows if r["id"] == "an-open-suspension")
-    assert (row["end"], row["ended_at"], row["end_reason"], row["end_announced_on"]) == (
+    assert (row["expires"], row["ended_at"], row["end_reason"], row["end_announced_on"]) == (
         None,
         "2026-01-05T09:00:00+08:00[Asia/Shanghai]",
         "terminated",
         "2026-01-04T18:00:00+08:00[Asia/Shanghai]",
     )
+    # 09:00 and 18:00 in Beijing (UTC+8) are 01:00 and 10:00 UTC.
+    assert (row["ended_at_utc"], row["end_announced_on_utc"]) == (
+        "2026-01-05T01:00:00Z",
+        "2026-01-04T10:00:00Z",
+    )
     line = to_csv(_geneva_only(open_end=EndReason.TERMINATED), "truces").split("\r\n")[3]
     assert line == (
-        "an-open-suspension,CN,an example measure,1,2025-05-14,,,an example,"
-        "2026-01-05T09:00:00+08:00[Asia/Shanghai],terminated,"
-        "2026-01-04T18:00:00+08:00[Asia/Shanghai]"
+        "an-open-suspension,an example measure,1,"
+        "2025-05-14,2025-05-14,2025-05-14,day,,,"  # begins: a day
+        ",,,,,,"  # expires: until further notice
+        ",an example,"  # no agreement; the derivation
+        "2026-01-05T09:00:00+08:00[Asia/Shanghai],2026-01-05,2026-01-05,instant,"
+        "2026-01-05T01:00:00Z,Asia/Shanghai,terminated,"
+        "2026-01-04T18:00:00+08:00[Asia/Shanghai],2026-01-04,2026-01-04,instant,"
+        "2026-01-04T10:00:00Z,Asia/Shanghai"
     )
 
 
 def test_the_term_rows_of_truces_as_they_run() -> None:
     rows = [
-        (r["truce_id"], r["index"], r["start"], r["end"], r["announced_on"])
+        (r["truce_id"], r["ordinal"], r["begins"], r["expires"], r["announced_on"])
         for r in to_records(_geneva_only(), "truce_terms")
     ]
     assert rows == [
         (
             "us-suspension-2025",
-            0,
+            1,
             "2025-05-14T00:01:00-04:00[America/New_York]",
             "2025-08-12T00:01:00-04:00[America/New_York]",  # 90 days, EDT
             "2025-05-12",
         ),
         (
             "us-suspension-2025",
-            1,
+            2,
             "2025-08-12T00:01:00-04:00[America/New_York]",
             "2025-11-10T00:01:00-05:00[America/New_York]",  # 90 days, EST after 2 November
             "2025-08-11",
         ),
         (
             "us-suspension-2025",
-            2,
+            3,
             "2025-11-10T00:01:00-05:00[America/New_York]",
             "2026-11-10T00:01:00-05:00[America/New_York]",
             "2025-11-04",
         ),
         (
             "china-suspension-2025",
-            0,
+            1,
             "2025-05-14T12:01:00+08:00[Asia/Shanghai]",
             "2025-08-12T12:01:00+08:00[Asia/Shanghai]",
             "2025-05-12",
         ),
         (
             "china-suspension-2025",
-            1,
+            2,
             "2025-08-12T12:01:00+08:00[Asia/Shanghai]",
             "2025-11-10T12:01:00+08:00[Asia/Shanghai]",
             "2025-08-12",
         ),
         (  # the lapse: it starts an hour after the term before it ends
             "china-suspension-2025",
-            2,
+            3,
             "2025-11-10T13:01:00+08:00[Asia/Shanghai]",
             "2026-11-10T13:01:00+08:00[Asia/Shanghai]",
             "2025-11-05",
         ),
         (  # until further notice, announced at an instant
             "an-open-suspension",
-            0,
+            1,
             "2025-05-14",
             None,
             "2025-05-13T20:00:00+08:00[Asia/Shanghai]",
         ),
     ]
     last = to_csv(_geneva_only(), "truce_terms").split("\r\n")[-2]
-    assert (
-        last
-        == "an-open-suspension,0,2025-05-14,,2025-05-13T20:00:00+08:00[Asia/Shanghai],an example"
+    assert last == (
+        "an-open-suspension,1,2025-05-14,2025-05-14,2025-05-14,day,,,"  # begins
+        ",,,,,,"  # expires: until further notice
+        "2025-05-13T20:00:00+08:00[Asia/Shanghai],2025-05-13,2025-05-13,instant,"
+        "2025-05-13T12:00:00Z,Asia/Shanghai,"  # 20:00 in Beijing (UTC+8) is 12:00 UTC
+        "an example"
     )
 
 
@@ -891,7 +1024,14 @@ def test_the_evidence_of_an_agreement_and_of_an_early_end() -> None:
         truces=[pause],
     )
     rows = [
-        (r["record_kind"], r["record_id"], r["field"], r["source_id"], r["start"], r["end"])
+        (
+            r["record_kind"],
+            r["record_id"],
+            r["field"],
+            r["source_id"],
+            r["start_offset"],
+            r["end_offset"],
+        )
         for r in to_records(dataset, "evidence")
     ]
     assert rows == [
@@ -921,8 +1061,9 @@ def test_the_ics_export_of_truces_as_they_run() -> None:
     assert str(cut["SUMMARY"]) == (
         "Deadline of us-suspension-2025 (US), term 3 (cut short: it ended early on 2026-02-20)"
     )
+    # The order of 4 November continues term 2 at its deadline: it is no live deadline.
     assert str(events["us-suspension-2025-term-2@tradetalks"]["SUMMARY"]) == (
-        "Deadline of us-suspension-2025 (US), term 2"
+        "Deadline of us-suspension-2025 (US), term 2 (superseded by term 3)"
     )
     # 00:01 EST (UTC-5) on 10 November 2026 is 05:01 UTC.
     assert cut.decoded("DTSTART").astimezone(dt.UTC) == dt.datetime(

@@ -1,353 +1,140 @@
-"""Flat rows, CSV and iCalendar out of a :class:`~tradetalks.Dataset`.
+"""A :class:`~tradetalks.Dataset` out to the tools analysts use: rows, CSV, Arrow, Parquet.
 
-:func:`to_records` turns one kind of record into a list of flat rows, each a dict of plain
-values (``str``, ``int`` or ``None``; dates as EDTF text with their earliest and latest
-days as ISO text, instants as RFC 9557 text), ready for ``pandas.DataFrame``, polars or
-DuckDB. References become ids; lists become rows of their own (``statement_speakers``,
-``delegates``, ``evidence``, ``truce_terms``). The earliest or latest day of a span whose
-start or end is open or unknown (``2025-07-28/``) is ``None``, and so is the end of a truce
-term until further notice. :func:`to_csv` writes the same rows as CSV, and :func:`to_ical`
-writes the rounds, meetings, truce deadlines and early ends of truces as iCalendar (RFC
-5545) events, with the optional ``icalendar`` package (``pip install
-'tradetalks[calendar]'``).
+Every export here writes the typed tables of :mod:`tradetalks.tables` (one row per record,
+one row per item of a list: ``statement_speakers``, ``truce_parties``, ``evidence``, ...),
+so a column has the same name, type and meaning in each format:
+
+* :func:`to_records`: a list of dicts of plain JSON values (``str``, ``int`` or ``None``;
+  a day as ISO text, ``2025-07-29``; an instant in UTC as ``2025-08-12T04:01:00Z``), ready
+  for ``pandas.DataFrame`` or ``json.dumps``; :func:`to_json` (a JSON array of them) and
+  :func:`to_ndjson` (one JSON object a line) write them as text.
+* :func:`to_csv`: one table as CSV; :func:`write_csv_package` every table as CSV with a
+  Frictionless data package (``datapackage.json``: each field's type, each table's primary
+  key and foreign keys), made by :func:`data_package`.
+* :func:`to_arrow`: one table as a ``pyarrow.Table`` with its declared schema (``date32``
+  days, ``timestamp[us, tz=UTC]`` instants, dictionary-encoded enums, ``int64`` numbers;
+  a column is nullable only where the record can leave it empty), and
+  :func:`write_parquet` every table as a Parquet file. These need the optional ``pyarrow``
+  (``pip install 'tradetalks[arrow]'``).
+* :func:`to_ical` (from :mod:`tradetalks.ical`): rounds, meetings and truce deadlines as
+  iCalendar events.
 
 CSV is safe to open in a spreadsheet by default: a text cell beginning with ``=``, ``+``,
 ``-``, ``@``, a tab, a carriage return or NUL, which a spreadsheet would run as a formula,
 is written with a leading ``'`` (see :func:`to_csv`; ``spreadsheet_safe=False`` writes it
 as it is).
 
+>>> from tradetalks.exports import to_records
 >>> from tradetalks.fixtures import stockholm_2025
 >>> rows = to_records(stockholm_2025(), "rounds")
->>> [(r["id"], r["dates"], r["earliest"], r["latest"]) for r in rows]
+>>> [(r["id"], r["dates"], r["dates_earliest"], r["dates_latest"]) for r in rows]
 [('geneva-2025', '2025-05', '2025-05-01', '2025-05-31'), ('london-2025', '2025-06', '2025-06-01', '2025-06-30'), ('stockholm-2025', '2025-07-28/2025-07-29', '2025-07-28', '2025-07-29')]
 """
 
 from __future__ import annotations
 
-__all__ = ["COLUMNS", "FORMULA_STARTS", "KINDS", "to_csv", "to_ical", "to_records"]
+__all__ = [
+    "COLUMNS",
+    "FORMULA_STARTS",
+    "KINDS",
+    "data_package",
+    "to_arrow",
+    "to_csv",
+    "to_ical",
+    "to_json",
+    "to_ndjson",
+    "to_records",
+    "write_csv_package",
+    "write_parquet",
+]
 
 import csv
+import datetime as dt
+import importlib.util
 import io
-from typing import TYPE_CHECKING
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from tradetalks.actors import UnnamedGroup
 from tradetalks.errors import InvalidValueError
 from tradetalks.ical import to_ical
-from tradetalks.talks import Round
-from tradetalks.truces import bound_text
+from tradetalks.tables import TABLES, Column, ColumnType, Table
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterable
 
-    from tradetalks.actors import Organization, Person
+    import pyarrow as pa
+
     from tradetalks.dataset import Dataset
-    from tradetalks.talks import Meeting
-    from tradetalks.truces import Bound
+    from tradetalks.tables import Value
 
 Row = dict[str, str | int | None]
 
+KINDS: tuple[str, ...] = tuple(TABLES)
+"""The names of the tables every export writes, in order (:data:`tradetalks.tables.TABLES`).
 
-def _name(who: Person | Organization | UnnamedGroup) -> str:
-    return who.words if isinstance(who, UnnamedGroup) else who.name
+>>> from tradetalks.exports import KINDS
+>>> KINDS[:3], "truce_parties" in KINDS
+(('sources', 'parties', 'organizations'), True)
+"""
 
+COLUMNS: dict[str, tuple[str, ...]] = {name: table.names for name, table in TABLES.items()}
+"""The columns of each table, in order (the keys of every row of that table).
 
-def _ident(who: object) -> str | None:
-    return None if isinstance(who, UnnamedGroup) else getattr(who, "id", None)
-
-
-def _iso(day: dt.date | None) -> str | None:
-    """A day as ISO text; ``None`` for the missing day of an open or unknown end."""
-    return None if day is None else day.isoformat()
-
-
-def _text(bound: Bound | None) -> str | None:
-    """A bound as EDTF (a date) or RFC 9557 (an instant) text; ``None`` for no bound."""
-    return None if bound is None else bound_text(bound)
+>>> from tradetalks.exports import COLUMNS
+>>> COLUMNS["truce_parties"]
+('truce_id', 'ordinal', 'party_code')
+"""
 
 
-def _sources(dataset: Dataset) -> Iterator[Row]:
-    for s in dataset.sources:
-        yield {
-            "id": s.id,
-            "outlet_id": s.outlet.id,
-            "title": s.title,
-            "published_on": s.published_on.isoformat(),
-            "url": s.url,
-            "language": s.language,
-            "characters": len(s.text),
-        }
+def _table(kind: object) -> Table:
+    table = TABLES.get(kind) if isinstance(kind, str) else None
+    if table is None:
+        raise InvalidValueError(
+            f"{kind!r} is not a table; choose one of {', '.join(KINDS)}", where="kind"
+        )
+    return table
 
 
-def _parties(dataset: Dataset) -> Iterator[Row]:
-    for p in dataset.parties:
-        yield {"code": p.code, "name": p.name}
+def _utc_text(instant: dt.datetime) -> str:
+    """An instant in UTC as ISO 8601 text ending in ``Z`` (seconds, and microseconds if any)."""
+    text = instant.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="auto")
+    return f"{text}Z"
 
 
-def _organizations(dataset: Dataset) -> Iterator[Row]:
-    for o in dataset.organizations:
-        yield {
-            "id": o.id,
-            "name": o.name,
-            "kind": o.kind.value,
-            "country": o.country,
-            "short_name": o.short_name,
-            "parent_id": o.parent.id if o.parent else None,
-        }
-
-
-def _people(dataset: Dataset) -> Iterator[Row]:
-    for p in dataset.people:
-        yield {"id": p.id, "name": p.name, "native_name": p.native_name}
-
-
-def _positions(dataset: Dataset) -> Iterator[Row]:
-    for p in dataset.positions:
-        yield {
-            "id": p.id,
-            "person_id": p.person.id,
-            "title": p.title,
-            "organization_id": p.organization.id if p.organization else None,
-            "party_code": p.party.code if p.party else None,
-            "valid": p.valid.to_edtf() if p.valid else None,
-        }
-
-
-def _rounds(dataset: Dataset) -> Iterator[Row]:
-    for r in dataset.rounds:
-        yield {
-            "id": r.id,
-            "track": r.track,
-            "number": r.number,
-            "city": r.city,
-            "country": r.country,
-            "dates": r.dates.to_edtf(),
-            "earliest": _iso(r.dates.earliest),
-            "latest": _iso(r.dates.latest),
-        }
-
-
-def _delegates(dataset: Dataset) -> Iterator[Row]:
-    occasions: tuple[Round | Meeting, ...] = (*dataset.rounds, *dataset.meetings)
-    for occasion in occasions:
-        at_round = isinstance(occasion, Round)
-        for d in occasion.delegates:
-            yield {
-                "round_id": occasion.id if at_round else None,
-                "person_id": d.person.id,
-                "party_code": d.party.code,
-                "role": d.role.value,
-                "title": d.title,
-                "meeting_id": None if at_round else occasion.id,
-            }
-
-
-def _meetings(dataset: Dataset) -> Iterator[Row]:
-    for m in dataset.meetings:
-        yield {
-            "id": m.id,
-            "kind": m.kind.value,
-            "description": m.description,
-            "city": m.city,
-            "country": m.country,
-            "dates": m.dates.to_edtf() if m.dates else None,
-            "earliest": _iso(m.dates.earliest) if m.dates else None,
-            "latest": _iso(m.dates.latest) if m.dates else None,
-        }
-
-
-def _statements(dataset: Dataset) -> Iterator[Row]:
-    for s in dataset.statements:
-        said = s.said_on
-        yield {
-            "id": s.id,
-            "speakers": "; ".join(s.speaker_names),
-            "mode": s.mode.value,
-            "text": s.text,
-            "said_on": said.value.to_edtf() if said else None,
-            "said_on_earliest": said.value.earliest.isoformat() if said else None,
-            "said_on_latest": said.value.latest.isoformat() if said else None,
-            "said_on_words": said.words if said else None,
-            "said_on_rule": said.rule.value if said else None,
-            "audience": s.audience,
-            "reported_by": "; ".join(_name(r) for r in s.reported_by) or None,
-            "occasion_id": s.occasion.id if s.occasion else None,
-        }
-
-
-def _statement_speakers(dataset: Dataset) -> Iterator[Row]:
-    for s in dataset.statements:
-        for index, who in enumerate(s.speakers):
-            yield {
-                "statement_id": s.id,
-                "index": index,
-                "speaker_id": _ident(who),
-                "speaker_name": _name(who),
-            }
-
-
-def _agreements(dataset: Dataset) -> Iterator[Row]:
-    for a in dataset.agreements:
-        yield {
-            "id": a.id,
-            "title": a.title,
-            "parties": "; ".join(p.code for p in a.parties),
-            "made_on": a.made_on.to_edtf(),
-            "derivation": a.derivation,
-        }
-
-
-def _truces(dataset: Dataset) -> Iterator[Row]:
-    for t in dataset.truces:
-        ended = t.ended
-        yield {
-            "id": t.id,
-            "parties": "; ".join(p.code for p in t.parties),
-            "suspended": t.suspended,
-            "terms": len(t.terms),
-            "start": bound_text(t.terms[0].start),
-            "end": _text(t.terms[-1].end),
-            "agreement_id": t.agreement.id if t.agreement is not None else None,
-            "derivation": t.derivation,
-            "ended_at": _text(ended.at) if ended is not None else None,
-            "end_reason": ended.reason.value if ended is not None else None,
-            "end_announced_on": _text(ended.announced_on) if ended is not None else None,
-        }
-
-
-def _truce_terms(dataset: Dataset) -> Iterator[Row]:
-    for t in dataset.truces:
-        for index, term in enumerate(t.terms):
-            yield {
-                "truce_id": t.id,
-                "index": index,
-                "start": bound_text(term.start),
-                "end": _text(term.end),
-                "announced_on": _text(term.announced_on),
-                "derivation": term.derivation,
-            }
-
-
-def _evidence(dataset: Dataset) -> Iterator[Row]:
-    from tradetalks.dataset import COLLECTIONS  # noqa: PLC0415 - dataset imports this module
-
-    for name, _ in COLLECTIONS:
-        for record in getattr(dataset, name):
-            pieces = [("evidence", e) for e in getattr(record, "evidence", ())]
-            pieces += [
-                (f"delegates[{i}].evidence", e)
-                for i, d in enumerate(getattr(record, "delegates", ()))
-                for e in d.evidence
-            ]
-            pieces += [
-                (f"terms[{i}].evidence", e)
-                for i, term in enumerate(getattr(record, "terms", ()))
-                for e in term.evidence
-            ]
-            ended = getattr(record, "ended", None)
-            pieces += [("ended.evidence", e) for e in (ended.evidence if ended else ())]
-            for field, piece in pieces:
-                yield {
-                    "record_kind": name,
-                    "record_id": record.id,
-                    "field": field,
-                    "source_id": piece.source.id,
-                    "start": piece.start,
-                    "end": piece.end,
-                    "exact": piece.exact,
-                }
-
-
-_MAKERS: dict[str, Callable[[Dataset], Iterator[Row]]] = {
-    "sources": _sources,
-    "parties": _parties,
-    "organizations": _organizations,
-    "people": _people,
-    "positions": _positions,
-    "rounds": _rounds,
-    "delegates": _delegates,
-    "meetings": _meetings,
-    "statements": _statements,
-    "statement_speakers": _statement_speakers,
-    "agreements": _agreements,
-    "truces": _truces,
-    "truce_terms": _truce_terms,
-    "evidence": _evidence,
-}
-
-KINDS: tuple[str, ...] = tuple(_MAKERS)
-"""The kinds of rows :func:`to_records` makes."""
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "sources": ("id", "outlet_id", "title", "published_on", "url", "language", "characters"),
-    "parties": ("code", "name"),
-    "organizations": ("id", "name", "kind", "country", "short_name", "parent_id"),
-    "people": ("id", "name", "native_name"),
-    "positions": ("id", "person_id", "title", "organization_id", "party_code", "valid"),
-    "rounds": ("id", "track", "number", "city", "country", "dates", "earliest", "latest"),
-    "delegates": ("round_id", "person_id", "party_code", "role", "title", "meeting_id"),
-    "meetings": ("id", "kind", "description", "city", "country", "dates", "earliest", "latest"),
-    "statements": (
-        "id",
-        "speakers",
-        "mode",
-        "text",
-        "said_on",
-        "said_on_earliest",
-        "said_on_latest",
-        "said_on_words",
-        "said_on_rule",
-        "audience",
-        "reported_by",
-        "occasion_id",
-    ),
-    "statement_speakers": ("statement_id", "index", "speaker_id", "speaker_name"),
-    "agreements": ("id", "title", "parties", "made_on", "derivation"),
-    "truces": (
-        "id",
-        "parties",
-        "suspended",
-        "terms",
-        "start",
-        "end",
-        "agreement_id",
-        "derivation",
-        "ended_at",
-        "end_reason",
-        "end_announced_on",
-    ),
-    "truce_terms": ("truce_id", "index", "start", "end", "announced_on", "derivation"),
-    "evidence": ("record_kind", "record_id", "field", "source_id", "start", "end", "exact"),
-}
-"""The columns of each kind of row, in order (the keys of every row of that kind)."""
+def _plain(value: Value) -> str | int | None:
+    if isinstance(value, dt.datetime):
+        return _utc_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def to_records(dataset: Dataset, kind: str) -> list[Row]:
-    """One kind of record as flat rows: a list of dicts of ``str``, ``int`` or ``None``.
+    """One table as rows of plain values: a list of dicts of ``str``, ``int`` or ``None``.
 
     Args:
         dataset: a :class:`~tradetalks.Dataset`.
-        kind: one of :data:`KINDS`: ``sources``, ``parties``, ``organizations``, ``people``,
-            ``positions``, ``rounds``, ``delegates``, ``meetings``, ``statements``,
-            ``statement_speakers``, ``agreements``, ``truces``, ``truce_terms`` or
-            ``evidence``.
+        kind: the name of a table, one of :data:`KINDS` (``statements``,
+            ``statement_speakers``, ``truce_terms``, ``evidence``, ...).
 
     Returns:
-        One row per record (per list item for the link kinds), in the dataset's order,
-        every row of a kind with the same keys (:data:`COLUMNS`). A bound of a truce (a
-        term's start, end or announcement, an early end and its announcement) is EDTF text
-        for a date and RFC 9557 text for an instant. A ``truces`` row's ``end`` is the end
-        of its last term as scheduled, ``None`` when that term runs until further notice;
-        ``ended_at``, ``end_reason`` and ``end_announced_on`` say when and why it ended
-        before then, and are ``None`` when it did not.
+        One row per record (per list item for the tables of lists), in the dataset's
+        order, every row of a table with the same keys (:data:`COLUMNS`), as described in
+        :mod:`tradetalks.tables`. A ``DATE`` cell is ISO text (``2025-07-29``), a
+        ``TIMESTAMP`` cell the instant in UTC as ISO text ending in ``Z``
+        (``2025-08-12T04:01:00Z``); an empty cell is ``None``.
 
     Raises:
-        InvalidValueError: for an unknown kind.
+        InvalidValueError: for a name that is not a table.
 
+    >>> from tradetalks.exports import to_records
     >>> from tradetalks.fixtures import stockholm_2025
     >>> row = to_records(stockholm_2025(), "statements")[0]
-    >>> row["speakers"], row["said_on"], row["said_on_words"], row["reported_by"]
-    ('He Lifeng', '2025-07-29', 'on Tuesday', 'Xinhua News Agency')
+    >>> row["said_on"], row["said_on_words"], row["said_on_precision"], row["round_id"]
+    ('2025-07-29', 'on Tuesday', 'day', 'stockholm-2025')
+    >>> [(r["ordinal"], r["reporter_name"]) for r in to_records(stockholm_2025(), "statement_reporters")][:1]
+    [(1, 'Xinhua News Agency')]
 
     A truce until further notice that ended early:
 
@@ -360,15 +147,44 @@ def to_records(dataset: Dataset, kind: str) -> list[Row]:
     >>> mine = Dataset(sources=record.sources, organizations=record.organizations,
     ...                parties=record.parties, truces=[pause])
     >>> row = to_records(mine, "truces")[0]
-    >>> row["end"], row["ended_at"], row["end_reason"], row["end_announced_on"]
-    (None, '2026-02-20', 'moot', None)
+    >>> row["expires"], row["ended_at"], row["ended_at_latest"], row["end_reason"]
+    (None, '2026-02-20', '2026-02-20', 'moot')
     """
-    maker = _MAKERS.get(kind) if isinstance(kind, str) else None
-    if maker is None:
-        raise InvalidValueError(
-            f"{kind!r} is not a kind of row; choose one of {', '.join(KINDS)}", where="kind"
-        )
-    return list(maker(dataset))
+    table = _table(kind)
+    return [{key: _plain(value) for key, value in row.items()} for row in table.rows(dataset)]
+
+
+def to_json(dataset: Dataset, kind: str) -> str:
+    """One table as a JSON array of row objects (the rows of :func:`to_records`).
+
+    The text ends with a newline; non-ASCII characters are written as they are (UTF-8).
+
+    Raises:
+        InvalidValueError: for a name that is not a table.
+
+    >>> import json
+    >>> from tradetalks.exports import to_json
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> json.loads(to_json(stockholm_2025(), "parties"))
+    [{'code': 'CN', 'name': 'China'}, {'code': 'US', 'name': 'United States'}]
+    """
+    return json.dumps(to_records(dataset, kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_ndjson(dataset: Dataset, kind: str) -> str:
+    r"""One table as newline-delimited JSON: one row object a line, each line ending in ``\n``.
+
+    Raises:
+        InvalidValueError: for a name that is not a table.
+
+    >>> from tradetalks.exports import to_ndjson
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> print(to_ndjson(stockholm_2025(), "parties"), end="")
+    {"code": "CN", "name": "China"}
+    {"code": "US", "name": "United States"}
+    """
+    rows = to_records(dataset, kind)
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -403,6 +219,7 @@ def to_csv(dataset: Dataset, kind: str, *, spreadsheet_safe: bool = True) -> str
     Raises:
         InvalidValueError: for an unknown kind.
 
+    >>> from tradetalks.exports import to_csv
     >>> from tradetalks.fixtures import stockholm_2025
     >>> print(to_csv(stockholm_2025(), "parties").replace("\r\n", "\n"), end="")
     code,name
@@ -440,3 +257,277 @@ def _safe_cells(row: Row) -> Row:
         key: "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
         for key, value in row.items()
     }
+
+
+# --- Frictionless data package ----------------------------------------------------------
+
+_FRICTIONLESS_TYPES = {
+    ColumnType.TEXT: "string",
+    ColumnType.ENUM: "string",
+    ColumnType.INTEGER: "integer",
+    ColumnType.DATE: "date",
+    ColumnType.TIMESTAMP: "datetime",
+}
+
+
+def _field(column: Column) -> dict[str, Any]:
+    field: dict[str, Any] = {
+        "name": column.name,
+        "type": _FRICTIONLESS_TYPES[column.type],
+        "description": column.description,
+    }
+    constraints: dict[str, Any] = {}
+    if not column.nullable:
+        constraints["required"] = True
+    if column.choices:
+        constraints["enum"] = list(column.choices)
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _resource(table: Table) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "fields": [_field(c) for c in table.columns],
+        "missingValues": [""],
+        "primaryKey": list(table.primary_key),
+    }
+    keys = [
+        {
+            "fields": c.name,
+            # "" is the same resource (Frictionless Table Schema v1).
+            "reference": {
+                "resource": "" if c.references.table == table.name else c.references.table,
+                "fields": c.references.column,
+            },
+        }
+        for c in table.columns
+        if c.references is not None
+    ]
+    if keys:
+        schema["foreignKeys"] = keys
+    return {
+        "name": table.name,
+        "path": f"{table.name}.csv",
+        "profile": "tabular-data-resource",
+        "description": f"One row per {table.description}.",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "header": True},
+        "schema": schema,
+    }
+
+
+def data_package() -> dict[str, Any]:
+    """The Frictionless data package descriptor of the CSV tables (``datapackage.json``).
+
+    A ``tabular-data-package`` (Frictionless Data Package and Table Schema, v1) with one
+    resource per table of :data:`KINDS`, in order, each at ``<table>.csv``: every field with
+    its type (``string``, ``integer``, ``date``, ``datetime`` in UTC), its description, and
+    constraints (``required`` where a cell cannot be empty, ``enum`` with the texts an enum
+    column can hold); each table's ``primaryKey``, and a ``foreignKeys`` entry for each
+    column that points into another table (``""`` for the same table). An empty cell is a
+    missing value. The descriptor is the same for every dataset; the data is in the CSVs.
+
+    Returns:
+        A dict ready for ``json.dumps``.
+
+    >>> from tradetalks.exports import data_package
+    >>> package = data_package()
+    >>> package["profile"], package["resources"][0]["path"]
+    ('tabular-data-package', 'sources.csv')
+    >>> speakers = next(r for r in package["resources"] if r["name"] == "statement_speakers")
+    >>> speakers["schema"]["primaryKey"], speakers["schema"]["foreignKeys"][0]
+    (['statement_id', 'ordinal'], {'fields': 'statement_id', 'reference': {'resource': 'statements', 'fields': 'id'}})
+    """
+    return {
+        "profile": "tabular-data-package",
+        "name": "tradetalks",
+        "title": "A tradetalks dataset",
+        "description": "The record of trade negotiations: sources, parties, people, rounds, "
+        "meetings, statements, agreements and truces, each fact tied to the characters of its "
+        "source (evidence.csv).",
+        "resources": [_resource(table) for table in TABLES.values()],
+    }
+
+
+def write_csv_package(
+    dataset: Dataset, directory: str | Path, *, spreadsheet_safe: bool = True
+) -> list[Path]:
+    """Write every table as ``<table>.csv`` and the descriptor as ``datapackage.json``.
+
+    Args:
+        dataset: a :class:`~tradetalks.Dataset`.
+        directory: the folder to write in; it is made if missing. Files of the same names
+            in it are replaced.
+        spreadsheet_safe: as for :func:`to_csv`; a data package for tools that are not
+            spreadsheets is better written with ``False``, so that no text gains a ``'``.
+
+    Returns:
+        The paths written: the CSVs in the order of :data:`KINDS`, then ``datapackage.json``.
+
+    Raises:
+        OSError: when the folder or a file cannot be written.
+
+    >>> import json, tempfile
+    >>> from pathlib import Path
+    >>> from tradetalks.exports import write_csv_package
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> paths = write_csv_package(stockholm_2025(), folder)
+    >>> [p.name for p in paths][-2:], (folder / "parties.csv").read_text().splitlines()[1]
+    (['evidence.csv', 'datapackage.json'], 'CN,China')
+    """
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in KINDS:
+        path = folder / f"{name}.csv"
+        with path.open("w", encoding="utf-8", newline="") as file:
+            file.write(to_csv(dataset, name, spreadsheet_safe=spreadsheet_safe))
+        written.append(path)
+    descriptor = folder / "datapackage.json"
+    text = json.dumps(data_package(), indent=2, ensure_ascii=False) + "\n"
+    descriptor.write_text(text, encoding="utf-8")
+    written.append(descriptor)
+    return written
+
+
+# --- Arrow and Parquet -------------------------------------------------------------------
+
+
+def _require_pyarrow() -> None:
+    """Raise an ImportError naming the extra when the optional ``pyarrow`` is missing."""
+    if importlib.util.find_spec("pyarrow") is None:
+        message = "Arrow and Parquet exports need pyarrow: pip install 'tradetalks[arrow]'"
+        raise ImportError(message)
+
+
+def _arrow_type(column: Column) -> pa.DataType:
+    import pyarrow as pa  # noqa: PLC0415 - an optional extra
+
+    kind = column.type
+    if kind is ColumnType.INTEGER:
+        return pa.int64()
+    if kind is ColumnType.DATE:
+        return pa.date32()
+    if kind is ColumnType.TIMESTAMP:
+        return pa.timestamp("us", tz="UTC")
+    if kind is ColumnType.ENUM:
+        return pa.dictionary(pa.int32(), pa.string())
+    return pa.string()
+
+
+def arrow_schema(kind: str) -> pa.Schema:
+    """The Arrow schema of one table: a field per column, with its type and nullability.
+
+    Each field's metadata holds its ``description``; the schema's metadata holds the
+    table's ``description`` and ``primary_key`` (comma-separated column names).
+
+    Raises:
+        InvalidValueError: for a name that is not a table.
+        ImportError: when the optional ``pyarrow`` is missing; it names the extra.
+
+    >>> from tradetalks.exports import arrow_schema
+    >>> schema = arrow_schema("sources")
+    >>> str(schema.field("published_on").type), schema.field("title").nullable
+    ('date32[day]', True)
+    """
+    table = _table(kind)
+    _require_pyarrow()
+    import pyarrow as pa  # noqa: PLC0415 - an optional extra
+
+    fields = [
+        pa.field(
+            c.name,
+            _arrow_type(c),
+            nullable=c.nullable,
+            metadata={"description": c.description},
+        )
+        for c in table.columns
+    ]
+    meta: dict[bytes | str, bytes | str] = {
+        "description": table.description,
+        "primary_key": ",".join(table.primary_key),
+    }
+    return pa.schema(fields, metadata=meta)
+
+
+def to_arrow(dataset: Dataset, kind: str) -> pa.Table:
+    """One table as a ``pyarrow.Table`` with its declared schema (:func:`arrow_schema`).
+
+    Days are ``date32``, instants ``timestamp[us, tz=UTC]`` (the zone's name is in the
+    column beside, ``<bound>_zone``), enums dictionary-encoded strings, numbers ``int64``
+    and the rest strings. A column's type never depends on the data: an empty table or an
+    all-empty column has the same types, so tables of two datasets concatenate.
+
+    Args:
+        dataset: a :class:`~tradetalks.Dataset`.
+        kind: the name of a table, one of :data:`KINDS`.
+
+    Raises:
+        InvalidValueError: for a name that is not a table.
+        ImportError: when the optional ``pyarrow`` is missing; it names the extra.
+
+    >>> from tradetalks.exports import to_arrow
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> terms = to_arrow(stockholm_2025(), "truce_terms")
+    >>> terms.num_rows, str(terms.schema.field("expires_earliest").type)
+    (1, 'date32[day]')
+    >>> terms.column("expires_latest").to_pylist()
+    [datetime.date(2025, 8, 12)]
+    """
+    table = _table(kind)
+    schema = arrow_schema(kind)
+    import pyarrow as pa  # noqa: PLC0415 - an optional extra
+
+    rows = list(table.rows(dataset))
+    arrays = [
+        pa.array([row[c.name] for row in rows], type=schema.field(c.name).type)
+        for c in table.columns
+    ]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def write_parquet(
+    dataset: Dataset, directory: str | Path, kinds: Iterable[str] = KINDS
+) -> list[Path]:
+    """Write tables as Parquet files, ``<table>.parquet``, each with its declared schema.
+
+    Args:
+        dataset: a :class:`~tradetalks.Dataset`.
+        directory: the folder to write in; it is made if missing. Files of the same names
+            in it are replaced.
+        kinds: the tables to write (default: all of :data:`KINDS`).
+
+    Returns:
+        The paths written, in the order of ``kinds``.
+
+    Raises:
+        InvalidValueError: for a name that is not a table (before anything is written).
+        ImportError: when the optional ``pyarrow`` is missing; it names the extra.
+        OSError: when the folder or a file cannot be written.
+
+    >>> import tempfile
+    >>> import pyarrow.parquet as pq
+    >>> from tradetalks.exports import write_parquet
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> [path] = write_parquet(stockholm_2025(), tempfile.mkdtemp(), ["rounds"])
+    >>> path.name, pq.read_table(path).column("dates_earliest").to_pylist()[2]
+    ('rounds.parquet', datetime.date(2025, 7, 28))
+    """
+    names = list(kinds)
+    for name in names:
+        _table(name)
+    _require_pyarrow()
+    import pyarrow.parquet as pq  # noqa: PLC0415 - an optional extra
+
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names:
+        path = folder / f"{name}.parquet"
+        pq.write_table(to_arrow(dataset, name), path)
+        written.append(path)
+    return written
