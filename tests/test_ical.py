@@ -476,7 +476,15 @@ def test_the_same_dataset_gives_the_same_bytes(tmp_path: Path) -> None:
     assert to_ical(tradetalks.load(path)) == first
 
 
-def test_dtstamp_is_still_midnight_utc_of_the_latest_dateline() -> None:
-    # The shipped article is dated 30 July 2025, though a change was announced later.
-    for event in _events(to_ical(_geneva())).values():
-        assert event.decoded("DTSTAMP") == dt.datetime(2025, 7, 30, tzinfo=UTC)
+def test_dtstamp_is_the_latest_dateline_or_the_last_change_if_later() -> None:
+    # The shipped article is dated 30 July 2025; RFC 5545 has DTSTAMP be when an event was
+    # last revised, so an event changed later carries its LAST-MODIFIED as its DTSTAMP.
+    events = _events(to_ical(_geneva()))
+    for event in events.values():
+        if "LAST-MODIFIED" in event:
+            assert event.decoded("DTSTAMP") == event.decoded("LAST-MODIFIED")
+        else:
+            assert event.decoded("DTSTAMP") == dt.datetime(2025, 7, 30, tzinfo=UTC)
+    # The US term 1, superseded by the extension announced on 11 August 2025.
+    first = events["us-suspension-2025-term-1@tradetalks"]
+    assert first.decoded("DTSTAMP") == dt.datetime(2025, 8, 11, tzinfo=UTC)

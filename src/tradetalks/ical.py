@@ -105,7 +105,8 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
     Each event's UID is ``<record id>@tradetalks`` (``<truce id>-term-<n>@tradetalks`` for
     the deadline of the n-th term, counted from 1 over all the terms,
     ``<truce id>-ended@tradetalks`` for an early end), and DTSTAMP is midnight UTC of the
-    latest source's dateline, so the same dataset gives the same bytes.
+    latest source's dateline, or the event's ``LAST-MODIFIED`` when that is later (RFC 5545
+    has DTSTAMP be when the event was last revised), so the same dataset gives the same bytes.
 
     Args:
         dataset: a :class:`~tradetalks.Dataset`.
@@ -182,14 +183,16 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
     for event in _events(dataset, wanted):
         item = icalendar.Event()
         item.add("uid", f"{event.uid}@tradetalks")
-        item.add("dtstamp", stamp)
+        known = [_utc(when) for when in event.changes if when is not None]
+        # RFC 5545 (3.8.7.2): in a calendar without METHOD, DTSTAMP is when the event was
+        # last revised, so never before its last change.
+        item.add("dtstamp", max([stamp, *known]))
         _add_when(item, event.summary, event.start, event.last)
         if event.location is not None:
             item.add("location", event.location)
         item.add("description", event.description)
         item.add("status", event.status)
         item.add("sequence", len(event.changes))
-        known = [_utc(when) for when in event.changes if when is not None]
         if known:
             item.add("last-modified", max(known))
         calendar.add_component(item)
