@@ -18,6 +18,8 @@ so a column has the same name, type and meaning in each format:
   (``pip install 'tradetalks[arrow]'``).
 * :func:`to_ical` (from :mod:`tradetalks.ical`): rounds, meetings and truce deadlines as
   iCalendar events.
+* :func:`to_web_annotations` (from :mod:`tradetalks.annotations`): every piece of evidence
+  as a W3C Web Annotation, for annotation tools.
 
 CSV is safe to open in a spreadsheet by default: a text cell beginning with ``=``, ``+``,
 ``-``, ``@``, a tab, a carriage return or NUL, which a spreadsheet would run as a formula,
@@ -44,6 +46,7 @@ __all__ = [
     "to_json",
     "to_ndjson",
     "to_records",
+    "to_web_annotations",
     "write_csv_package",
     "write_parquet",
 ]
@@ -56,6 +59,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tradetalks.annotations import to_web_annotations
 from tradetalks.errors import InvalidValueError
 from tradetalks.ical import to_ical
 from tradetalks.tables import TABLES, Column, ColumnType, Table

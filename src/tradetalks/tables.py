@@ -34,15 +34,15 @@ datetime.date(2025, 5, 31)
 
 from __future__ import annotations
 
-__all__ = ["TABLES", "Column", "ColumnType", "ForeignKey", "Table"]
+__all__ = ["TABLES", "Column", "ColumnType", "EvidenceAt", "ForeignKey", "Table", "evidence_in"]
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from tradetalks.actors import Organization, OrganizationKind, Party, Person, UnnamedGroup
+from tradetalks.actors import Organization, OrganizationKind, Person, UnnamedGroup
 from tradetalks.dataset import COLLECTIONS
 from tradetalks.dates import DateSpan, PartialDate, Precision
 from tradetalks.resolution import ResolutionRule, Tense
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
     from tradetalks.dataset import Dataset
+    from tradetalks.sources import Evidence
     from tradetalks.talks import Meeting
     from tradetalks.truces import Bound
 
@@ -544,11 +545,6 @@ def _truce_terms(dataset: Dataset) -> Iterator[Row]:
             }
 
 
-def _key(record: Any) -> str:
-    """A record's id; a party's code."""
-    return record.code if isinstance(record, Party) else record.id
-
-
 def _claims(dataset: Dataset) -> Iterator[Row]:
     kinds = {cls: name for name, cls in COLLECTIONS}
     for c in dataset.claims:
@@ -556,40 +552,92 @@ def _claims(dataset: Dataset) -> Iterator[Row]:
             "id": c.id,
             **_actor_cells("claimed_by", c.claimed_by),
             "about_kind": kinds[type(c.about)],
-            "about_id": _key(c.about),
+            "about_id": c.about.id,
             "field": c.field,
             "claimed_value": c.value,
         }
 
 
-def _evidence(dataset: Dataset) -> Iterator[Row]:
-    for name, _ in COLLECTIONS:
-        for record in getattr(dataset, name):
-            key = _key(record)
-            pieces: list[tuple[str, Any]] = [("evidence", getattr(record, "evidence", ()))]
-            pieces += [
-                (f"delegates[{i}].evidence", d.evidence)
+class EvidenceAt(NamedTuple):
+    """One piece of evidence and where it stands in its dataset.
+
+    Attributes:
+        kind: the collection of its record (``"rounds"``).
+        record_id: the record's id (a party's code).
+        steps: the path within the record to the evidence list, as the dataset format
+            writes it: ``("evidence",)``, ``("delegates", 0, "evidence")``,
+            ``("terms", 1, "evidence")``, ``("ended", "evidence")``.
+        place: its place in that list, from 0.
+        evidence: the :class:`~tradetalks.Evidence`.
+    """
+
+    kind: str
+    record_id: str
+    steps: tuple[str | int, ...]
+    place: int
+    evidence: Evidence
+
+    @property
+    def field(self) -> str:
+        """The path as errors and the ``evidence`` table write it: ``delegates[0].evidence``.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> from tradetalks.tables import evidence_in
+        >>> at_stockholm = evidence_in(stockholm_2025())
+        >>> sorted({e.field for e in at_stockholm if e.record_id == "stockholm-2025"})[:2]
+        ['delegates[0].evidence', 'delegates[1].evidence']
+        """
+        steps = (f"[{s}]" if isinstance(s, int) else f".{s}" for s in self.steps)
+        return "".join(steps)[1:]
+
+
+def evidence_in(dataset: Dataset) -> Iterator[EvidenceAt]:
+    """Every piece of evidence of a dataset, record by record, in the dataset's order.
+
+    Collections in the order of :data:`tradetalks.dataset.COLLECTIONS`; within a record,
+    its own evidence, then each delegate's, each truce term's and an early end's. The
+    ``evidence`` table and :func:`tradetalks.annotations.to_web_annotations` both walk it.
+
+    >>> from tradetalks.fixtures import stockholm_2025
+    >>> from tradetalks.tables import evidence_in
+    >>> first = next(evidence_in(stockholm_2025()))
+    >>> first.kind, first.record_id, first.field, first.evidence.exact[:26]
+    ('parties', 'CN', 'evidence', 'a new round of China-U.S. ')
+    """
+    for kind, _ in COLLECTIONS:
+        for record in getattr(dataset, kind):
+            lists: list[tuple[tuple[str | int, ...], tuple[Evidence, ...]]] = [
+                (("evidence",), getattr(record, "evidence", ()))
+            ]
+            lists += [
+                (("delegates", i, "evidence"), d.evidence)
                 for i, d in enumerate(getattr(record, "delegates", ()))
             ]
-            pieces += [
-                (f"terms[{i}].evidence", term.evidence)
+            lists += [
+                (("terms", i, "evidence"), term.evidence)
                 for i, term in enumerate(getattr(record, "terms", ()))
             ]
             ended = getattr(record, "ended", None)
             if ended is not None:
-                pieces.append(("ended.evidence", ended.evidence))
-            for field, evidence in pieces:
-                for ordinal, piece in enumerate(evidence, start=1):
-                    yield {
-                        "record_kind": name,
-                        "record_id": key,
-                        "field": field,
-                        "ordinal": ordinal,
-                        "source_id": piece.source.id,
-                        "start_offset": piece.start,
-                        "end_offset": piece.end,
-                        "exact": piece.exact,
-                    }
+                lists.append((("ended", "evidence"), ended.evidence))
+            for steps, pieces in lists:
+                for place, piece in enumerate(pieces):
+                    yield EvidenceAt(kind, record.id, steps, place, piece)
+
+
+def _evidence(dataset: Dataset) -> Iterator[Row]:
+    for at in evidence_in(dataset):
+        piece = at.evidence
+        yield {
+            "record_kind": at.kind,
+            "record_id": at.record_id,
+            "field": at.field,
+            "ordinal": at.place + 1,
+            "source_id": piece.source.id,
+            "start_offset": piece.start,
+            "end_offset": piece.end,
+            "exact": piece.exact,
+        }
 
 
 # --- the tables --------------------------------------------------------------------------
