@@ -218,12 +218,20 @@ _CODECS: dict[Any, Codec] = {
     Mapping[str, str]: IDENTIFIERS,
 }
 
-# The definitions the JSON Schema names (``$defs``) for texts of a given form.
+# The definitions the JSON Schema names (``$defs``) for texts of a given form. A "format"
+# names the form for validators that know it (an annotation unless one asserts formats).
 SCHEMA_FORMATS: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},
     "partyCode": {"type": "string", "pattern": r"^[A-Z][A-Z0-9-]{1,15}$"},
     "country": {"type": "string", "pattern": r"^[A-Z]{2}$"},
     "language": {"type": "string", "pattern": r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"},
+    # An IRI, not only a URI: the loader takes a url in any script (https://例え.jp/記事).
+    "url": {
+        "description": "Where a source was published: an IRI (RFC 3987). The loader checks "
+        "only that it is a text without white space at its ends.",
+        **_TEXT_SCHEMA,
+        "format": "iri",
+    },
 }
 
 
@@ -369,6 +377,9 @@ _SCHEMAS: dict[tuple[str, str], dict[str, Any]] = {
     ("Evidence", "start"): {"type": "integer", "minimum": 0},
     ("Evidence", "end"): {"type": "integer", "minimum": 0},
     ("ResolvedDate", "words"): {"anyOf": [{"type": "string", "pattern": r"\S"}, {"type": "null"}]},
+    # Lists of parties that the record classes refuse to hold one party twice.
+    ("Truce", "parties"): {"type": "array", "items": _ref("id"), "uniqueItems": True},
+    ("Agreement", "parties"): {"type": "array", "items": _ref("id"), "uniqueItems": True},
     ("Round", "number"): {
         "anyOf": [{"type": "integer", "minimum": 1, "maximum": 1_000_000}, {"type": "null"}]
     },
@@ -383,7 +394,11 @@ _SCHEMAS: dict[tuple[str, str], dict[str, Any]] = {
         ]
     },
 }
-_SCHEMA_BY_NAME: dict[str, dict[str, Any]] = {"id": _ref("id"), "country": _ref("country")}
+_SCHEMA_BY_NAME: dict[str, dict[str, Any]] = {
+    "id": _ref("id"),
+    "country": _ref("country"),
+    "url": _ref("url"),
+}
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
