@@ -10,12 +10,18 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import fcntl
 import io
 import json
+import os
+import pty
 import re
 import shutil
+import struct
 import subprocess
 import sys
+import termios
+import tomllib
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -25,7 +31,7 @@ import attrs
 import pytest
 
 import tradetalks
-from tradetalks import fixtures
+from tradetalks import cli, fixtures
 from tradetalks.cli import _shown, main
 
 if TYPE_CHECKING:
@@ -970,7 +976,7 @@ def test_merge_writes_the_merged_file_with_same(
 @pytest.mark.parametrize(
     ("same", "message"),
     [
-        ("bessent", "argument --same: --same 'bessent': expected B_ID=A_ID"),
+        ("bessent", "error: argument --same: 'bessent': expected B_ID=A_ID"),
         ("bessent=nobody", "--same: 'nobody' is not an id of this dataset"),
         ("nobody=scott-bessent", "--same: 'nobody' is not an id of the other dataset"),
     ],
@@ -1055,3 +1061,816 @@ def test_merge_refuses_to_write_over_a_file_it_merges(
     assert status == 2
     assert "is one of the files to merge; write elsewhere" in err
     assert first.read_bytes() == before
+
+
+# --- --version ----------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _declared_version() -> str:
+    """The version pyproject.toml declares, read from the file itself."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    version: str = project["version"]
+    return version
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr() == (f"tradetalks {_declared_version()}\n", "")
+
+
+def test_python_dash_m_version() -> None:
+    done = _tradetalks("--version")
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout == f"tradetalks {_declared_version()}\n".encode()
+
+
+# --- the shared options, before or after the command -------------------------------------------
+
+
+def _tradetalks(
+    *argv: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m tradetalks ARGV...``, with ``stdin`` as its standard input (else none)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tradetalks", *argv],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        check=False,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (["--as-of", "2025-08-11", "summary"], ["summary", "--as-of", "2025-08-11"]),
+        (["--as-of", "2025-08-11", "timeline"], ["timeline", "--as-of", "2025-08-11"]),
+        (["--json", "statements", "zhou-mi"], ["statements", "zhou-mi", "--json"]),
+    ],
+)
+def test_an_option_before_or_after_the_command_is_the_same(
+    capsys: pytest.CaptureFixture[str], before: list[str], after: list[str]
+) -> None:
+    first = run(capsys, *before)
+    assert first[0] == 0
+    assert run(capsys, *after) == first
+
+
+def test_as_of_after_the_summary_counts_from_that_day(capsys: pytest.CaptureFixture[str]) -> None:
+    # 11 August to the deadline of 12 August: 1 day.
+    status, out, err = run(capsys, "summary", "--as-of", "2025-08-11")
+    assert (status, err) == (0, "")
+    assert (
+        deadline_line(out) == "deadline 2025-08-12, as known on 2025-08-11: in force, 1 day remains"
+    )
+
+
+def test_an_option_given_before_the_command_is_kept(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Given before "summary" and not after it: the command's own copy does not reset it.
+    status, out, _ = run(capsys, "--as-of", "2025-07-29", "summary")
+    assert status == 0
+    assert deadline_line(out).endswith("in force, 14 days remain")
+
+
+def test_an_option_after_the_command_wins_over_one_before(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "--as-of", "2025-07-29", "summary", "--as-of", "2025-08-11")
+    assert status == 0
+    assert deadline_line(out).endswith("in force, 1 day remains")
+
+
+def test_dataset_after_statements(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Mallory is only in the made-up file: finding him shows the file after the command is read.
+    path = str(_hostile_file(tmp_path))
+    status, out, err = run(capsys, "statements", "mallory", "--dataset", path)
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == r"Mallory\x1b]0;owned\x07: 1 statement"
+    status, out, _ = run(capsys, "--dataset", path, "statements", "mallory")
+    assert (status, out.splitlines()[0]) == (0, r"Mallory\x1b]0;owned\x07: 1 statement")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--as-of", "2025-13-01"], ["timeline", "--as-of", "2025-13-01"]],
+)
+def test_a_bad_as_of_names_the_option_once(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err == (
+        "tradetalks: error: argument --as-of: '2025-13-01': invalid date '2025-13-01': "
+        "month must be 1 to 12, not 13\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--dataset", "x.json", "validate", "y.json"], "validate takes no --dataset"),
+        (["--as-of", "2025-07-30", "export"], "export takes no --as-of"),
+        (["--as-of", "2025-07-30", "statements", "zhou-mi"], "statements takes no --as-of"),
+        (["--json", "schema"], "schema takes no --json"),
+        (["--json", "export"], "export takes no --json"),
+        (["validate", "y.json", "--dataset", "x.json"], "unrecognized arguments: --dataset"),
+        (["export", "--json"], "unrecognized arguments: --json"),
+        (
+            ["timeline", "--svg", "t.svg", "--json"],
+            "--svg draws the whole timeline as a picture; --json is not for it",
+        ),
+        (
+            ["timeline", "--svg", "t.svg", "--as-of", "2025-07-30"],
+            "--svg draws the whole timeline as a picture; --as-of is not for it",
+        ),
+    ],
+)
+def test_an_option_a_command_does_not_take_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    (line,) = err.splitlines()
+    assert line.startswith("tradetalks: error: ")
+    assert message in line
+
+
+# --- the timeline as known on a day -------------------------------------------------------------
+
+
+def test_the_timeline_as_known_the_day_before_the_article(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "timeline", "--as-of", "2025-07-29")
+    assert (status, err) == (0, "")
+    # The rounds of May and June (past their last days), the truce's start, the Stockholm
+    # round, the three statements of Tuesday 29 July ("on Tuesday", and one dated from
+    # it), and the deadline: the truce was known from its start (no announcement is
+    # recorded). The statements of 30 July and the meeting of that day are not yet.
+    assert [line.split()[:2] for line in out.splitlines()] == [
+        ["2025-05", "round"],
+        ["2025-05-14", "truce_start"],
+        ["2025-06", "round"],
+        ["2025-07-28", "round"],
+        ["2025-07-29", "statement"],
+        ["2025-07-29", "statement"],
+        ["2025-07-29?", "statement"],
+        ["2025-08-12", "truce_deadline"],
+    ]
+
+
+def test_a_month_is_in_the_timeline_from_its_last_day(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # London, "in June": not on 29 June, on 30 June.
+    _, before, _ = run(capsys, "timeline", "--as-of", "2025-06-29")
+    _, on, _ = run(capsys, "timeline", "--as-of", "2025-06-30")
+    assert "London" not in before
+    assert "2025-06      round           London (round 2)" in on.splitlines()
+
+
+GENEVA_BEFORE_THE_EXTENSIONS = [
+    f"2025-05-12   agreement       {GENEVA_TITLE}",
+    "2025-05-14   truce_start     us-suspension-2025: term starts",
+    "2025-05-14   truce_start     china-suspension-2025: term starts",
+    "2025-05-14   truce_start     an-open-suspension: term starts",
+    "2025-08-12   truce_deadline  us-suspension-2025: term ends",
+    "2025-08-12   truce_deadline  china-suspension-2025: term ends",
+]
+
+
+def test_the_timeline_before_the_extensions_were_announced(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # On 10 August only the first terms (announced 12 May) and the open-ended suspension
+    # (no announcement recorded) were known; the US extension came on 11 August, China's
+    # on 12 August, the later suspension on 25 February 2026.
+    path = str(_geneva_file(tmp_path))
+    status, out, err = run(capsys, "--dataset", path, "timeline", "--as-of", "2025-08-10")
+    assert (status, err) == (0, "")
+    assert out.splitlines() == GENEVA_BEFORE_THE_EXTENSIONS
+
+
+@pytest.mark.parametrize(
+    ("at", "deadlines"),
+    [
+        # 09:00 on 11 August in Beijing is 21:00 on 10 August in New York: the order of
+        # 11 August (a day, read in New York, the zone of the US terms) is not known yet.
+        ("2025-08-11T09:00:00+08:00[Asia/Shanghai]", ["2025-08-12"]),
+        # 12:00 in Beijing is midnight in New York (EDT, UTC-4): 11 August has begun there,
+        # and the second term is known: from 12 August 00:01 EDT for 90 days, to
+        # 10 November 00:01 EST.
+        ("2025-08-11T12:00:00+08:00[Asia/Shanghai]", ["2025-08-12", "2025-11-10"]),
+    ],
+)
+def test_an_announcement_is_read_in_the_zone_of_its_terms(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, at: str, deadlines: list[str]
+) -> None:
+    path = str(_geneva_file(tmp_path))
+    status, out, _ = run(capsys, "--dataset", path, "timeline", "--as-of", at)
+    assert status == 0
+    assert [
+        line.split()[0]
+        for line in out.splitlines()
+        if line.endswith("truce_deadline  us-suspension-2025: term ends")
+    ] == deadlines
+
+
+def test_an_early_end_is_in_the_timeline_once_announced(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(_geneva_file(tmp_path))
+    ended = "2026-02-20   truce_end       us-suspension-2025: ended early (moot)"
+    last = "2026-11-10   truce_deadline  us-suspension-2025: term ends"
+    # On 19 February 2026 the ruling of the 20th is not known: the deadline stands.
+    _, out, _ = run(capsys, "--dataset", path, "timeline", "--as-of", "2026-02-19")
+    assert ended not in out.splitlines()
+    assert last in out.splitlines()
+    # On the 20th it is, and the deadline it cut short says so; the later suspension,
+    # announced on the 25th, is not there yet.
+    _, out, _ = run(capsys, "--dataset", path, "timeline", "--as-of", "2026-02-20")
+    assert ended in out.splitlines()
+    assert f"{last} (cut short: it ended early on 2026-02-20)" in out.splitlines()
+    assert "a-later-suspension" not in out
+
+
+# --- standard input ----------------------------------------------------------------------------
+
+SHIPPED_JSON = (DATA / "stockholm_2025.json").read_bytes()
+SMALL = Path(__file__).parent / "good" / "small.json"
+
+
+def test_a_dataset_from_standard_input_finds_its_text_in_the_current_folder() -> None:
+    done = _tradetalks("--dataset", "-", "timeline", stdin=SHIPPED_JSON, cwd=DATA)
+    assert (done.returncode, done.stderr) == (0, b"")
+    # The whole timeline, as test_timeline counts it: 24 entries.
+    assert len(done.stdout.splitlines()) == 24
+
+
+def test_a_dataset_from_standard_input_without_its_text_nearby(tmp_path: Path) -> None:
+    done = _tradetalks("--dataset", "-", stdin=SHIPPED_JSON, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (1, b"")
+    assert done.stderr.decode().startswith(
+        f"tradetalks: standard input: $.sources[0].text_file: cannot read '{TEXT_NAME}'"
+    )
+
+
+def test_validate_files_and_standard_input(tmp_path: Path) -> None:
+    done = _tradetalks(
+        "validate", str(SMALL), "-", str(tmp_path / "none.json"), stdin=SMALL.read_bytes()
+    )
+    assert done.returncode == 1  # the missing file
+    # small.json holds 11 records (see test_validate_shows_a_file_name_escaped_in_one_line).
+    assert done.stdout.decode().splitlines() == [
+        f"{SMALL}: valid (11 records)",
+        "standard input: valid (11 records)",
+        f"{tmp_path}/none.json: cannot read: No such file or directory",
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"format": "tradetalks/1", "sources": [], "notes": "\xff"}',  # not UTF-8
+        b"\xef\xbb\xbf" + SMALL.read_bytes(),  # a byte order mark
+        b"",
+    ],
+)
+def test_standard_input_is_reported_as_a_file_would_be(tmp_path: Path, data: bytes) -> None:
+    (tmp_path / "given.json").write_bytes(data)
+    from_file = _tradetalks("validate", str(tmp_path / "given.json"))
+    from_stdin = _tradetalks("validate", "-", stdin=data)
+    assert from_file.returncode == from_stdin.returncode == 1
+    problems = from_file.stdout.decode().replace(f"{tmp_path}/given.json: ", "FILE: ")
+    assert problems == from_stdin.stdout.decode().replace("standard input: ", "FILE: ")
+    assert problems.startswith("FILE: ")
+
+
+def test_merge_standard_input_with_a_file(tmp_path: Path) -> None:
+    first, second = _merge_inputs(tmp_path)
+    text = second.read_text(encoding="utf-8").replace('"name": "He Li Feng"', '"name": "He Lifeng"')
+    second.write_text(text, encoding="utf-8")
+    out_file = tmp_path / "out" / "merged.json"
+    out_file.parent.mkdir()
+    done = _tradetalks(
+        "merge",
+        "-",
+        str(second),
+        "-o",
+        str(out_file),
+        "--same",
+        "bessent=scott-bessent",
+        stdin=first.read_bytes(),
+        cwd=first.parent,  # where A's text file is
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert tradetalks.load(out_file) == fixtures.stockholm_2025()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "-", "-"],
+        ["validate", "a.json", "-", "b.json", "-"],
+        ["merge", "-", "-", "-o", "out.json"],
+    ],
+)
+def test_standard_input_twice_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err == "tradetalks: error: - (standard input) is given 2 times; it can be read once\n"
+
+
+def test_standard_input_that_is_closed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    status, out, err = run(capsys, "--dataset", "-")
+    assert (status, out) == (2, "")
+    assert err == "tradetalks: error: cannot read standard input: it is closed\n"
+
+
+# --- --json ------------------------------------------------------------------------------------
+
+
+def test_the_summary_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "--json", "--as-of", "2025-07-29")
+    assert (status, err) == (0, "")
+    summary = json.loads(out)
+    assert list(summary) == [
+        "as_of",
+        "sources",
+        "rounds",
+        "meetings",
+        "truces",
+        "claims",
+        "speakers",
+    ]
+    assert summary["as_of"] == "2025-07-29"
+    assert [s["id"] for s in summary["sources"]] == ["global-times-2025-07-30-stockholm"]
+    assert [r["id"] for r in summary["rounds"]] == ["geneva-2025", "london-2025", "stockholm-2025"]
+    assert [d["person_id"] for d in summary["rounds"][2]["delegates"]] == [
+        "he-lifeng",
+        "scott-bessent",
+        "jamieson-greer",
+    ]
+    assert summary["rounds"][2]["delegates"][0] == {
+        "person_id": "he-lifeng",
+        "name": "He Lifeng",
+        "party_code": "CN",
+        "role": "lead",
+        "title": "Vice Premier",
+    }
+    # 14 days from 29 July to 12 August (the module docstring of these tests).
+    assert summary["truces"] == [
+        {
+            "id": "cn-us-tariff-truce-2025",
+            "parties": ["CN", "US"],
+            "suspended": "tariffs",
+            "agreement_id": None,
+            "status": "in_force",
+            "announced_on": None,
+            "deadline": "2025-08-12",
+            "counts_to": "2025-08-12",
+            "ended": None,
+            "next_start": None,
+            "days_remaining": 14,
+            "no_count_reason": None,
+        }
+    ]
+    assert summary["claims"] == {"count": 0, "disagreeing": []}
+    # The counts of test_the_summary_says_who_said_how_much, most statements first.
+    assert [(s["name"], s["statements"]) for s in summary["speakers"]][:2] == [
+        ("Bao Jianyun", 4),
+        ("Scott Bessent", 4),
+    ]
+    assert sum(s["statements"] for s in summary["speakers"]) == 27  # 4+4+3+3+3+2+2+2+2+1+1
+
+
+def test_the_truces_as_json_as_known_during_chinas_lapse(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    at = "2025-11-10T12:30:00+08:00[Asia/Shanghai]"
+    status, out, _ = run(capsys, "--dataset", str(_geneva_file(tmp_path)), "--json", "--as-of", at)
+    assert status == 0
+    us, china, open_ended, later = json.loads(out)["truces"]
+    # The values of test_the_truces_as_known_during_chinas_lapse, as data.
+    assert (us["status"], us["deadline"], us["days_remaining"]) == (
+        "in_force",
+        "2026-11-10T00:01:00-05:00[America/New_York]",
+        365,
+    )
+    assert (china["status"], china["deadline"], china["next_start"], china["days_remaining"]) == (
+        "lapsed",
+        "2025-11-10T12:01:00+08:00[Asia/Shanghai]",
+        "2025-11-10T13:01:00+08:00[Asia/Shanghai]",
+        0,
+    )
+    assert (open_ended["status"], open_ended["deadline"], open_ended["days_remaining"]) == (
+        "in_force",
+        None,
+        None,
+    )
+    assert "runs until further notice" in open_ended["no_count_reason"]
+    assert (later["status"], later["announced_on"], later["days_remaining"]) == (
+        "not_announced",
+        "2026-02-25",
+        None,
+    )
+    assert "it was announced on 2026-02-25" in later["no_count_reason"]
+
+
+def test_a_known_early_end_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = str(_geneva_file(tmp_path))
+    status, out, _ = run(capsys, "--dataset", path, "--json", "--as-of", "2026-03-01")
+    assert status == 0
+    us = json.loads(out)["truces"][0]
+    assert (us["status"], us["days_remaining"]) == ("ended", 0)
+    assert us["ended"] == {"at": "2026-02-20", "reason": "moot", "announced_on": "2026-02-20"}
+    # The day before, the end was not known: the deadline of the third term stands.
+    status, out, _ = run(capsys, "--dataset", path, "--json", "--as-of", "2026-02-19")
+    us = json.loads(out)["truces"][0]
+    assert (us["status"], us["ended"]) == ("in_force", None)
+    assert us["deadline"] == "2026-11-10T00:01:00-05:00[America/New_York]"
+
+
+def test_the_timeline_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = str(_geneva_file(tmp_path))
+    status, out, err = run(capsys, "--dataset", path, "timeline", "--json", "--as-of", "2025-08-10")
+    assert (status, err) == (0, "")
+    document = json.loads(out)
+    assert document["as_of"] == "2025-08-10"
+    entries = document["entries"]
+    assert [e["label"] for e in entries] == [line[29:] for line in GENEVA_BEFORE_THE_EXTENSIONS]
+    assert entries[0] == {
+        "when": "2025-05-12",
+        "earliest": "2025-05-12",
+        "latest": "2025-05-12",
+        "event": "agreement",
+        "record_kind": "agreements",
+        "record_id": "geneva-joint-statement-2025",
+        "term_index": None,
+        "instant": None,
+        "label": GENEVA_TITLE,
+    }
+    # The first US term, to 12:01 a.m. on 12 August in New York (EDT, UTC-4).
+    assert entries[4] == {
+        "when": "2025-08-12",
+        "earliest": "2025-08-12",
+        "latest": "2025-08-12",
+        "event": "truce_deadline",
+        "record_kind": "truces",
+        "record_id": "us-suspension-2025",
+        "term_index": 0,
+        "instant": "2025-08-12T00:01:00-04:00[America/New_York]",
+        "label": "us-suspension-2025: term ends",
+    }
+
+
+def test_the_whole_timeline_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "timeline", "--json")
+    assert status == 0
+    document = json.loads(out)
+    assert document["as_of"] is None
+    assert len(document["entries"]) == 24  # as test_timeline counts them
+    assert document["entries"][0]["when"] == "2025-05"
+    assert (document["entries"][0]["earliest"], document["entries"][0]["latest"]) == (
+        "2025-05-01",
+        "2025-05-31",
+    )
+
+
+def test_statements_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "statements", "Zhou Mi", "--json")
+    assert (status, err) == (0, "")
+    (speaker,) = json.loads(out)["speakers"]
+    assert (speaker["id"], speaker["name"]) == ("zhou-mi", "Zhou Mi")
+    # As in test_statements_of_one_speaker_by_id_or_name: 30 July, then two dated from it.
+    assert [(s["said_on"], s["mode"]) for s in speaker["statements"]] == [
+        ("2025-07-30", "direct"),
+        ("2025-07-30?", "indirect"),
+        ("2025-07-30?", "indirect"),
+    ]
+    assert speaker["statements"][0]["text"].startswith("The fact that the world's two largest")
+    status, out, _ = run(capsys, "statements", "Chinese experts", "--json")
+    (group,) = json.loads(out)["speakers"]
+    assert (group["id"], group["name"], len(group["statements"])) == (None, "Chinese experts", 2)
+
+
+def test_validate_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = Path(__file__).parent / "bad" / "duplicate_id.json"
+    missing = tmp_path / "none.json"
+    status, out, err = run(capsys, "validate", "--json", str(SMALL), str(bad), str(missing))
+    assert (status, err) == (1, "")
+    assert json.loads(out) == [
+        {"file": str(SMALL), "valid": True, "records": 11, "problems": []},
+        {
+            "file": str(bad),
+            "valid": False,
+            "records": None,
+            "problems": [
+                {
+                    "path": "$.people[1].id",
+                    "message": "the id 'he-lifeng' is already used by $.people[0]",
+                }
+            ],
+        },
+        {
+            "file": str(missing),
+            "valid": False,
+            "records": None,
+            "problems": [{"path": None, "message": "cannot read: No such file or directory"}],
+        },
+    ]
+    status, out, _ = run(capsys, "validate", str(SMALL), "--json")
+    assert status == 0
+    assert json.loads(out)[0]["valid"] is True
+
+
+def test_validate_standard_input_as_json() -> None:
+    done = _tradetalks("--json", "validate", "-", stdin=SMALL.read_bytes())
+    assert done.returncode == 0
+    assert json.loads(done.stdout) == [{"file": "-", "valid": True, "records": 11, "problems": []}]
+
+
+def test_json_is_exact_and_safe_for_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(_hostile_file(tmp_path))
+    for argv in (["--json"], ["timeline", "--json"], ["statements", "mallory", "--json"]):
+        status, out, _ = run(capsys, "--dataset", path, *argv)
+        assert status == 0
+        assert UNSAFE.search(out) is None, argv
+    _, out, _ = run(capsys, "--dataset", path, "--json")
+    summary = json.loads(out)
+    # The names read back exactly as the file holds them.
+    assert summary["rounds"][0]["city"] == "Stock\x1b[2Jholm"
+    assert summary["meetings"][0]["description"] == "Call\x9b2J"
+    assert [s["name"] for s in summary["speakers"]] == [
+        "Mallory\x1b]0;owned\x07",
+        "the \u2066crowd\u2069",
+    ]
+    assert "\\u009b" in out
+    assert "\\u2066" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"),
+    [
+        (["--json", "statements", "Xi Jinping"], 2),
+        (["validate", "--json", str(Path(__file__).parent / "bad" / "duplicate_id.json")], 1),
+        (["--json", "--dataset", str(Path(__file__).parent / "bad" / "duplicate_id.json")], 1),
+    ],
+)
+def test_json_changes_no_exit_status(
+    capsys: pytest.CaptureFixture[str], argv: list[str], status: int
+) -> None:
+    without = [word for word in argv if word != "--json"]
+    assert run(capsys, *without)[0] == status
+    assert run(capsys, *argv)[0] == status
+
+
+def test_a_question_the_data_cannot_answer_as_json_prints_no_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads((DATA / "stockholm_2025.json").read_text(encoding="utf-8"))
+    data["truces"][0]["terms"][0]["end"] = "2025-08"
+    (tmp_path / "stockholm_2025.json").write_text(json.dumps(data), encoding="utf-8")
+    shutil.copyfile(DATA / TEXT_NAME, tmp_path / TEXT_NAME)
+    path = str(tmp_path / "stockholm_2025.json")
+    # On 15 August, within the month of the deadline, where the truce stands is unknown.
+    status, out, err = run(capsys, "--dataset", path, "--as-of", "2025-08-15", "--json")
+    assert (status, out) == (1, "")
+    assert "2025-08 is known only to the month" in err
+    # On 30 July it is in force, but no count of days can be given: said in the document.
+    status, out, _ = run(capsys, "--dataset", path, "--as-of", "2025-07-30", "--json")
+    truce = json.loads(out)["truces"][0]
+    assert (status, truce["status"], truce["deadline"], truce["days_remaining"]) == (
+        0,
+        "in_force",
+        "2025-08",
+        None,
+    )
+    assert "known only to the month" in truce["no_count_reason"]
+
+
+# --- exit statuses -----------------------------------------------------------------------------
+
+BAD = Path(__file__).parent / "bad" / "duplicate_id.json"
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"),
+    [
+        ([], 0),
+        (["timeline", "--as-of", "2025-08-01"], 0),
+        (["validate", str(SMALL)], 0),
+        (["export", "--format", "ics", "--kind", "truces"], 0),
+        (["--dataset", str(BAD)], 1),  # a bad dataset file
+        (["validate", str(BAD)], 1),
+        (["validate", "no-such-file.json"], 1),
+        (["--no-such-option"], 2),
+        (["frobnicate"], 2),
+        (["--as-of", "2025-13-01"], 2),
+        (["--dataset", "no-such-file.json"], 2),  # a file named to read, not there
+        (["validate", "-", "-"], 2),
+        (["export", "--kind", "nonsense"], 2),
+        (["export", "--format", "ics", "--kind", "people"], 2),
+        (["--json", "export"], 2),
+        (["statements", "Xi Jinping"], 2),
+    ],
+)
+def test_python_dash_m_exit_status(argv: list[str], status: int) -> None:
+    done = _tradetalks(*argv)
+    assert done.returncode == status
+    assert b"Traceback" not in done.stderr
+    if status == 2:
+        (line,) = done.stderr.decode().splitlines()
+        assert line.startswith("tradetalks: error: ")
+
+
+def test_a_merge_conflict_exits_1(tmp_path: Path) -> None:
+    first, second = _merge_inputs(tmp_path)
+    done = _tradetalks("merge", str(first), str(second), "-o", str(tmp_path / "m.json"))
+    assert done.returncode == 1
+    assert done.stderr.decode().startswith("tradetalks: conflict: he-lifeng.name: ")
+
+
+def test_a_missing_optional_extra_exits_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "icalendar", None)  # as if it were not installed
+    status, out, err = run(capsys, "export", "--format", "ics")
+    assert (status, out) == (1, "")
+    assert err == (
+        "tradetalks: error: iCalendar export needs icalendar: pip install 'tradetalks[calendar]'\n"
+    )
+
+
+# --- export --format ics --kind ----------------------------------------------------------------
+
+
+def _uids(calendar: bytes) -> list[str]:
+    return [
+        line.removeprefix("UID:")
+        for line in calendar.decode("utf-8").splitlines()
+        if line.startswith("UID:")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "uids"),
+    [
+        # The shipped dataset: three rounds, the Beijing meeting, one truce term's deadline.
+        ("rounds", ["geneva-2025", "london-2025", "stockholm-2025"]),
+        ("meetings", ["wang-wentao-meets-uscbc"]),
+        ("truces", ["cn-us-tariff-truce-2025-term-1"]),
+    ],
+)
+def test_export_ics_of_one_kind(
+    capsysbinary: pytest.CaptureFixture[bytes], kind: str, uids: list[str]
+) -> None:
+    assert main(["export", "--format", "ics", "--kind", kind]) == 0
+    assert _uids(capsysbinary.readouterr().out) == [f"{uid}@tradetalks" for uid in uids]
+
+
+def test_export_ics_of_every_kind(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", "--format", "ics"]) == 0
+    assert len(_uids(capsysbinary.readouterr().out)) == 3 + 1 + 1
+
+
+def test_export_ics_of_a_kind_without_events_is_refused_before_reading(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The file named does not exist: the kind is refused first.
+    argv = ["--dataset", "no-such-file.json", "export", "--format", "ics", "--kind", "people"]
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err == (
+        "tradetalks: error: --format ics has events of the kinds rounds, meetings, truces, "
+        "not 'people'\n"
+    )
+
+
+# --- progress on standard error ----------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    """Standard error as a terminal: what is written to it is kept."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> _Terminal:
+    """Standard error a terminal, and every file large enough to show its load.
+
+    Called in the test itself: pytest's capture sets standard error again when the test
+    is called, after the fixtures are set up.
+    """
+    stream = _Terminal()
+    monkeypatch.setattr(sys, "stderr", stream)
+    monkeypatch.setattr(cli, "_LARGE", 1)
+    monkeypatch.setattr(cli, "_DELAY", 0)
+    return stream
+
+
+def test_a_large_load_shows_the_bytes_read_then_the_decoding(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, plain, _ = run(capsys, "--dataset", str(SMALL), "timeline")
+    terminal = _terminal(monkeypatch)
+    status, out, _ = run(capsys, "--dataset", str(SMALL), "timeline")
+    assert (status, out) == (0, plain)  # the output is the same
+    shown = terminal.getvalue()
+    # All the bytes of the file read, as tqdm writes a size in KiB; then the decoding.
+    size = SMALL.stat().st_size
+    assert f"reading {SMALL}: 100%|" in shown
+    assert f"| {size / 1024:.2f}k/{size / 1024:.2f}k [" in shown
+    assert f"decoding {SMALL}: 00:00" in shown
+
+
+def test_an_export_of_every_kind_shows_the_tables_written(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = _terminal(monkeypatch)
+    assert main(["export"]) == 0
+    assert json.loads(capsysbinary.readouterr().out)["parties"][0]["code"] == "CN"
+    # One table for each kind of rows (exports.KINDS); a quick export is done before the
+    # bar is drawn again.
+    assert f"tables:   0%|          | 0/{len(tradetalks.exports.KINDS)} [" in terminal.getvalue()
+
+
+def test_no_progress_without_tqdm(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = _terminal(monkeypatch)
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # as if the extra were not installed
+    status, _, _ = run(capsys, "--dataset", str(SMALL), "timeline")
+    assert status == 0
+    assert main(["export", "--output", os.devnull]) == 0
+    assert terminal.getvalue() == ""
+
+
+def test_no_progress_when_standard_error_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_LARGE", 1)
+    monkeypatch.setattr(cli, "_DELAY", 0)
+    assert run(capsys, "--dataset", str(SMALL), "timeline")[2] == ""
+    assert main(["export", "--output", os.devnull]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_python_dash_m_shows_a_large_load_on_a_terminal(tmp_path: Path) -> None:
+    # The shipped file with 5 MiB of white space after it (JSON allows it), read from
+    # standard input, with standard error on a terminal (a pseudo-terminal here).
+    big = tmp_path / "big.json"
+    big.write_bytes(SHIPPED_JSON + b" " * (5 * 1024 * 1024))
+    primary, secondary = pty.openpty()
+    # 24 lines of 80 columns, as a terminal has (a new pseudo-terminal has none).
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    with big.open("rb") as stdin:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tradetalks", "--dataset", "-", "timeline"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=secondary,
+            cwd=DATA,
+        )
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:  # the terminal is closed: the command has ended
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out, _ = process.communicate(timeout=120)
+    os.close(primary)
+    assert process.returncode == 0
+    assert len(out.splitlines()) == 24
+    assert b"reading standard input" in shown
+    assert b"decoding standard input" in shown
+    # Nothing is shown when standard error is not a terminal.
+    with big.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "tradetalks", "--dataset", "-", "timeline"],
+            stdin=stdin,
+            capture_output=True,
+            cwd=DATA,
+            check=False,
+            timeout=120,
+        )
+    assert (done.returncode, done.stderr) == (0, b"")

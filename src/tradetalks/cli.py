@@ -2,11 +2,9 @@ r"""The command line: ``tradetalks`` (or ``python -m tradetalks``).
 
 ``tradetalks`` alone prints a summary of the shipped Stockholm dataset: its source, the
 rounds in order with their dates and delegates, each truce's deadline and the days left as
-of the source's dateline, and who said how much. Options and subcommands:
+of the source's dateline, and who said how much. Commands and their options:
 
-* ``--dataset FILE``: use a dataset file instead of the shipped one;
-* ``--as-of DATE``: count days to deadlines from ``DATE`` (``YYYY-MM-DD``, or an RFC 9557
-  timestamp such as ``2025-08-12T12:00:00+08:00[Asia/Shanghai]``);
+* ``summary``: the summary (the default when no command is given);
 * ``timeline [--svg FILE]``: every dated entry in chronological order, or the timeline
   picture as SVG (needs ``tradetalks[plot]``);
 * ``statements SPEAKER``: one speaker's statements, by id or name;
@@ -19,22 +17,58 @@ of the source's dateline, and who said how much. Options and subcommands:
   (``tradetalks: conflict: RECORD.FIELD: VALUE (SOURCES) vs VALUE (SOURCES)``) and the exit
   status is 1;
 * ``export [--format json|csv|ics] [--kind KIND] [--raw-csv] [--output FILE]``: the
-  dataset as flat rows in JSON or CSV (see :mod:`tradetalks.exports`), or as iCalendar.
-  CSV is safe to open in a spreadsheet: a text cell beginning with ``=``, ``+``, ``-``,
-  ``@``, a tab, a carriage return or NUL gets a leading ``'``; ``--raw-csv`` writes every
-  cell as it is, for tools that are not spreadsheets.
+  dataset as flat rows in JSON or CSV (see :mod:`tradetalks.exports`), or as iCalendar
+  (``--kind`` ``rounds``, ``meetings`` or ``truces`` for the events of one kind). CSV is
+  safe to open in a spreadsheet: a text cell beginning with ``=``, ``+``, ``-``, ``@``, a
+  tab, a carriage return or NUL gets a leading ``'``; ``--raw-csv`` writes every cell as it
+  is, for tools that are not spreadsheets;
+* ``--version``: ``tradetalks X.Y.Z``; ``--help`` after any command: its options.
+
+The options a command shares may be given before it or after it (``tradetalks --as-of
+2025-08-01 timeline`` or ``tradetalks timeline --as-of 2025-08-01``):
+
+* ``--dataset FILE`` (summary, timeline, statements, export): a dataset file instead of the
+  shipped one;
+* ``--as-of DATE`` (summary, timeline): ``DATE`` is ``YYYY-MM-DD`` or an RFC 9557
+  timestamp such as ``2025-08-12T12:00:00+08:00[Asia/Shanghai]``. The summary counts days
+  to deadlines from it (default: the latest source's dateline). The timeline shows what
+  was known then: the rounds, meetings, statements and agreements dated on or before it (a
+  date known only to the month counts from its last day, as an announcement does), and
+  each truce's terms and early end once they were announced, with the days they are for,
+  even those still to come;
+* ``--json`` (summary, timeline, statements, validate): one JSON document on standard
+  output instead of lines for people to read.
+
+``-`` for a file to read is standard input (``--dataset -``, ``validate a.json -``,
+``merge - b.json``), read as bytes like a file; the text files of its sources are looked up
+in the current folder. Standard input can be read once in a command.
+
+A load of a file larger than a few MB shows its progress on standard error (the bytes
+read, then the decoding), and so does a JSON export of every kind (the tables written),
+when standard error is a terminal and the ``progress`` extra (``tqdm``) is installed;
+otherwise nothing is shown.
 
 What the commands print for people to read (the summary, ``timeline``, ``statements``,
 ``validate`` and every error) shows the control characters and bidirectional formatting
 characters of names and texts escaped, as ``\x1b`` or ``\u202e``, so that a record cannot
 retitle or clear the terminal or reorder what it shows; newlines are kept, except in a
-one-line error or problem. ``schema`` and ``export`` write their data exactly.
+one-line error or problem. ``schema`` and ``export`` write their data exactly. ``--json``
+output is exact data too, and as safe: JSON writes C0 controls as escapes, and DEL, the C1
+controls, the bidirectional formatting characters and lone surrogates are written as
+``\u009b`` escapes, which every JSON reader reads back as the characters.
 
-Bad arguments print a one-line error and exit with status 2; a dataset file with problems
-prints each of them (``tradetalks: FILE: JSONPATH: MESSAGE``) and exits with status 1, as
-does an output that cannot be written (``tradetalks: error: FILE: REASON``, ``standard
-output`` for the terminal or a pipe).
+**Exit status.** 0: done. 1: a problem with the data: a dataset file that does not load
+(each problem printed as ``tradetalks: FILE: JSONPATH: MESSAGE``, ``standard input`` for
+``-``), a ``validate`` file with a problem, a merge conflict, a question the data cannot
+answer (days to a deadline known only to the month), an optional extra that is missing,
+or an output that cannot be written (``tradetalks: error: FILE: REASON``, ``standard
+output`` for the terminal or a pipe). 2: a usage error, in one line on standard error:
+an unknown command or option, a bad value (``--as-of 2025-13-01``, an unknown ``--kind``,
+a ``--kind`` that iCalendar has no events for), an option the command does not take, a
+file to read that cannot be read, ``-`` given twice, a speaker not in the dataset, a
+``--same`` that names no record. ``--json`` changes no status.
 
+>>> from tradetalks.cli import main
 >>> main(["--as-of", "2025-07-29"])  # doctest: +ELLIPSIS
 Source: Global Times, published 2025-07-30 (en), 6137 characters
 ...
@@ -42,6 +76,51 @@ Truce cn-us-tariff-truce-2025 (CN and US; suspended: tariffs)
   deadline 2025-08-12, as known on 2025-07-29: in force, 14 days remain
 ...
 0
+
+**The JSON documents.** Dates are EDTF text (``2025-05``, ``2025-07-30?``), instants RFC
+9557 text, days ISO text, as in :mod:`tradetalks.exports`; a value that is not known is
+``null``; every key below is always present.
+
+* The summary: an object with ``as_of`` (the day or instant counted from), ``sources``,
+  ``rounds`` (in order) and ``meetings`` (each the row :func:`tradetalks.exports.to_records`
+  makes, plus ``delegates``: a list of ``person_id``, ``name``, ``party_code``, ``role``,
+  ``title``), ``truces`` (``id``, ``parties``: a list of codes, ``suspended``,
+  ``agreement_id``, then as known on ``as_of``: ``status``, the
+  :class:`~tradetalks.TruceStatus` value; ``announced_on``, of the first term;
+  ``deadline``, the end of the term that sets it; ``counts_to``, that or a known early end
+  that comes first; ``ended``: ``at``, ``reason``, ``announced_on`` of a known early end;
+  ``next_start``, during a lapse; ``days_remaining``, or ``null`` with ``no_count_reason``
+  saying why), ``claims`` (``count``, and ``disagreeing``: a list of ``id``, ``record_id``,
+  ``field``, ``claimed``, ``recorded``) and ``speakers`` (``name``, ``statements``,
+  ``words``, most first).
+* ``timeline``: an object with ``as_of`` (``null`` for all that is recorded) and
+  ``entries``, each with ``when`` (EDTF), ``earliest`` and ``latest`` (ISO days),
+  ``event`` (a :class:`~tradetalks.TimelineEvent` value), ``record_kind`` (``rounds``,
+  ``meetings``, ``statements``, ``agreements`` or ``truces``), ``record_id``,
+  ``term_index`` (0-based, for a term's start or deadline), ``instant`` (RFC 9557, when
+  the truce's bound is one) and ``label`` (the words the line shows).
+* ``statements``: an object with ``speakers``, each with ``id`` (``null`` for a group the
+  article does not name), ``name`` and ``statements``: the rows of
+  :func:`tradetalks.exports.to_records` of kind ``statements``.
+* ``validate``: a list with one object per file, in the order given: ``file`` (as given,
+  ``-`` for standard input), ``valid``, ``records`` (the number of records of a valid file,
+  else ``null``) and ``problems`` (a list of ``path``, a JSONPath or ``null``, and
+  ``message``).
+
+>>> import contextlib, io, json
+>>> from tradetalks.cli import main
+>>> with contextlib.redirect_stdout(io.StringIO()) as out:
+...     status = main(["summary", "--json", "--as-of", "2025-07-29"])
+>>> truce = json.loads(out.getvalue())["truces"][0]
+>>> status, truce["status"], truce["deadline"], truce["days_remaining"]
+(0, 'in_force', '2025-08-12', 14)
+>>> with contextlib.redirect_stdout(io.StringIO()) as out:
+...     status = main(["timeline", "--as-of", "2025-06-15", "--json"])
+>>> [(e["when"], e["event"]) for e in json.loads(out.getvalue())["entries"]]
+[('2025-05', 'round'), ('2025-05-14', 'truce_start'), ('2025-08-12', 'truce_deadline')]
+
+On 15 June the round in May is known, the round in June is not yet (a month counts from
+its last day), and the truce's deadline is: it was known from the start.
 """
 
 from __future__ import annotations
@@ -51,13 +130,16 @@ __all__ = ["main"]
 import argparse
 import contextlib
 import datetime as dt
+import importlib
+import importlib.metadata
 import io
 import json
 import os
+import stat
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
 
 from tradetalks.actors import UnnamedGroup
 from tradetalks.agreements import Agreement
@@ -76,18 +158,49 @@ from tradetalks.schema import json_schema
 from tradetalks.serialization.wire import read_day
 from tradetalks.statements import Statement
 from tradetalks.talks import Delegate, Meeting, Round
-from tradetalks.truces import Truce, TruceStatus, bound_text
+
+# _observer is truces.py's one reading of an as_of (a day, or an instant in its zone); the
+# timeline as known on a day must read it the same way, so it reuses it.
+from tradetalks.truces import Truce, TruceStatus, _observer, bound_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
+    from tradetalks.actors import Organization, Person
     from tradetalks.dataset import Dataset, TimelineEntry
+    from tradetalks.truces import TruceEnd, _Observer
 
 _STDOUT = "standard output"
 """How an error names standard output (the terminal, a pipe or a redirected file)."""
 
+_STDIN = "standard input"
+"""How a message names standard input, given as ``-``."""
+
 _SHIPPED = "stockholm_2025.json"
 """The shipped dataset's file, in :data:`tradetalks.fixtures.DATA`."""
+
+_ICAL_KINDS = ("rounds", "meetings", "truces")
+"""The kinds of records iCalendar has events for (``export --format ics --kind``)."""
+
+_OPTIONS = {
+    "summary": {"dataset", "as_of", "json"},
+    "timeline": {"dataset", "as_of", "json"},
+    "statements": {"dataset", "json"},
+    "export": {"dataset"},
+    "validate": {"json"},
+    "merge": set(),
+    "schema": set(),
+}
+"""The shared options each command takes (by their ``dest``)."""
+
+_LARGE = 4 * 1024 * 1024
+"""A file of this many bytes or more shows the progress of its load (on a terminal)."""
+
+_CHUNK = 1024 * 1024
+"""Bytes read at a time, when a load shows its progress or reads standard input."""
+
+_DELAY = 0.5
+"""Seconds before the progress of an export is shown: a quick one shows nothing."""
 
 
 class _UsageError(Exception):
@@ -115,6 +228,14 @@ class _WriteError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(message)
+
+
+def _version() -> str:
+    """The installed distribution's version, ``X.Y.Z``."""
+    try:
+        return importlib.metadata.version("tradetalks")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree, not installed
+        return "(version unknown: the distribution is not installed)"
 
 
 def _reason(error: OSError) -> str:
@@ -146,6 +267,9 @@ _UNSAFE = (
 )
 _ONE_LINE = {code: _escape(code) for code in _UNSAFE}
 _LINES = {code: shown for code, shown in _ONE_LINE.items() if code != 0x0A}
+# JSON text has already written the C0 controls inside its strings as escapes, and its
+# newlines are its layout: only the others are left to write as \uXXXX escapes.
+_JSON_SAFE = {code: f"\\u{code:04x}" for code in _UNSAFE if code >= 0x20}
 
 
 def _shown(text: str, *, one_line: bool = False) -> str:
@@ -158,12 +282,30 @@ def _shown(text: str, *, one_line: bool = False) -> str:
     Newlines are kept, unless ``one_line``. Every line a command prints for people to read
     goes through here (:func:`_say`, :func:`_complain`).
 
+    >>> from tradetalks.cli import _shown
     >>> print(_shown("He Lifeng\x1b]0;owned\x07 \u202eevil\u202c\r\tsaid"))
     He Lifeng\x1b]0;owned\x07 \u202eevil\u202c\r\tsaid
     >>> _shown("two\nlines"), _shown("two\nlines", one_line=True)
     ('two\nlines', 'two\\nlines')
     """
     return text.translate(_ONE_LINE if one_line else _LINES)
+
+
+def _json_text(document: object) -> str:
+    r"""``document`` as JSON text for standard output, with nothing that controls a terminal.
+
+    The text reads back as the same data: what could control a terminal, which JSON would
+    write as it is (DEL, the C1 controls, the bidirectional formatting characters, lone
+    surrogates), is written as a ``\u`` escape, and can only stand inside a string.
+
+    >>> from tradetalks.cli import _json_text
+    >>> print(_json_text({"name": "Eve\u202e\x1b", "city": "Zürich"}), end="")
+    {
+      "name": "Eve\u202e\u001b",
+      "city": "Zürich"
+    }
+    """
+    return json.dumps(document, indent=2, ensure_ascii=False).translate(_JSON_SAFE) + "\n"
 
 
 def _say(text: str = "", *, one_line: bool = False) -> None:
@@ -173,7 +315,7 @@ def _say(text: str = "", *, one_line: bool = False) -> None:
 
 
 def _emit(data: str | bytes) -> None:
-    """Write data (the schema, an export) to standard output exactly as it is."""
+    """Write data (the schema, an export, a JSON document) to standard output exactly as it is."""
     with _writing(_STDOUT):
         if isinstance(data, str):
             sys.stdout.write(data)
@@ -202,6 +344,155 @@ def _problems(error: DataFormatError) -> list[Problem]:
     return list(error.problems) or [Problem("", str(error))]
 
 
+def _named(given: str) -> str:
+    """A file to read as messages name it: ``standard input`` for ``-``, else as given."""
+    return _STDIN if given == "-" else given
+
+
+# --- progress on standard error ---------------------------------------------------------------
+
+
+class _Bar(Protocol):
+    """What the command line uses of a ``tqdm`` progress bar."""
+
+    def update(self, n: float | None = 1) -> bool | None:
+        """Count ``n`` more units done."""
+
+    def close(self) -> None:
+        """Take the bar off the terminal."""
+
+
+def _showing_progress() -> bool:
+    """Whether progress may be shown: standard error is a terminal."""
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+
+
+def _bar(description: str, **options: object) -> _Bar | None:
+    """A progress bar on standard error, or ``None`` when none is to be shown.
+
+    None is shown when standard error is not a terminal or the ``progress`` extra (tqdm) is
+    not installed. The bar is taken off the terminal when closed.
+    """
+    if not _showing_progress():
+        return None
+    try:
+        tqdm = importlib.import_module("tqdm")
+    except ImportError:  # the optional extra is not installed: nothing is shown
+        return None
+    bar: _Bar = tqdm.tqdm(
+        desc=_shown(description, one_line=True), file=sys.stderr, leave=False, **options
+    )
+    return bar
+
+
+def _counted(items: Sequence[str], description: str) -> Iterator[str]:
+    """Each of ``items``, counted on a progress bar when one is shown and it takes a while."""
+    bar = _bar(description, total=len(items), delay=_DELAY, unit="table")
+    try:
+        for item in items:
+            yield item
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+@contextlib.contextmanager
+def _phase(description: str, *, shown: bool) -> Iterator[None]:
+    """A line naming a step while it runs, when ``shown``; taken off when it ends.
+
+    The line is drawn once (the loader reports no progress of its own to draw), so it says
+    what is being done, not how far it has got.
+    """
+    bar = _bar(description, total=None, bar_format="{desc}{elapsed}") if shown else None
+    try:
+        yield
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _read_all(stream: BinaryIO, name: str, size: int | None) -> bytes:
+    """Every byte of ``stream``, with a bar of the bytes read once past :data:`_LARGE`."""
+    chunks: list[bytes] = []
+    count = 0
+    bar: _Bar | None = None
+    wanted = _showing_progress()
+    try:
+        while chunk := stream.read(_CHUNK):
+            chunks.append(chunk)
+            count += len(chunk)
+            if bar is not None:
+                bar.update(len(chunk))
+            elif wanted and count >= _LARGE:
+                wanted = False  # asked once: no bar (no tqdm) stays no bar
+                bar = _bar(
+                    f"reading {name}",
+                    total=size,
+                    initial=count,
+                    unit="B",
+                    unit_scale=True,
+                    unit_divisor=1024,
+                )
+    finally:
+        if bar is not None:
+            bar.close()
+    return b"".join(chunks)
+
+
+def _load(given: str) -> Dataset:
+    """The dataset of the file ``given`` (``-``: standard input), its progress shown if large.
+
+    Raises:
+        OSError: when the file (or standard input) cannot be read.
+        DataFormatError: listing every problem of the file.
+        InvalidValueError: for a path with a NUL character.
+    """
+    from tradetalks import serialization  # noqa: PLC0415 - loaded only when run
+
+    if given == "-":
+        if sys.stdin is None:  # Python started with its standard input closed
+            raise OSError("it is closed")
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise OSError("it is not a stream of bytes")
+        data = _read_all(stream, _STDIN, _regular_size(stream))
+        with _phase(f"decoding {_STDIN}: ", shown=len(data) >= _LARGE):
+            return serialization.loads(data, base=os.curdir)
+    if _showing_progress() and "\0" not in given and _file_size(given) >= _LARGE:
+        # Read here to show the bytes read; serialization.load has no hook for it.
+        with Path(given).open("rb") as opened:
+            data = _read_all(opened, given, _regular_size(opened))
+        with _phase(f"decoding {given}: ", shown=True):
+            return serialization.loads(data, base=os.path.dirname(given) or os.curdir)  # noqa: PTH120 - a str, as given
+    return serialization.load(given)
+
+
+def _file_size(path: str) -> int:
+    """The size of a regular file in bytes; 0 for anything else, or a file not there."""
+    try:
+        status = Path(path).stat()
+    except OSError:  # reported when the file is opened
+        return 0
+    return status.st_size if stat.S_ISREG(status.st_mode) else 0
+
+
+def _regular_size(stream: BinaryIO) -> int | None:
+    """The size of the regular file ``stream`` reads, or ``None`` (a pipe, a terminal)."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+# --- arguments --------------------------------------------------------------------------------
+
+
 def _as_of(text: str) -> dt.date:
     try:
         if "T" in text or "t" in text:
@@ -209,40 +500,88 @@ def _as_of(text: str) -> dt.date:
         return read_day(text) if is_iso_day(text) else _bad_date(text)
     except (ValueError, TradetalksError) as error:
         message = error.message if isinstance(error, TradetalksError) else str(error)
-        raise argparse.ArgumentTypeError(f"--as-of {text!r}: {message}") from None
+        # argparse names the option: "argument --as-of: '2025-13-01': ..."
+        raise argparse.ArgumentTypeError(f"{text!r}: {message}") from None
 
 
 def _bad_date(text: str) -> NoReturn:
     raise InvalidValueError(f"expected a day as YYYY-MM-DD or an RFC 9557 timestamp, not {text!r}")
 
 
+_DATE_FORMS = "YYYY-MM-DD or an RFC 9557 timestamp"
+_AS_OF_HELP = {
+    None: f"summary: count days to deadlines from DATE; timeline: show what was known on DATE "
+    f"({_DATE_FORMS})",
+    "summary": f"count days to deadlines from DATE ({_DATE_FORMS}); default: the latest "
+    "source's dateline",
+    "timeline": f"show the timeline as known on DATE ({_DATE_FORMS}); default: all of it",
+}
+
+
+def _shared(parser: argparse.ArgumentParser, command: str | None) -> None:
+    """Add the shared options to ``parser``: the main one (``command`` ``None``), or a command's.
+
+    A command gets the options it takes (:data:`_OPTIONS`), with no default
+    (``SUPPRESS``), so that a value given before the command is kept when the option is
+    not given again after it.
+    """
+    names = _OPTIONS[command] if command is not None else {"dataset", "as_of", "json"}
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if command is not None else value
+
+    if "dataset" in names:
+        parser.add_argument(
+            "--dataset",
+            metavar="FILE",
+            default=default(None),
+            help="a dataset JSON file to read instead of the shipped one (- for standard input)",
+        )
+    if "as_of" in names:
+        parser.add_argument(
+            "--as-of",
+            metavar="DATE",
+            type=_as_of,
+            default=default(None),
+            help=_AS_OF_HELP[command],
+        )
+    if "json" in names:
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            default=default(False),  # noqa: FBT003 - argparse's default, not a flag argument
+            help="write one JSON document instead of lines to read",
+        )
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="tradetalks",
-        description="Summarize a tradetalks dataset (by default, the shipped Stockholm one).",
+        description="Summarize a tradetalks dataset (by default, the shipped Stockholm one). "
+        "Exit status: 0 done, 1 a problem with the data, 2 a usage error.",
     )
-    parser.add_argument("--dataset", metavar="FILE", help="a dataset JSON file to read")
-    parser.add_argument(
-        "--as-of",
-        metavar="DATE",
-        type=_as_of,
-        help="count days to deadlines from DATE (YYYY-MM-DD or an RFC 9557 timestamp), given "
-        "before the command; default: the latest source's dateline",
-    )
+    parser.add_argument("--version", action="version", version=f"tradetalks {_version()}")
+    _shared(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("summary", help="the summary (the default)")
-    timeline = commands.add_parser("timeline", help="every dated entry in chronological order")
+
+    def command(name: str, **options: Any) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = commands.add_parser(name, **options)
+        _shared(made, name)
+        return made
+
+    command("summary", help="the summary (the default)")
+    timeline = command("timeline", help="every dated entry in chronological order")
     timeline.add_argument(
         "--svg", metavar="FILE", help="draw the timeline as an SVG picture in FILE instead"
     )
-    speaker = commands.add_parser("statements", help="one speaker's statements")
+    speaker = command("statements", help="one speaker's statements")
     speaker.add_argument("speaker", help="a speaker's id (zhou-mi) or name (Zhou Mi)")
-    validate = commands.add_parser(
-        "validate", help="check dataset files and list every problem in each"
+    validate = command("validate", help="check dataset files and list every problem in each")
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="dataset JSON files (- for standard input)"
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="dataset JSON files")
-    commands.add_parser("schema", help="print the JSON Schema of the dataset format")
-    export = commands.add_parser(
+    command("schema", help="print the JSON Schema of the dataset format")
+    export = command(
         "export",
         help="write the dataset as flat rows (JSON or CSV) or iCalendar events; "
         "a dataset file is written by tradetalks.dump",
@@ -251,7 +590,8 @@ def _parser() -> _Parser:
     export.add_argument(
         "--kind",
         choices=KINDS,
-        help="the kind of rows (json: all kinds when left out; csv: default statements)",
+        help="the kind of rows (json: all kinds when left out; csv: default statements; "
+        f"ics: one of {', '.join(_ICAL_KINDS)}, all of them when left out)",
     )
     export.add_argument(
         "--raw-csv",
@@ -262,12 +602,14 @@ def _parser() -> _Parser:
         "as a formula",
     )
     export.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
-    merge = commands.add_parser(
+    merge = command(
         "merge",
         help="merge two dataset files into one; conflicts are printed one a line (status 1)",
     )
-    merge.add_argument("first", metavar="A", help="a dataset JSON file")
-    merge.add_argument("second", metavar="B", help="another dataset JSON file")
+    merge.add_argument("first", metavar="A", help="a dataset JSON file (- for standard input)")
+    merge.add_argument(
+        "second", metavar="B", help="another dataset JSON file (- for standard input)"
+    )
     merge.add_argument(
         "-o",
         "--output",
@@ -289,7 +631,8 @@ def _parser() -> _Parser:
 def _same(text: str) -> tuple[str, str]:
     other, sign, own = text.partition("=")
     if not sign or not other or not own:
-        message = f"--same {text!r}: expected B_ID=A_ID, such as bessent=scott-bessent"
+        # argparse names the option: "argument --same: 'bessent': ..."
+        message = f"{text!r}: expected B_ID=A_ID, such as bessent=scott-bessent"
         raise argparse.ArgumentTypeError(message)
     return other, own
 
@@ -298,10 +641,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
 
     Output goes to standard output, errors to standard error, each in one line. Status 0 on
-    success, 1 for a dataset file with problems or a question it cannot answer (a day count
-    to a deadline known only to the month, a missing optional extra, a file that cannot be
-    written), 2 for bad arguments.
+    success; 1 for a problem with the data: a dataset file with problems, a question it
+    cannot answer (a day count to a deadline known only to the month), a merge conflict, a
+    missing optional extra, a file that cannot be written; 2 for a usage error: bad
+    arguments, an unknown option, ``-`` (standard input) given twice, a file to read that
+    cannot be read. ``--help`` and ``--version`` print and raise :class:`SystemExit` with
+    status 0, as :mod:`argparse` does.
 
+    >>> from tradetalks.cli import main
     >>> main(["statements", "Bao Jianyun"])  # doctest: +ELLIPSIS
     Bao Jianyun: 4 statements
     2025-07-30  indirect  told the Global Times
@@ -317,7 +664,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _arguments(argv)
         command = args.command or "summary"
         if command == "validate":
-            status = _validate(args.files)
+            status = _validate(args.files, as_json=args.json)
         elif command == "merge":
             status = _merge(args.first, args.second, args.output, dict(args.same))
         elif command == "schema":
@@ -341,8 +688,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     """The arguments, read and checked (those that go together), before any file is read."""
     args = _parser().parse_args(argv)
-    if args.command == "export" and args.raw_csv and args.format != "csv":
+    command = args.command or "summary"
+    for option, name in (("--dataset", "dataset"), ("--as-of", "as_of"), ("--json", "json")):
+        if getattr(args, name) not in (None, False) and name not in _OPTIONS[command]:
+            raise _UsageError(f"{command} takes no {option}")
+    if command == "export" and args.raw_csv and args.format != "csv":
         raise _UsageError(f"--raw-csv is for --format csv, not --format {args.format}")
+    if command == "export" and args.format == "ics" and args.kind not in (None, *_ICAL_KINDS):
+        raise _UsageError(
+            f"--format ics has events of the kinds {', '.join(_ICAL_KINDS)}, not {args.kind!r}"
+        )
+    if command == "timeline" and args.svg:
+        for option, name in (("--json", "json"), ("--as-of", "as_of")):
+            if getattr(args, name) not in (None, False):
+                raise _UsageError(
+                    f"--svg draws the whole timeline as a picture; {option} is not for it"
+                )
+    read = [args.dataset] if "dataset" in _OPTIONS[command] else []
+    read += args.files if command == "validate" else []
+    read += [args.first, args.second] if command == "merge" else []
+    if read.count("-") > 1:
+        raise _UsageError(f"- ({_STDIN}) is given {read.count('-')} times; it can be read once")
     return args
 
 
@@ -393,11 +759,13 @@ def _run(command: str, args: argparse.Namespace, dataset: Dataset) -> None:
         with _writing(args.svg):
             Path(args.svg).write_text(text, encoding="utf-8", newline="\n")
     elif command == "timeline":
-        _timeline(dataset)
+        _timeline(dataset, args.as_of, as_json=args.json)
     elif command == "statements":
-        _statements(dataset, args.speaker)
+        _statements(dataset, args.speaker, as_json=args.json)
     elif command == "export":
         _export(dataset, args.format, args.kind, args.output, raw_csv=args.raw_csv)
+    elif args.json:
+        _emit(_json_text(_summary_data(dataset, args.as_of)))
     else:
         _summary(dataset, args.as_of)
 
@@ -407,7 +775,7 @@ def _merge(first: str, second: str, output: str, same: dict[str, str]) -> int:
     from tradetalks import serialization  # noqa: PLC0415 - loaded only when run
 
     for given in (first, second):
-        if Path(given).resolve() == Path(output).resolve():
+        if given != "-" and Path(given).resolve() == Path(output).resolve():
             raise _UsageError(f"-o {output!r} is one of the files to merge; write elsewhere")
     mine, theirs = _dataset(first), _dataset(second)
     try:
@@ -426,24 +794,38 @@ def _merge(first: str, second: str, output: str, same: dict[str, str]) -> int:
     return 0
 
 
-def _validate(files: Sequence[str]) -> int:
-    from tradetalks import serialization  # noqa: PLC0415 - loaded only when run
-
+def _validate(files: Sequence[str], *, as_json: bool) -> int:
+    """Check each file; print its problems or that it is valid; the exit status."""
     status = 0
+    report: list[dict[str, object]] = []
     for file in files:
+        count: int | None = None
         try:
-            dataset = serialization.load(file)
-        except OSError as error:
-            _say(f"{file}: cannot read: {_reason(error)}", one_line=True)
-            status = 1
-            continue
+            dataset = _load(file)
         except DataFormatError as error:
-            for problem in _problems(error):
-                _say(_problem_line(file, problem), one_line=True)
-            status = 1
-            continue
-        count = sum(len(getattr(dataset, name)) for name, _ in COLLECTIONS)
-        _say(f"{file}: valid ({_plural(count, 'record')})", one_line=True)
+            problems = _problems(error)
+        except (OSError, InvalidValueError) as error:  # InvalidValueError: a NUL in the path
+            reason = _reason(error) if isinstance(error, OSError) else error.message
+            problems = [Problem("", f"cannot read: {reason}")]
+        else:
+            count = sum(len(getattr(dataset, name)) for name, _ in COLLECTIONS)
+            problems = []
+        status = 1 if problems else status
+        if as_json:
+            report.append(
+                {
+                    "file": file,
+                    "valid": not problems,
+                    "records": count,
+                    "problems": [{"path": p.path or None, "message": p.message} for p in problems],
+                }
+            )
+        for problem in problems if not as_json else ():
+            _say(_problem_line(_named(file), problem), one_line=True)
+        if count is not None and not as_json:
+            _say(f"{_named(file)}: valid ({_plural(count, 'record')})", one_line=True)
+    if as_json:
+        _emit(_json_text(report))
     return status
 
 
@@ -454,13 +836,13 @@ def _export(
 
     data: bytes
     if form == "ics":
-        data = exports.to_ical(dataset)
+        data = exports.to_ical(dataset, kinds=[kind]) if kind else exports.to_ical(dataset)
     elif form == "csv":
         text = exports.to_csv(dataset, kind or "statements", spreadsheet_safe=not raw_csv)
         data = text.encode("utf-8")
     else:
         kinds = [kind] if kind else list(exports.KINDS)
-        rows = {name: exports.to_records(dataset, name) for name in kinds}
+        rows = {name: exports.to_records(dataset, name) for name in _counted(kinds, "tables")}
         data = (json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if output is None:
         _emit(data)
@@ -470,22 +852,50 @@ def _export(
 
 
 def _dataset(path: str | None) -> Dataset:
-    """The dataset of ``path``, or the shipped one; a problem names the file it is in."""
-    from tradetalks import fixtures, serialization  # noqa: PLC0415 - loaded only when run
+    """The dataset of ``path`` (``-``: standard input), or the shipped one.
 
+    A problem names the file it is in; a file that cannot be read is a usage error.
+    """
+    from tradetalks import fixtures  # noqa: PLC0415 - loaded only when run
+
+    if path is None:
+        try:
+            return fixtures.stockholm_2025()
+        except DataFormatError as error:  # a missing file (OSError): reported with its name
+            raise _DatasetError(str(fixtures.DATA / _SHIPPED), _problems(error)) from None
+    shown = _STDIN if path == "-" else repr(path)
     try:
-        return fixtures.stockholm_2025() if path is None else serialization.load(path)
+        return _load(path)
     except DataFormatError as error:
-        file = str(fixtures.DATA / _SHIPPED) if path is None else path
-        raise _DatasetError(file, _problems(error)) from None
+        raise _DatasetError(_named(path), _problems(error)) from None
     except OSError as error:
-        if path is None:  # the shipped file is missing: reported with its name, status 1
-            raise
-        raise _UsageError(f"cannot read {path!r}: {_reason(error)}") from None
+        raise _UsageError(f"cannot read {shown}: {_reason(error)}") from None
+    except InvalidValueError as error:  # a NUL in the path
+        raise _UsageError(f"cannot read {shown}: {error.message}") from None
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _known_end(truce: Truce, seen: _Observer) -> TruceEnd | None:
+    """The truce's early end if it was known to the observer (announced by then), else ``None``."""
+    # What was known when is worked out in truces.py alone; a Truce has no public way to
+    # ask whether its early end was known yet.
+    return truce._known(seen)[1]  # noqa: SLF001 - see above
+
+
+def _default_as_of(dataset: Dataset, as_of: dt.date | None) -> dt.date:
+    """``as_of``, or the latest source's dateline (today, in UTC, for a dataset of none)."""
+    if as_of is not None:
+        return as_of
+    dates = [s.published_on for s in dataset.sources]
+    return max(dates) if dates else dt.datetime.now(dt.UTC).date()
+
+
+def _when_text(as_of: dt.date) -> str:
+    """An ``as_of`` as text: RFC 9557 for an instant, ISO for a day."""
+    return format_instant(as_of) if isinstance(as_of, dt.datetime) else as_of.isoformat()
 
 
 def _summary(dataset: Dataset, as_of: dt.date | None) -> None:
@@ -495,10 +905,8 @@ def _summary(dataset: Dataset, as_of: dt.date | None) -> None:
             f"Source: {source.outlet.name},{title} published {source.published_on} "
             f"({source.language}), {len(source.text)} characters"
         )
-    if as_of is None:
-        dates = [s.published_on for s in dataset.sources]
-        as_of = max(dates) if dates else dt.datetime.now(dt.UTC).date()
-    shown = format_instant(as_of) if isinstance(as_of, dt.datetime) else as_of.isoformat()
+    as_of = _default_as_of(dataset, as_of)
+    shown = _when_text(as_of)
     rounds = dataset.rounds_in_order()
     if rounds:
         _say("\nRounds")
@@ -517,6 +925,97 @@ def _summary(dataset: Dataset, as_of: dt.date | None) -> None:
         _truce_lines(truce, as_of, shown)
     _claim_lines(dataset)
     _who_said(dataset.statements)
+
+
+def _summary_data(dataset: Dataset, as_of: dt.date | None) -> dict[str, object]:
+    """The summary as one JSON document (the module's docstring gives its shape)."""
+    from tradetalks import exports  # noqa: PLC0415 - loaded only when run
+
+    as_of = _default_as_of(dataset, as_of)
+    rounds = {row["id"]: row for row in exports.to_records(dataset, "rounds")}
+    meetings = {row["id"]: row for row in exports.to_records(dataset, "meetings")}
+    disagreeing = dataset.conflicts() if dataset.claims else ()
+    return {
+        "as_of": _when_text(as_of),
+        "sources": exports.to_records(dataset, "sources"),
+        "rounds": [
+            {**rounds[r.id], "delegates": _delegate_data(r.delegates)}
+            for r in dataset.rounds_in_order()
+        ],
+        "meetings": [
+            {**meetings[m.id], "delegates": _delegate_data(m.delegates)} for m in dataset.meetings
+        ],
+        "truces": [_truce_data(truce, as_of) for truce in dataset.truces],
+        "claims": {
+            "count": len(dataset.claims),
+            "disagreeing": [
+                {
+                    "id": claim.id,
+                    "record_id": claim.about.id,
+                    "field": claim.field,
+                    "claimed": claim.value,
+                    "recorded": claim.recorded,
+                }
+                for claim in disagreeing
+            ],
+        },
+        "speakers": [
+            {"name": name, "statements": count, "words": words}
+            for name, count, words in _speaker_counts(dataset.statements)
+        ],
+    }
+
+
+def _delegate_data(delegates: Sequence[Delegate]) -> list[dict[str, object]]:
+    return [
+        {
+            "person_id": d.person.id,
+            "name": d.person.name,
+            "party_code": d.party.code,
+            "role": d.role.value,
+            "title": d.title,
+        }
+        for d in delegates
+    ]
+
+
+def _truce_data(truce: Truce, as_of: dt.date) -> dict[str, object]:
+    """A truce as known on ``as_of``, for the summary's JSON document."""
+    first = truce.terms[0].announced_on
+    data: dict[str, object] = {
+        "id": truce.id,
+        "parties": [p.code for p in truce.parties],
+        "suspended": truce.suspended,
+        "agreement_id": truce.agreement.id if truce.agreement is not None else None,
+        "status": truce.status(as_of).value,
+        "announced_on": bound_text(first) if first is not None else None,
+        "deadline": None,
+        "counts_to": None,
+        "ended": None,
+        "next_start": None,
+        "days_remaining": None,
+        "no_count_reason": None,
+    }
+    if data["status"] != TruceStatus.NOT_ANNOUNCED.value:
+        term = truce.deadline(as_of)
+        counted = truce.counts_to(as_of)
+        ended = _known_end(truce, _observer(as_of))
+        data["deadline"] = bound_text(term.end) if term.end is not None else None
+        data["counts_to"] = bound_text(counted) if counted is not None else None
+        if ended is not None:
+            announced = ended.announced_on
+            data["ended"] = {
+                "at": bound_text(ended.at),
+                "reason": ended.reason.value,
+                "announced_on": bound_text(announced) if announced is not None else None,
+            }
+        if data["status"] == TruceStatus.LAPSED.value:
+            data["next_start"] = bound_text(truce.terms[truce.terms.index(term) + 1].start)
+    try:
+        data["days_remaining"] = truce.days_remaining(as_of)
+    except TradetalksError as error:  # not announced, until further notice, known to the month
+        data["no_count_reason"] = error.message
+    return data
 
 
 def _delegate_lines(delegates: Sequence[Delegate]) -> None:
@@ -590,34 +1089,125 @@ def _claim_lines(dataset: Dataset) -> None:
         )
 
 
-def _who_said(statements: Sequence[Statement]) -> None:
-    if not statements:
-        return
+def _speaker_counts(statements: Sequence[Statement]) -> list[tuple[str, int, int]]:
+    """Each speaker's name, statements and words, most statements (then words) first."""
     counts: Counter[str] = Counter()
     words: Counter[str] = Counter()
     for statement in statements:
         for name in statement.speaker_names:
             counts[name] += 1
             words[name] += len(statement.text.split())
+    return [
+        (name, count, words[name])
+        for name, count in sorted(
+            counts.items(), key=lambda item: (-item[1], -words[item[0]], item[0])
+        )
+    ]
+
+
+def _who_said(statements: Sequence[Statement]) -> None:
+    if not statements:
+        return
     _say("\nWho said how much (statements, words; one made by two speakers counts for each)")
-    for name, count in sorted(
-        counts.items(), key=lambda item: (-item[1], -words[item[0]], item[0])
-    ):
-        _say(f"  {name:<20} {count:>3} {words[name]:>5}")
+    for name, count, words in _speaker_counts(statements):
+        _say(f"  {name:<20} {count:>3} {words:>5}")
 
 
-def _timeline(dataset: Dataset) -> None:
-    for entry in dataset.timeline():
-        _say(f"{entry.when!s:<12} {entry.event.value:<15} {_entry_label(entry)}")
+def _timeline(dataset: Dataset, as_of: dt.date | None, *, as_json: bool) -> None:
+    entries = _timeline_known(dataset, as_of)
+    if as_json:
+        places = {id(term): place for t in dataset.truces for place, term in enumerate(t.terms)}
+        document = {
+            "as_of": _when_text(as_of) if as_of is not None else None,
+            "entries": [
+                _entry_data(entry, end_known=known, places=places) for entry, known in entries
+            ],
+        }
+        _emit(_json_text(document))
+        return
+    for entry, end_known in entries:
+        _say(
+            f"{entry.when!s:<12} {entry.event.value:<15} {_entry_label(entry, end_known=end_known)}"
+        )
 
 
-def _entry_label(entry: TimelineEntry) -> str:
-    """What a timeline line says after its date and event: the record, in a few words."""
+def _timeline_known(dataset: Dataset, as_of: dt.date | None) -> list[tuple[TimelineEntry, bool]]:
+    """The timeline as known on ``as_of`` (all of it for ``None``), with the early ends known.
+
+    Each entry comes with whether its truce's early end was known then.
+
+    A round, meeting, statement or agreement is kept when it is dated on or before
+    ``as_of`` (a month or a year counts from its last day); a truce's start, deadline or
+    early end once announced (in the zone of its bounds, as :mod:`tradetalks.truces`
+    reads an announcement), whatever day it is for.
+    """
+    entries = dataset.timeline()
+    if as_of is None:
+        return [(entry, True) for entry in entries]
+    seen = _observer(as_of)
+    known: dict[int, tuple[set[int], bool]] = {}  # by id(truce): the ids of its known terms
+    kept: list[tuple[TimelineEntry, bool]] = []
+    for entry in entries:
+        record = entry.record
+        if not isinstance(record, Truce):
+            if entry.when is not None and seen.knows(entry.when, None):
+                kept.append((entry, False))
+            continue
+        if id(record) not in known:
+            terms = {id(term) for term in record.terms_known_on(as_of)}
+            known[id(record)] = (terms, _known_end(record, seen) is not None)
+        terms, end_known = known[id(record)]
+        if end_known if entry.event is TimelineEvent.TRUCE_END else id(entry.term) in terms:
+            kept.append((entry, end_known))
+    return kept
+
+
+def _entry_data(
+    entry: TimelineEntry, *, end_known: bool, places: dict[int, int]
+) -> dict[str, object]:
+    """A timeline entry for the JSON document (the module's docstring gives its shape).
+
+    ``places`` gives each truce term's place among its truce's terms, by ``id(term)``.
+    """
+    record, term = entry.record, entry.term
+    bound = None
+    if isinstance(record, Truce):
+        if entry.event is TimelineEvent.TRUCE_END and record.ended is not None:
+            bound = record.ended.at
+        elif term is not None:
+            bound = term.start if entry.event is TimelineEvent.TRUCE_START else term.end
+    kind = {
+        Round: "rounds",
+        Meeting: "meetings",
+        Statement: "statements",
+        Agreement: "agreements",
+        Truce: "truces",
+    }[type(record)]
+    when = entry.when
+    return {
+        "when": when.to_edtf() if when is not None else None,
+        "earliest": when.earliest.isoformat() if when is not None else None,
+        "latest": when.latest.isoformat() if when is not None else None,
+        "event": entry.event.value,
+        "record_kind": kind,
+        "record_id": record.id,
+        "term_index": places[id(term)] if term is not None else None,
+        "instant": format_instant(bound) if isinstance(bound, dt.datetime) else None,
+        "label": _entry_label(entry, end_known=end_known),
+    }
+
+
+def _entry_label(entry: TimelineEntry, *, end_known: bool = True) -> str:
+    """What a timeline line says after its date and event: the record, in a few words.
+
+    The deadline a truce's early end cut short says so when the end is known
+    (``end_known``).
+    """
     record, event = entry.record, entry.event
     if isinstance(record, Truce) and entry.term is not None:
         label = f"{record.id}: term {'starts' if event is TimelineEvent.TRUCE_START else 'ends'}"
         ended, last = record.ended, entry.term is record.terms[-1]
-        if ended is not None and last and event is TimelineEvent.TRUCE_DEADLINE:
+        if ended is not None and end_known and last and event is TimelineEvent.TRUCE_DEADLINE:
             label += f" (cut short: it ended early on {bound_text(ended.at)})"
     elif isinstance(record, Statement):
         label = f"{', '.join(record.speaker_names)}: {_cut(record.text, 60)}"
@@ -634,7 +1224,8 @@ def _entry_label(entry: TimelineEntry) -> str:
     return label
 
 
-def _statements(dataset: Dataset, speaker: str) -> None:
+def _speakers(dataset: Dataset, speaker: str) -> list[Person | Organization | UnnamedGroup]:
+    """The speakers a name or id given on the command line finds, in order of statements."""
     wanted = speaker.strip().casefold()
     if not wanted:
         raise _UsageError("name a speaker by id or name")
@@ -650,11 +1241,32 @@ def _statements(dataset: Dataset, speaker: str) -> None:
     }
     if not matches:
         raise _UsageError(f"no statements by {speaker!r} in the dataset")
-    for who in matches.values():
-        found = dataset.statements_by(who)
+    return list(matches.values())
+
+
+def _statements(dataset: Dataset, speaker: str, *, as_json: bool) -> None:
+    found = _speakers(dataset, speaker)
+    if as_json:
+        from tradetalks import exports  # noqa: PLC0415 - loaded only when run
+
+        rows = {row["id"]: row for row in exports.to_records(dataset, "statements")}
+        document = {
+            "speakers": [
+                {
+                    "id": None if isinstance(who, UnnamedGroup) else who.id,
+                    "name": who.words if isinstance(who, UnnamedGroup) else who.name,
+                    "statements": [rows[s.id] for s in dataset.statements_by(who)],
+                }
+                for who in found
+            ]
+        }
+        _emit(_json_text(document))
+        return
+    for who in found:
+        said = dataset.statements_by(who)
         name = who.words if isinstance(who, UnnamedGroup) else who.name
-        _say(f"{name}: {_plural(len(found), 'statement')}")
-        for statement in found:
+        _say(f"{name}: {_plural(len(said), 'statement')}")
+        for statement in said:
             when = statement.said_on.value if statement.said_on else "undated"
             via = ", ".join(
                 r.words if isinstance(r, UnnamedGroup) else r.name for r in statement.reported_by
