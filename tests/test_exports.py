@@ -441,20 +441,70 @@ def test_export_csv_of_one_kind_to_the_output(capsysbinary: pytest.CaptureFixtur
     assert capsysbinary.readouterr().out == b"code,name\r\nCN,China\r\nUS,United States\r\n"
 
 
-def test_export_json_of_every_kind(record: Dataset, tmp_path: Path) -> None:
+def test_export_json_is_an_array_of_the_statement_rows(record: Dataset, tmp_path: Path) -> None:
     target = tmp_path / "rows.json"
     assert main(["export", "--format", "json", "--output", str(target)]) == 0
     rows = json.loads(target.read_bytes().decode("utf-8"))
-    assert list(rows) == list(KINDS)
-    for kind in KINDS:
-        assert rows[kind] == to_records(record, kind)
+    assert isinstance(rows, list)
+    assert len(rows) == 25  # the statements of the article, one a row
+    assert rows == to_records(record, "statements")
 
 
 def test_export_json_of_one_kind(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     assert main(["export", "--format", "json", "--kind", "truces"]) == 0
     rows = json.loads(capsysbinary.readouterr().out)
-    assert list(rows) == ["truces"]
-    assert [(r["start"], r["end"]) for r in rows["truces"]] == [("2025-05-14", "2025-08-12")]
+    assert [(r["begins"], r["expires"]) for r in rows] == [("2025-05-14", "2025-08-12")]
+
+
+def test_export_ndjson_is_one_row_a_line(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", "--format", "ndjson", "--kind", "parties"]) == 0
+    lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {"code": "CN", "name": "China"},
+        {"code": "US", "name": "United States"},
+    ]
+
+
+def test_export_csv_to_a_folder_is_a_data_package(record: Dataset, tmp_path: Path) -> None:
+    folder = tmp_path / "package"
+    assert main(["export", "--format", "csv", "--output", f"{folder}/"]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [f"{kind}.csv" for kind in KINDS] + ["datapackage.json"]
+    )
+    assert (folder / "parties.csv").read_bytes() == b"code,name\r\nCN,China\r\nUS,United States\r\n"
+
+
+def test_export_parquet_of_one_table(tmp_path: Path) -> None:
+    assert (
+        main(["export", "--format", "parquet", "--kind", "rounds", "--output", str(tmp_path)]) == 0
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["rounds.parquet"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--format", "parquet"], "give --output DIR"),
+        (["--format", "json", "--output", "{folder}"], "is a folder"),
+        (["--format", "csv", "--kind", "rounds", "--output", "{folder}"], "is a folder"),
+        (["--format", "annotations", "--kind", "rounds"], "takes no --kind"),
+    ],
+)
+def test_export_options_that_do_not_go_together_are_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
+) -> None:
+    given = [a.replace("{folder}", str(tmp_path)) for a in arguments]
+    assert main(["export", *given]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tradetalks: error: --")
+    assert message in err
+
+
+def test_export_annotations(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", "--format", "annotations"]) == 0
+    page = json.loads(capsysbinary.readouterr().out)
+    assert page["type"] == "AnnotationPage"
+    assert len(page["items"]) == len(to_records(stockholm_2025(), "evidence"))
 
 
 def test_export_ics(record: Dataset, tmp_path: Path) -> None:
@@ -1093,14 +1143,14 @@ def test_export_json_of_the_agreements(
     tradetalks.dump(_geneva_only(), path)
     assert main(["--dataset", str(path), "export", "--kind", "agreements"]) == 0
     rows = json.loads(capsysbinary.readouterr().out)
-    assert rows == {
-        "agreements": [
-            {
-                "id": "geneva-joint-statement-2025",
-                "title": GENEVA_TITLE,
-                "parties": "CN; US",
-                "made_on": "2025-05-12",
-                "derivation": "the joint statement of 12 May 2025",
-            }
-        ]
-    }
+    assert rows == [
+        {
+            "id": "geneva-joint-statement-2025",
+            "title": GENEVA_TITLE,
+            "made_on": "2025-05-12",
+            "made_on_earliest": "2025-05-12",
+            "made_on_latest": "2025-05-12",
+            "made_on_precision": "day",
+            "derivation": "the joint statement of 12 May 2025",
+        }
+    ]

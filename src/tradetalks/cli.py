@@ -16,12 +16,18 @@ of the source's dateline, and who said how much. Commands and their options:
   it; when they disagree, each conflicting field is printed on a line of its own
   (``tradetalks: conflict: RECORD.FIELD: VALUE (SOURCES) vs VALUE (SOURCES)``) and the exit
   status is 1;
-* ``export [--format json|csv|ics] [--kind KIND] [--raw-csv] [--output FILE]``: the
-  dataset as flat rows in JSON or CSV (see :mod:`tradetalks.exports`), or as iCalendar
-  (``--kind`` ``rounds``, ``meetings`` or ``truces`` for the events of one kind). CSV is
-  safe to open in a spreadsheet: a text cell beginning with ``=``, ``+``, ``-``, ``@``, a
-  tab, a carriage return or NUL gets a leading ``'``; ``--raw-csv`` writes every cell as it
-  is, for tools that are not spreadsheets;
+* ``export [--format FORMAT] [--kind TABLE] [--raw-csv] [--output FILE|DIR]``: the
+  dataset's typed tables (see :mod:`tradetalks.exports`): ``json``, a JSON array of the
+  rows of one table (``--kind``, default ``statements``); ``ndjson``, one row object a
+  line; ``csv``, one table as CSV, or, when ``--output`` is a folder (one that exists, or
+  a path ending in ``/``), every table as CSV with a Frictionless ``datapackage.json``;
+  ``parquet``, every table (or the ``--kind`` one) as a Parquet file in the folder
+  ``--output`` (needs ``tradetalks[arrow]``); ``annotations``, the evidence as W3C Web
+  Annotations (JSON-LD); ``ics``, iCalendar events (``--kind`` ``rounds``, ``meetings`` or
+  ``truces`` for the events of one kind). CSV is safe to open in a spreadsheet: a text cell
+  beginning with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or NUL gets a
+  leading ``'``; ``--raw-csv`` writes every cell as it is, for tools that are not
+  spreadsheets;
 * ``--version``: ``tradetalks X.Y.Z``; ``--help`` after any command: its options.
 
 The options a command shares may be given before it or after it (``tradetalks --as-of
@@ -583,15 +589,21 @@ def _parser() -> _Parser:
     command("schema", help="print the JSON Schema of the dataset format")
     export = command(
         "export",
-        help="write the dataset as flat rows (JSON or CSV) or iCalendar events; "
-        "a dataset file is written by tradetalks.dump",
+        help="write the dataset's tables (JSON, NDJSON, CSV, Parquet), its evidence as Web "
+        "Annotations, or iCalendar events; a dataset file is written by tradetalks.dump",
     )
-    export.add_argument("--format", choices=("json", "csv", "ics"), default="json")
+    export.add_argument(
+        "--format",
+        choices=("json", "ndjson", "csv", "parquet", "annotations", "ics"),
+        default="json",
+    )
     export.add_argument(
         "--kind",
         choices=KINDS,
-        help="the kind of rows (json: all kinds when left out; csv: default statements; "
-        f"ics: one of {', '.join(_ICAL_KINDS)}, all of them when left out)",
+        metavar="TABLE",
+        help="the table (json, ndjson, one csv: default statements; parquet: all when left "
+        f"out; ics: one of {', '.join(_ICAL_KINDS)}, all of them when left out); "
+        f"the tables: {', '.join(KINDS)}",
     )
     export.add_argument(
         "--raw-csv",
@@ -601,7 +613,12 @@ def _parser() -> _Parser:
         "written with a ' before it, so that a spreadsheet shows it instead of running it "
         "as a formula",
     )
-    export.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument(
+        "--output",
+        metavar="FILE|DIR",
+        help="write to FILE instead of standard output; a folder (DIR) for parquet, and for "
+        "csv to write every table with a datapackage.json",
+    )
     merge = command(
         "merge",
         help="merge two dataset files into one; conflicts are printed one a line (status 1)",
@@ -698,6 +715,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         raise _UsageError(
             f"--format ics has events of the kinds {', '.join(_ICAL_KINDS)}, not {args.kind!r}"
         )
+    if command == "export":
+        _check_export(args.format, args.kind, args.output)
     if command == "timeline" and args.svg:
         for option, name in (("--json", "json"), ("--as-of", "as_of")):
             if getattr(args, name) not in (None, False):
@@ -748,6 +767,8 @@ def _silence_stdout() -> None:
 
 
 def _run(command: str, args: argparse.Namespace, dataset: Dataset) -> None:
+    if command == "export":
+        _check_export(args.format, args.kind, args.output)
     if command == "timeline" and args.svg:
         from tradetalks.plotting import write_svg  # noqa: PLC0415 - an optional extra
 
@@ -829,21 +850,56 @@ def _validate(files: Sequence[str], *, as_json: bool) -> int:
     return status
 
 
+def _is_folder(output: str | None) -> bool:
+    """Whether ``--output`` names a folder: one that exists, or a path ending in a separator."""
+    if output is None:
+        return False
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
+def _check_export(form: str, kind: str | None, output: str | None) -> None:
+    """Refuse the export options that do not go together, before any file is read."""
+    if form == "parquet" and output is None:
+        raise _UsageError("--format parquet writes one file a table: give --output DIR")
+    if form == "csv" and _is_folder(output) and kind is not None:
+        raise _UsageError(
+            f"--output {output!r} is a folder, for every table and a datapackage.json; "
+            f"write --kind {kind} to a file instead"
+        )
+    if form in {"json", "ndjson", "annotations", "ics"} and _is_folder(output):
+        raise _UsageError(f"--format {form} writes one file; --output {output!r} is a folder")
+    if form == "annotations" and kind is not None:
+        raise _UsageError("--format annotations writes every piece of evidence; it takes no --kind")
+
+
 def _export(
     dataset: Dataset, form: str, kind: str | None, output: str | None, *, raw_csv: bool
 ) -> None:
     from tradetalks import exports  # noqa: PLC0415 - loaded only when run
 
+    if form == "parquet" and output is not None:
+        kinds = [kind] if kind else list(exports.KINDS)
+        with _writing(output):
+            for name in _counted(kinds, "tables"):
+                exports.write_parquet(dataset, output, [name])
+        return
+    if form == "csv" and _is_folder(output) and output is not None:
+        with _writing(output):
+            exports.write_csv_package(dataset, output, spreadsheet_safe=not raw_csv)
+        return
     data: bytes
+    table = kind or "statements"
     if form == "ics":
         data = exports.to_ical(dataset, kinds=[kind]) if kind else exports.to_ical(dataset)
     elif form == "csv":
-        text = exports.to_csv(dataset, kind or "statements", spreadsheet_safe=not raw_csv)
-        data = text.encode("utf-8")
+        data = exports.to_csv(dataset, table, spreadsheet_safe=not raw_csv).encode("utf-8")
+    elif form == "ndjson":
+        data = exports.to_ndjson(dataset, table).encode("utf-8")
+    elif form == "annotations":
+        page = exports.to_web_annotations(dataset)
+        data = (json.dumps(page, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     else:
-        kinds = [kind] if kind else list(exports.KINDS)
-        rows = {name: exports.to_records(dataset, name) for name in _counted(kinds, "tables")}
-        data = (json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        data = exports.to_json(dataset, table).encode("utf-8")
     if output is None:
         _emit(data)
     else:
