@@ -293,6 +293,18 @@ def test_the_shipped_tables_have_their_declared_types_and_counts() -> None:
 @given(datasets(max_statements=4))
 def test_generated_tables_have_their_declared_types_and_counts(dataset: Dataset) -> None:
     _check_arrow_tables(dataset)
+    connection = duckdb.connect()
+    for name in KINDS:
+        table = to_arrow(dataset, name)
+        columns = TABLES[name].columns
+        # DuckDB and pandas see the declared types, whatever the generated data holds.
+        relation = connection.from_arrow(table)
+        assert [str(t) for t in relation.types] == [DUCKDB_TYPES[c.type] for c in columns]
+        frame = table.to_pandas(types_mapper=pd.ArrowDtype)
+        for column in columns:
+            dtype = frame[column.name].dtype
+            assert isinstance(dtype, pd.ArrowDtype)
+            assert dtype.pyarrow_dtype == ARROW_TYPES[column.type], (name, column.name)
 
 
 def test_an_empty_table_keeps_its_types() -> None:
