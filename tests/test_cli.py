@@ -1875,3 +1875,13 @@ def test_python_dash_m_shows_a_large_load_on_a_terminal(tmp_path: Path) -> None:
             timeout=120,
         )
     assert (done.returncode, done.stderr) == (0, b"")
+
+
+def test_an_export_to_a_standard_output_without_bytes_is_written_as_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A notebook's standard output takes text only (it has no ``buffer``)."""
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["export", "--format", "csv", "--kind", "parties"]) == 0
+    assert out.getvalue() == "code,name\r\nCN,China\r\nUS,United States\r\n"

@@ -323,11 +323,14 @@ def _say(text: str = "", *, one_line: bool = False) -> None:
 def _emit(data: str | bytes) -> None:
     """Write data (the schema, an export, a JSON document) to standard output exactly as it is."""
     with _writing(_STDOUT):
-        if isinstance(data, str):
-            sys.stdout.write(data)
+        buffer = getattr(sys.stdout, "buffer", None)
+        if isinstance(data, str) or buffer is None:
+            # A notebook's or doctest's standard output takes text only; every export is
+            # UTF-8.
+            sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         else:
             sys.stdout.flush()
-            sys.stdout.buffer.write(data)
+            buffer.write(data)
         sys.stdout.flush()
 
 
