@@ -66,13 +66,14 @@ autodoc_typehints = "signature"
 
 nitpicky = True
 # The build machine has no network, so there is no intersphinx inventory of the Python docs
-# (or of dateutil's): these names from the standard library and dateutil cannot be linked,
-# and are shown as plain names.
+# (or of dateutil's or pyarrow's): these names from the standard library, dateutil and
+# pyarrow cannot be linked, and are shown as plain names.
 nitpick_ignore = [
     *(
         ("py:class", name)
         for name in (
             "collections.abc.Callable",
+            "collections.abc.Collection",
             "collections.abc.Iterable",
             "collections.abc.Iterator",
             "collections.abc.Mapping",
@@ -85,6 +86,8 @@ nitpick_ignore = [
             "enum.Enum",
             "msgspec.Struct",
             "os.PathLike",
+            "pyarrow.lib.Schema",
+            "pyarrow.lib.Table",
             "pathlib.Path",
             "zoneinfo.ZoneInfo",
         )
@@ -154,7 +157,7 @@ def _namespace() -> ChainMap[str, Any]:
         vars(tradetalks),
         *map(vars, modules),
         vars(collections.abc),
-        {"os": os, "PathLike": os.PathLike},
+        {"os": os, "PathLike": os.PathLike, "pa": importlib.import_module("pyarrow")},
     )
 
 

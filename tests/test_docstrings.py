@@ -1,39 +1,158 @@
-"""Every docstring example in the installed package runs and prints what it says."""
+"""Every docstring example in the installed package runs alone and prints what it says.
+
+Each docstring's examples run with empty globals, as in a fresh interpreter into which a
+reader has copied that one example: nothing of the module it documents, and not even
+``tradetalks``, is there unless the example imports it. The strings that document a
+module's or a class's attributes (``FORMAT = ...`` followed by a string) are examples too,
+though doctest's own finder never sees them.
+"""
 
 from __future__ import annotations
 
+import ast
 import doctest
 import importlib
+import inspect
+import itertools
 import pkgutil
+from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 import tradetalks
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from types import ModuleType
 
 MODULES = [
     "tradetalks",
     *sorted(
         name
         for _, name, _ in pkgutil.walk_packages(tradetalks.__path__, "tradetalks.")
-        if name != "tradetalks.strategies"  # needs the optional extra; tested on its own
+        # Its examples are property tests: they run below, with few examples each.
+        if name != "tradetalks.strategies"
     ),
 ]
+
+
+def _assigned_name(statement: ast.stmt) -> str | None:
+    """The one name a statement assigns (``FORMAT = ...``, ``KINDS: tuple[str, ...] = ...``)."""
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target = statement.targets[0]
+    elif isinstance(statement, ast.AnnAssign):
+        target = statement.target
+    else:
+        return None
+    return target.id if isinstance(target, ast.Name) else None
+
+
+def _attribute_docstrings(module: ModuleType, name: str) -> list[doctest.DocTest]:
+    """The examples of the strings that document the attributes of a module and its classes.
+
+    Such a string follows the assignment it documents; Python keeps no trace of it, so it
+    is read from the module's source. Each becomes a test with empty globals of its own.
+    """
+    filename = inspect.getsourcefile(module)
+    parser = doctest.DocTestParser()
+    tests: list[doctest.DocTest] = []
+    bodies: list[tuple[str, list[ast.stmt]]] = [(name, ast.parse(inspect.getsource(module)).body)]
+    while bodies:
+        owner, body = bodies.pop()
+        bodies += [(f"{owner}.{n.name}", n.body) for n in body if isinstance(n, ast.ClassDef)]
+        for statement, after in itertools.pairwise(body):
+            assigned = _assigned_name(statement)
+            if (
+                assigned is None
+                or not isinstance(after, ast.Expr)
+                or not isinstance(after.value, ast.Constant)
+                or not isinstance(after.value.value, str)
+            ):
+                continue
+            test = parser.get_doctest(
+                inspect.cleandoc(after.value.value),
+                {},
+                f"{owner}.{assigned}",
+                filename,
+                after.lineno - 1,  # doctest counts lines from 0
+            )
+            if test.examples:
+                tests.append(test)
+    return tests
+
+
+def _run_alone(module: ModuleType, name: str) -> tuple[doctest.TestResults, str]:
+    """Run every example of ``module``, each docstring's with empty globals of its own."""
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    report: list[str] = []
+    for test in [*finder.find(module, name, globs={}), *_attribute_docstrings(module, name)]:
+        runner.run(test, out=report.append)
+    return runner.summarize(verbose=False), "".join(report)
 
 
 def test_every_module_is_collected() -> None:
     assert "tradetalks.truces" in MODULES
     assert "tradetalks.cli" in MODULES
+    assert "tradetalks.serialization.wire" in MODULES
+
+
+# A module whose 2 examples (one in the string after LIMIT, one in double's docstring) use
+# its names without importing them, and the same module with each example importing them.
+LEANING = '''"""A module."""
+
+LIMIT = 3
+"""The limit.
+
+>>> LIMIT
+3
+"""
+
+
+def double(number):
+    """Twice ``number``.
+
+    >>> double(LIMIT)
+    6
+    """
+    return 2 * number
+'''
+STANDING = LEANING.replace(
+    ">>> LIMIT\n", ">>> from standing_examples import LIMIT\n>>> LIMIT\n"
+).replace("    >>> double(", "    >>> from standing_examples import LIMIT, double\n    >>> double(")
+
+
+def test_examples_run_with_empty_globals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Run alone, both examples of LEANING fail (2 of 2); with their imports, the 4 examples
+    # of STANDING (2 imports, 2 uses) pass.
+    monkeypatch.syspath_prepend(tmp_path)
+    (tmp_path / "leaning_examples.py").write_text(LEANING, encoding="utf-8")
+    (tmp_path / "standing_examples.py").write_text(STANDING, encoding="utf-8")
+    leaning, _ = _run_alone(importlib.import_module("leaning_examples"), "leaning_examples")
+    assert (leaning.failed, leaning.attempted) == (2, 2)
+    standing, report = _run_alone(importlib.import_module("standing_examples"), "standing_examples")
+    assert (standing.failed, standing.attempted) == (0, 4), report
 
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str) -> None:
-    module = importlib.import_module(name)
-    finder = doctest.DocTestFinder(exclude_empty=True)
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    tests = finder.find(module, name, globs={"tradetalks": tradetalks, **vars(module)})
-    for test in tests:
-        runner.run(test)
-    results = runner.summarize(verbose=False)
-    assert results.failed == 0, f"{results.failed} docstring example(s) failed in {name}"
+    results, report = _run_alone(importlib.import_module(name), name)
+    assert results.failed == 0, f"{results.failed} docstring example(s) failed in {name}\n{report}"
     if not name.rpartition(".")[2].startswith("_"):  # public modules show an example
         assert results.attempted > 0, f"{name} has no docstring example"
+
+
+def test_strategies_examples() -> None:
+    # The examples' own property tests run with few examples: here they show how the
+    # strategies are used; the properties themselves are tested in test_strategies.py.
+    strategies = importlib.import_module("tradetalks.strategies")
+    profile = settings.get_current_profile_name()
+    settings.register_profile("docstring-examples", settings.get_profile(profile), max_examples=10)
+    settings.load_profile("docstring-examples")
+    try:
+        results, report = _run_alone(strategies, "tradetalks.strategies")
+    finally:
+        settings.load_profile(profile)
+    assert results.failed == 0, f"{results.failed} docstring example(s) failed\n{report}"
+    assert results.attempted >= len(strategies.__all__)

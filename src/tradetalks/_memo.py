@@ -5,6 +5,7 @@ A dataset repeats the same few values (dates, date words) many times. While a lo
 the memo is dropped when the load ends, so it never outlives the dataset it served and no
 dataset's size can outgrow it. Outside a load there is none, and every check runs.
 
+>>> from tradetalks._memo import current, one_load
 >>> current() is None
 True
 >>> with one_load():

@@ -74,6 +74,7 @@ def value_at(record: object, path: str) -> object:
         InvalidValueError: for a path that is malformed, names no field of the record, an
             item past a list's end, a whole list, or a record rather than one of its fields.
 
+    >>> from tradetalks.claims import value_at
     >>> from tradetalks.fixtures import stockholm_2025
     >>> str(value_at(stockholm_2025().truces[0], "terms[0].end"))
     '2025-08-12'
@@ -178,6 +179,8 @@ _FORMS: tuple[tuple[type | tuple[type, ...], Callable[[Any], str]], ...] = (
 def as_text(value: object) -> str | None:
     """A value in the format's own text form (EDTF, RFC 9557, an id, an enum's value).
 
+    >>> from tradetalks import PartialDate
+    >>> from tradetalks.claims import as_text
     >>> as_text(PartialDate.from_edtf("2025-05")), as_text(3), as_text(None)
     ('2025-05', '3', None)
     """

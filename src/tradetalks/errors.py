@@ -58,6 +58,7 @@ class TradetalksError(Exception):
             ``statements[4].evidence[0]`` (empty when there is no better place to name).
         message: the message without the place.
 
+    >>> from tradetalks import TradetalksError
     >>> error = TradetalksError("must not be empty", where="rounds[0].city")
     >>> str(error)
     'rounds[0].city: must not be empty'
@@ -80,6 +81,7 @@ class TradetalksError(Exception):
 class InvalidValueError(TradetalksError, ValueError):
     """A value that cannot be what the record says it is.
 
+    >>> import tradetalks
     >>> try:
     ...     tradetalks.DateSpan.from_edtf("2025-07-29/2025-07-28")
     ... except ValueError as error:
@@ -91,6 +93,7 @@ class InvalidValueError(TradetalksError, ValueError):
 class EvidenceMismatchError(InvalidValueError):
     """A piece of evidence whose quoted characters are not at its offsets in the source.
 
+    >>> import tradetalks
     >>> article = tradetalks.fixtures.stockholm_2025().sources[0]
     >>> tradetalks.Evidence(source=article, start=0, end=7, exact="Chinese")
     Evidence(source='global-times-2025-07-30-stockholm', start=0, end=7, exact='Chinese')
@@ -108,11 +111,12 @@ class MissingReferenceError(TradetalksError, LookupError):
     Attributes:
         reference: the id that did not resolve.
 
+    >>> import tradetalks
     >>> try:
     ...     tradetalks.fixtures.stockholm_2025().get("xi-jinping")
     ... except LookupError as error:
     ...     print(error)
-    no record has the id 'xi-jinping'
+    no record has the id or name 'xi-jinping'
     """
 
     def __init__(self, message: str, *, where: str = "", reference: str = "") -> None:
@@ -132,8 +136,9 @@ class MergeConflictError(InvalidValueError):
         differences: each disagreement, a :class:`tradetalks.merging.Difference` (the
             record's id, the field's path, both values as text, and the sources of each).
 
-    >>> from tradetalks.fixtures import stockholm_2025
     >>> import attrs
+    >>> import tradetalks
+    >>> from tradetalks.fixtures import stockholm_2025
     >>> record = stockholm_2025()
     >>> renamed = attrs.evolve(record.people[0], name="He Li Feng")
     >>> other = tradetalks.Dataset(sources=record.sources, organizations=record.organizations[:1],
@@ -158,6 +163,7 @@ class NaiveDatetimeError(InvalidValueError):
     ``tradetalks`` never guesses the machine's zone for a naive datetime.
 
     >>> from datetime import datetime
+    >>> import tradetalks
     >>> try:
     ...     tradetalks.format_instant(datetime(2025, 8, 12, 0, 1))
     ... except tradetalks.NaiveDatetimeError as error:
@@ -169,6 +175,7 @@ class NaiveDatetimeError(InvalidValueError):
 class PrecisionError(InvalidValueError):
     """A date too coarse for what was asked of it, such as a day count to a month.
 
+    >>> import tradetalks
     >>> try:
     ...     tradetalks.PartialDate.from_edtf("2025-08").to_date()
     ... except tradetalks.PrecisionError as error:
@@ -186,6 +193,7 @@ class NotAnnouncedError(TradetalksError):
     Attributes:
         announced_on: when the fact was announced, as its text (EDTF or RFC 9557).
 
+    >>> from tradetalks import NotAnnouncedError
     >>> error = NotAnnouncedError("not yet announced", announced_on="2025-11-05")
     >>> error.announced_on
     '2025-11-05'
@@ -200,6 +208,7 @@ class NotAnnouncedError(TradetalksError):
 class NoDeadlineError(TradetalksError):
     """A count of days asked of a term that runs until further notice (it has no end).
 
+    >>> from tradetalks import NoDeadlineError
     >>> str(NoDeadlineError("the term runs until further notice"))
     'the term runs until further notice'
     """
@@ -209,6 +218,7 @@ class DateResolutionError(InvalidValueError):
     """Date words that cannot be resolved, or that contradict themselves.
 
     >>> from datetime import date
+    >>> import tradetalks
     >>> try:
     ...     tradetalks.resolve_date("Monday, July 30, 2025", dateline=date(2025, 7, 30))
     ... except tradetalks.DateResolutionError as error:
@@ -222,6 +232,7 @@ class Problem(NamedTuple):
 
     ``path`` is a JSONPath into the file (``$.statements[4].evidence[0]``).
 
+    >>> from tradetalks import Problem
     >>> Problem("$.rounds[0].dates", "not an EDTF date: 'May'")
     Problem(path='$.rounds[0].dates', message="not an EDTF date: 'May'")
     """
@@ -237,6 +248,7 @@ class DataFormatError(InvalidValueError):
         problems: each problem as a :class:`Problem` (a JSONPath and a message), in the
             order of the file.
 
+    >>> import tradetalks
     >>> try:
     ...     tradetalks.loads('{"format": "tradetalks/1", "sources": 3}')
     ... except tradetalks.DataFormatError as error:

@@ -39,6 +39,7 @@ __all__ = [
     "COLUMNS",
     "FORMULA_STARTS",
     "KINDS",
+    "arrow_schema",
     "data_package",
     "to_arrow",
     "to_csv",

@@ -64,6 +64,7 @@ def stockholm_2025() -> Dataset:
 
     Statements are taken one per verb of saying (see :mod:`tradetalks.statements`).
 
+    >>> from tradetalks.fixtures import stockholm_2025
     >>> record = stockholm_2025()
     >>> [r.city for r in record.rounds_in_order()]
     ['Geneva', 'London', 'Stockholm']

@@ -219,7 +219,9 @@ def format_instant(value: dt.datetime) -> str:
             (``ZoneInfo.from_file``, which has no name to write), ``localtime``,
             ``posixrules``, ``Factory``, ``posix/...`` or ``right/...``.
 
+    >>> import datetime as dt
     >>> from zoneinfo import ZoneInfo
+    >>> from tradetalks import format_instant
     >>> format_instant(dt.datetime(2025, 11, 10, 0, 1, tzinfo=ZoneInfo("America/New_York")))
     '2025-11-10T00:01:00-05:00[America/New_York]'
     """
@@ -248,6 +250,7 @@ def parse_instant(text: str) -> dt.datetime:
             fractional digits, or a critical tag that cannot be honoured. Every other input
             string raises one of these too, never another exception.
 
+    >>> from tradetalks import format_instant, parse_instant
     >>> parse_instant("2025-08-12T00:01:00-04:00[America/New_York]")
     datetime.datetime(2025, 8, 12, 0, 1, tzinfo=zoneinfo.ZoneInfo(key='America/New_York'))
     >>> parse_instant("2025-08-12T00:01:00-05:00[America/New_York]")
@@ -398,6 +401,7 @@ def is_iana_zone(key: str) -> bool:
     The rule :func:`parse_instant` reads zone names by: ``localtime``, ``posixrules`` and
     the like are not zones but settings of one machine.
 
+    >>> from tradetalks.instants import is_iana_zone
     >>> is_iana_zone("Europe/Paris"), is_iana_zone("localtime"), is_iana_zone("Mars/Base")
     (True, False, False)
     """
@@ -420,7 +424,9 @@ def elapsed(start: dt.datetime, end: dt.datetime) -> dt.timedelta:
     Raises:
         NaiveDatetimeError: when either is naive.
 
+    >>> import datetime as dt
     >>> from zoneinfo import ZoneInfo
+    >>> from tradetalks import elapsed
     >>> new_york = ZoneInfo("America/New_York")
     >>> elapsed(dt.datetime(2025, 8, 12, 0, 1, tzinfo=new_york),
     ...         dt.datetime(2025, 11, 10, 0, 1, tzinfo=new_york))

@@ -65,6 +65,7 @@ class Difference(NamedTuple):
             ``derivation: ...`` for a fact derived from a document outside the dataset).
         other_sources: the same for the other side.
 
+    >>> from tradetalks.merging import Difference
     >>> Difference("geneva-2025", "city", "'Geneva'", "'Lausanne'", ("a",), ("b",)).line()
     "geneva-2025.city: 'Geneva' (a) vs 'Lausanne' (b)"
     """
@@ -592,6 +593,7 @@ def merge_collections(
             would refer to one another in a circle.
 
     >>> from tradetalks.fixtures import stockholm_2025
+    >>> from tradetalks.merging import merge_collections
     >>> record = stockholm_2025()
     >>> lists = {"people": record.people, "sources": record.sources}
     >>> merged = merge_collections(lists, lists, ["sources", "people"])
@@ -669,6 +671,7 @@ _TITLES = frozenset(
 def name_key(name: str) -> tuple[str, ...]:
     """A person's name with case, accents, titles, hyphens and word order set aside.
 
+    >>> from tradetalks.merging import name_key
     >>> name_key("Dr. Lifeng HE") == name_key("He Li-feng")
     True
     """
@@ -724,6 +727,7 @@ def possible_duplicates(
     with ``same=``, and never more pairs than records.
 
     >>> from tradetalks.fixtures import stockholm_2025
+    >>> from tradetalks.merging import possible_duplicates
     >>> record = stockholm_2025()
     >>> possible_duplicates(record.people, record.rounds, record.truces)
     []

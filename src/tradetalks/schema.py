@@ -42,7 +42,7 @@ from tradetalks.serialization.wire import (
 )
 
 SCHEMA_ID = "urn:uuid:d4be1b74-b8d8-4974-991e-3faf9fd2b863"
-"""The ``$id`` of the schema of format ``tradetalks/1``: an absolute URI that names it.
+"""The ``$id`` of the schema of format ``tradetalks/1``, an absolute URI that names it.
 
 A UUID URN (RFC 9562), minted once for this format: it is unique without a web domain or a
 registered URN namespace, neither of which the project has, and it does not pretend to be

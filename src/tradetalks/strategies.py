@@ -1955,6 +1955,8 @@ def partial_dates(
 
     >>> from datetime import date
     >>> from hypothesis import find, given
+    >>> from tradetalks import Precision
+    >>> from tradetalks.strategies import partial_dates
     >>> find(partial_dates(precisions=[Precision.MONTH]), lambda day: True)
     PartialDate('2000-01')
     >>> in_2025 = partial_dates(min_value=date(2025, 1, 1), max_value=date(2025, 12, 31))
@@ -2011,6 +2013,7 @@ def date_spans(  # noqa: PLR0913 - one keyword per thing a test may want to narr
     >>> from datetime import date
     >>> from hypothesis import given
     >>> from tradetalks import DateSpan
+    >>> from tradetalks.strategies import date_spans
     >>> @given(date_spans(min_value=date(2025, 5, 1), max_value=date(2025, 7, 31)))
     ... def test_edtf_round_trip(span):
     ...     assert DateSpan.from_edtf(str(span)) == span
@@ -2074,6 +2077,7 @@ def instants(
 
     >>> from hypothesis import given
     >>> from tradetalks import format_instant, parse_instant
+    >>> from tradetalks.strategies import instants
     >>> @given(instants(zones=["America/New_York", "Asia/Shanghai"]))
     ... def test_rfc_9557_round_trip(moment):
     ...     assert parse_instant(format_instant(moment)) == moment
@@ -2122,6 +2126,7 @@ def resolved_dates(
     >>> from datetime import date
     >>> from hypothesis import given
     >>> from tradetalks import resolve_date
+    >>> from tradetalks.strategies import resolved_dates
     >>> wednesday = date(2025, 7, 30)
     >>> @given(resolved_dates(wednesday))
     ... def test_words_resolve(said_on):
@@ -2156,6 +2161,7 @@ def parties(*, codes: Iterable[str] | Mapping[str, str] | None = None) -> st.Sea
         hypothesis.errors.InvalidArgument: for a code that is not a party code.
 
     >>> from hypothesis import find
+    >>> from tradetalks.strategies import parties
     >>> party = find(parties(codes={"CN": "China", "US": "United States"}), lambda p: True)
     >>> party
     Party(code='CN', name='China', evidence=(Evidence(source='source-0', start=7, end=31, exact='China sent a delegation.'),))
@@ -2180,6 +2186,8 @@ def organizations(
         hypothesis.errors.InvalidArgument: for kinds that are not OrganizationKind values.
 
     >>> from hypothesis import given
+    >>> from tradetalks import OrganizationKind
+    >>> from tradetalks.strategies import organizations
     >>> @given(organizations(kinds=[OrganizationKind.MINISTRY]))
     ... def test_ancestry_starts_with_itself(organization):
     ...     assert organization.kind is OrganizationKind.MINISTRY
@@ -2202,6 +2210,7 @@ def people(*, names: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[
         A strategy of :class:`~tradetalks.Person`.
 
     >>> from hypothesis import given, strategies as st
+    >>> from tradetalks.strategies import people
     >>> @given(people(names=st.sampled_from(["Li Wei", "Ana Silva"])))
     ... def test_named_in_evidence(person):
     ...     assert person.name in person.evidence[0].exact
@@ -2228,6 +2237,7 @@ def positions(
         hypothesis.errors.InvalidArgument: for a range that ends before it starts.
 
     >>> from hypothesis import given
+    >>> from tradetalks.strategies import positions
     >>> @given(positions())
     ... def test_title_in_evidence(position):
     ...     assert position.title in position.evidence[0].exact
@@ -2269,7 +2279,7 @@ def sources(
         hypothesis.errors.InvalidArgument: for a range that ends before it starts.
 
     >>> from hypothesis import given
-    >>> from tradetalks.strategies import evidence
+    >>> from tradetalks.strategies import evidence, sources
     >>> @given(sources().flatmap(evidence))
     ... def test_evidence_matches(piece):
     ...     assert piece.source.text[piece.start:piece.end] == piece.exact
@@ -2298,6 +2308,7 @@ def evidence(
 
     >>> from hypothesis import find
     >>> from tradetalks.fixtures import stockholm_2025
+    >>> from tradetalks.strategies import evidence
     >>> article = stockholm_2025().sources[0]
     >>> find(evidence(article, min_size=7), lambda piece: True).exact
     'Chinese'
@@ -2345,6 +2356,7 @@ def rounds(
         hypothesis.errors.InvalidArgument: for bad counts, codes or dates.
 
     >>> from hypothesis import given
+    >>> from tradetalks.strategies import rounds
     >>> @given(rounds(min_delegates=1, parties=["CN", "US"]))
     ... def test_delegations(talks):
     ...     assert {d.party.code for d in talks.delegates} <= {"CN", "US"}
@@ -2390,6 +2402,8 @@ def meetings(
         hypothesis.errors.InvalidArgument: for bad kinds or dates.
 
     >>> from hypothesis import given
+    >>> from tradetalks import MeetingKind
+    >>> from tradetalks.strategies import meetings
     >>> @given(meetings(kinds=[MeetingKind.PHONE_CALL]))
     ... def test_calls(call):
     ...     assert call.kind is MeetingKind.PHONE_CALL and call.participants
@@ -2436,7 +2450,8 @@ def statements(
         hypothesis.errors.InvalidArgument: for bad modes or dates.
 
     >>> from hypothesis import given
-    >>> from tradetalks import resolve_date
+    >>> from tradetalks import Mode, resolve_date
+    >>> from tradetalks.strategies import statements
     >>> @given(statements(modes=[Mode.DIRECT]))
     ... def test_quoted(said):
     ...     passage = said.evidence[0].exact
@@ -2733,6 +2748,7 @@ def datasets(  # noqa: PLR0913 - one keyword per thing a test may want to narrow
         hypothesis.errors.InvalidArgument: for bad counts, codes or dates.
 
     >>> from hypothesis import given, settings
+    >>> from tradetalks.strategies import datasets
     >>> @settings(max_examples=25)
     ... @given(datasets(parties=["CN", "US"], min_statements=1, max_statements=3))
     ... def test_statements_by_their_speakers(record):

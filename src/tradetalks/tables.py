@@ -579,7 +579,7 @@ class EvidenceAt(NamedTuple):
 
     @property
     def field(self) -> str:
-        """The path as errors and the ``evidence`` table write it: ``delegates[0].evidence``.
+        """The path as errors and the ``evidence`` table write it, ``delegates[0].evidence``.
 
         >>> from tradetalks.fixtures import stockholm_2025
         >>> from tradetalks.tables import evidence_in

@@ -20,6 +20,8 @@ The package's modules follow a file's path (``docs/architecture.md`` draws it):
 :mod:`~tradetalks.serialization.report` names every problem of a file that does not load;
 :mod:`~tradetalks.serialization.writing` writes a dataset back.
 
+>>> import tradetalks
+>>> from tradetalks import dumps, loads
 >>> from tradetalks.fixtures import stockholm_2025
 >>> text = dumps(stockholm_2025())
 >>> text.splitlines()[1]
@@ -64,6 +66,8 @@ def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> D
         DataFormatError: listing every problem found, each with its JSONPath; nothing else
             is raised for bad data.
 
+    >>> import tradetalks
+    >>> from tradetalks import loads
     >>> loads('{"format": "tradetalks/1"}')
     Dataset(sources=0, parties=0, organizations=0, people=0, positions=0, rounds=0, meetings=0, statements=0, agreements=0, truces=0, claims=0)
     >>> try:
@@ -178,6 +182,7 @@ def load(path: str | os.PathLike[str]) -> Dataset:
         InvalidValueError: when ``path`` is not a ``str`` or ``os.PathLike[str]``.
         OSError: when the file itself cannot be read.
 
+    >>> from tradetalks import load
     >>> from tradetalks.fixtures import DATA
     >>> load(DATA / "stockholm_2025.json").sources[0].published_on
     datetime.date(2025, 7, 30)
@@ -200,7 +205,7 @@ def dumps(dataset: Dataset) -> str:
     Raises:
         InvalidValueError: when ``dataset`` is not a :class:`~tradetalks.Dataset`.
 
-    >>> from tradetalks import Dataset
+    >>> from tradetalks import Dataset, dumps
     >>> print(dumps(Dataset()), end="")
     {
       "format": "tradetalks/1",
@@ -236,6 +241,7 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
         OSError: when a file cannot be written.
 
     >>> import tempfile, pathlib
+    >>> from tradetalks import dump
     >>> from tradetalks.fixtures import stockholm_2025
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     target = pathlib.Path(folder) / "copy.json"

@@ -262,6 +262,7 @@ def builder(cls: type[Any]) -> Callable[[Any, Quick], Any]:
     """The builder of ``cls``: its struct and the load's state in, the record out.
 
     >>> from tradetalks import Party
+    >>> from tradetalks.serialization.loading import builder
     >>> callable(builder(Party))
     True
     """

@@ -22,6 +22,7 @@ the keys it decoded; when the two differ, the file goes to the detailed report, 
 the repeated key, or reads the file if there is none.
 
 >>> from tradetalks import Party
+>>> from tradetalks.serialization.parsing import keys_in_text, struct_of
 >>> struct_of(Party).__struct_fields__
 ('code', 'name', 'evidence')
 >>> keys_in_text('{"code": "CN", "name": "China", "name" : "PRC"}')

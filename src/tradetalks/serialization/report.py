@@ -10,6 +10,8 @@ dataset built here is the result.
 
 cattrs is imported with this module, only when a file has a problem.
 
+>>> from tradetalks import DataFormatError
+>>> from tradetalks.serialization.report import load_detailed
 >>> text = '{"format": "tradetalks/1", "people": [{"id": "x", "name": 7}], "rounds": {}}'
 >>> try:
 ...     load_detailed(text, None)

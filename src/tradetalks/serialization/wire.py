@@ -67,6 +67,7 @@ FORMAT = "tradetalks/1"
 def json_type(value: object) -> str:
     """What a parsed JSON value is, in words: "an object", "a list", "a string"...
 
+    >>> from tradetalks.serialization.wire import json_type
     >>> json_type([1]), json_type(None), json_type(True)
     ('a list', 'null', 'a boolean')
     """
@@ -149,6 +150,7 @@ def read_day(text: str) -> dt.date:
     Raises:
         InvalidValueError: for any other text, or a day that does not exist.
 
+    >>> from tradetalks.serialization.wire import read_day
     >>> read_day("2025-07-30")
     datetime.date(2025, 7, 30)
     """
@@ -264,6 +266,8 @@ def codec_of(annotation: Any) -> Codec:
     Raises:
         TypeError: for a type the format has no codec for (a fault of the record classes).
 
+    >>> from tradetalks import PartialDate
+    >>> from tradetalks.serialization.wire import codec_of
     >>> codec_of(PartialDate).name
     'edtfDate'
     """
@@ -492,6 +496,7 @@ def wire_record(cls: type[Any]) -> WireRecord:
     """The wire description of a record class (made once).
 
     >>> from tradetalks import Party
+    >>> from tradetalks.serialization.wire import wire_record
     >>> wire_record(Party).id_key
     'code'
     """

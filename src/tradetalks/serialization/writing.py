@@ -39,6 +39,7 @@ def plain(record: Any) -> dict[str, Any]:
     """The JSON object a record is written as (a dict of JSON values, keys in order).
 
     >>> from tradetalks.fixtures import stockholm_2025
+    >>> from tradetalks.serialization.writing import plain
     >>> plain(stockholm_2025().parties[0])["code"]
     'CN'
     """
