@@ -86,8 +86,9 @@ def test_the_summary_says_who_said_how_much(capsys: pytest.CaptureFixture[str]) 
     _, out, _ = run(capsys)
     lines = out.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("Who said how much"))
+    assert lines[start + 1].split() == ["speaker", "statements", "words"]  # labelled columns
     counts: dict[str, int] = {}
-    for line in lines[start + 1 :]:
+    for line in lines[start + 2 :]:
         if not line.startswith("  "):
             break
         *name, count, _words = line.split()
@@ -380,9 +381,12 @@ def test_the_summary_shows_control_characters_escaped(
         "Other meetings",
         r"  2025-07-28             phone_call  Call\x9b2J",
         "",
-        "Who said how much (statements, words; one made by two speakers counts for each)",
-        r"  Mallory\x1b]0;owned\x07      1     2",
-        r"  the \u2066crowd\u2069            1     1",
+        "Who said how much (a statement made by two speakers counts for each)",
+        "  speaker                statements  words",
+        # The columns are padded by the characters of the name, then it is shown escaped:
+        # "Mallory", ESC, "]0;owned", BEL are 17 characters, 5 short of the column's 22.
+        r"  Mallory\x1b]0;owned\x07" + " " * (5 + 1 + 9) + "1" + " " * 6 + "2",
+        r"  the \u2066crowd\u2069" + " " * (11 + 1 + 9) + "1" + " " * 6 + "1",
     ]
 
 
@@ -804,16 +808,17 @@ def _geneva_file(folder: Path) -> Path:
     return path
 
 
+# A truce is named by its parties and what it suspends, then its id.
 US_HEADER = (
-    "Truce us-suspension-2025 (US; suspended: additional duties on goods of the People's "
-    f"Republic of China; under {GENEVA_TITLE})"
+    "Truce: United States suspends additional duties on goods of the People's Republic of "
+    f"China, under {GENEVA_TITLE} (us-suspension-2025)"
 )
 CHINA_HEADER = (
-    "Truce china-suspension-2025 (CN; suspended: the 24% additional tariff on goods of the "
-    f"United States; under {GENEVA_TITLE})"
+    "Truce: China suspends the 24% additional tariff on goods of the United States, under "
+    f"{GENEVA_TITLE} (china-suspension-2025)"
 )
-OPEN_HEADER = "Truce an-open-suspension (CN; suspended: an example measure)"
-LATER_HEADER = "Truce a-later-suspension (US; suspended: another example measure)"
+OPEN_HEADER = "Truce: China suspends an example measure (an-open-suspension)"
+LATER_HEADER = "Truce: United States suspends another example measure (a-later-suspension)"
 SOURCE_LINE = "Source: Global Times, published 2025-07-30 (en), 6137 characters"
 
 
@@ -1885,3 +1890,57 @@ def test_an_export_to_a_standard_output_without_bytes_is_written_as_text(
     monkeypatch.setattr(sys, "stdout", out)
     assert main(["export", "--format", "csv", "--kind", "parties"]) == 0
     assert out.getvalue() == "code,name\r\nCN,China\r\nUS,United States\r\n"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "name", "what"),
+    [
+        (["--format", "json"], "rows.json", "a JSON array of a table's rows"),
+        (["--format", "ndjson"], "rows.ndjson", "rows of a table, one a line"),
+        (["--format", "csv", "--kind", "truces"], "truces.csv", "the CSV table truces"),
+        (["--format", "annotations"], "evidence.jsonld", "Web Annotations"),
+        (["--format", "ics"], "talks.ics", "an iCalendar file"),
+    ],
+)
+def test_validate_says_in_one_line_that_an_export_is_not_a_dataset(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
+    name: str,
+    what: str,
+) -> None:
+    target = tmp_path / name
+    assert main(["export", *arguments, "--output", str(target)]) == 0
+    capsys.readouterr()
+    assert main(["validate", str(target)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1  # one line, not a problem for each row
+    assert out.startswith(f"{target}: not a dataset but {what} (tradetalks export --format ")
+    assert out.endswith("; a dataset is written by tradetalks.dump or tradetalks merge\n")
+
+
+def test_validate_names_a_parquet_file_and_a_data_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--format", "parquet", "--output", str(tmp_path / "pq")]) == 0
+    assert main(["export", "--format", "csv", "--output", f"{tmp_path / 'pk'}/"]) == 0
+    capsys.readouterr()
+    files = [str(tmp_path / "pq" / "rounds.parquet"), str(tmp_path / "pk" / "datapackage.json")]
+    assert main(["validate", *files]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": not a dataset but ")[1].split(" (")[0] for line in lines] == [
+        "a Parquet file",
+        "a data package",
+    ]
+
+
+def test_validate_still_lists_the_problems_of_a_broken_dataset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that is not an export keeps its problems, each on a line."""
+    target = tmp_path / "broken.json"
+    target.write_text('{"format": "tradetalks/1", "rounds": [{}]}', encoding="utf-8")
+    assert main(["validate", str(target)]) == 1
+    out = capsys.readouterr().out
+    assert "not a dataset" not in out
+    assert out.count("\n") > 1

@@ -78,7 +78,7 @@ file to read that cannot be read, ``-`` given twice, a speaker not in the datase
 >>> main(["--as-of", "2025-07-29"])  # doctest: +ELLIPSIS
 Source: Global Times, published 2025-07-30 (en), 6137 characters
 ...
-Truce cn-us-tariff-truce-2025 (CN and US; suspended: tariffs)
+Truce: China and United States suspend tariffs (cn-us-tariff-truce-2025)
   deadline 2025-08-12, as known on 2025-07-29: in force, 14 days remain
 ...
 0
@@ -158,7 +158,8 @@ from tradetalks.errors import (
     Problem,
     TradetalksError,
 )
-from tradetalks.exports import KINDS
+from tradetalks.exports import COLUMNS, KINDS
+from tradetalks.ical import EVENT_KINDS
 from tradetalks.instants import format_instant, parse_instant
 from tradetalks.schema import json_schema
 from tradetalks.serialization.wire import read_day
@@ -185,7 +186,6 @@ _STDIN = "standard input"
 _SHIPPED = "stockholm_2025.json"
 """The shipped dataset's file, in :data:`tradetalks.fixtures.DATA`."""
 
-_ICAL_KINDS = ("rounds", "meetings", "truces")
 """The kinds of records iCalendar has events for (``export --format ics --kind``)."""
 
 _OPTIONS = {
@@ -453,8 +453,11 @@ def _read_all(stream: BinaryIO, name: str, size: int | None) -> bytes:
     return b"".join(chunks)
 
 
-def _load(given: str) -> Dataset:
+def _load(given: str, kept: list[bytes] | None = None) -> Dataset:
     """The dataset of the file ``given`` (``-``: standard input), its progress shown if large.
+
+    The bytes read from standard input are appended to ``kept`` when it is given, so that
+    a file that is not a dataset can be told apart afterwards.
 
     Raises:
         OSError: when the file (or standard input) cannot be read.
@@ -470,6 +473,8 @@ def _load(given: str) -> Dataset:
         if stream is None:
             raise OSError("it is not a stream of bytes")
         data = _read_all(stream, _STDIN, _regular_size(stream))
+        if kept is not None:
+            kept.append(data)
         with _phase(f"decoding {_STDIN}: ", shown=len(data) >= _LARGE):
             return serialization.loads(data, base=os.curdir)
     if _showing_progress() and "\0" not in given and _file_size(given) >= _LARGE:
@@ -605,7 +610,7 @@ def _parser() -> _Parser:
         choices=KINDS,
         metavar="TABLE",
         help="the table (json, ndjson, one csv: default statements; parquet: all when left "
-        f"out; ics: one of {', '.join(_ICAL_KINDS)}, all of them when left out); "
+        f"out; ics: one of {', '.join(EVENT_KINDS)}, all of them when left out); "
         f"the tables: {', '.join(KINDS)}",
     )
     export.add_argument(
@@ -666,7 +671,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     missing optional extra, a file that cannot be written; 2 for a usage error: bad
     arguments, an unknown option, ``-`` (standard input) given twice, a file to read that
     cannot be read. ``--help`` and ``--version`` print and raise :class:`SystemExit` with
-    status 0, as :mod:`argparse` does.
+    status 0, as ``argparse`` does.
 
     >>> from tradetalks.cli import main
     >>> main(["statements", "Bao Jianyun"])  # doctest: +ELLIPSIS
@@ -714,9 +719,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
             raise _UsageError(f"{command} takes no {option}")
     if command == "export" and args.raw_csv and args.format != "csv":
         raise _UsageError(f"--raw-csv is for --format csv, not --format {args.format}")
-    if command == "export" and args.format == "ics" and args.kind not in (None, *_ICAL_KINDS):
+    if command == "export" and args.format == "ics" and args.kind not in (None, *EVENT_KINDS):
         raise _UsageError(
-            f"--format ics has events of the kinds {', '.join(_ICAL_KINDS)}, not {args.kind!r}"
+            f"--format ics has events of the kinds {', '.join(EVENT_KINDS)}, not {args.kind!r}"
         )
     if command == "export":
         _check_export(args.format, args.kind, args.output)
@@ -824,10 +829,14 @@ def _validate(files: Sequence[str], *, as_json: bool) -> int:
     report: list[dict[str, object]] = []
     for file in files:
         count: int | None = None
+        kept: list[bytes] = []
         try:
-            dataset = _load(file)
+            dataset = _load(file, kept)
         except DataFormatError as error:
             problems = _problems(error)
+            export = _what_export(kept[0] if kept else _head(file))
+            if export is not None:  # one line, not a problem for each row of a table
+                problems = [Problem("", f"not a dataset but {export}")]
         except (OSError, InvalidValueError) as error:  # InvalidValueError: a NUL in the path
             reason = _reason(error) if isinstance(error, OSError) else error.message
             problems = [Problem("", f"cannot read: {reason}")]
@@ -851,6 +860,66 @@ def _validate(files: Sequence[str], *, as_json: bool) -> int:
     if as_json:
         _emit(_json_text(report))
     return status
+
+
+def _head(path: str) -> bytes:
+    """The bytes of a file, for telling what it is; empty when it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except (OSError, ValueError):  # ValueError: a NUL in the path
+        return b""
+
+
+def _what_export(data: bytes) -> str | None:
+    """What ``tradetalks export`` wrote ``data`` as, if it did; else ``None``.
+
+    Read once, in linear time, only for a file that did not load as a dataset.
+    """
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    what = _binary_or_csv_export(data, text) or _json_export(text)
+    if what is None:
+        return None
+    return f"{what}; a dataset is written by tradetalks.dump or tradetalks merge"
+
+
+def _binary_or_csv_export(data: bytes, text: str) -> str | None:
+    if data.startswith(b"PAR1"):
+        return "a Parquet file (tradetalks export --format parquet)"
+    if text.lstrip().startswith("BEGIN:VCALENDAR"):
+        return "an iCalendar file (tradetalks export --format ics)"
+    header = text.partition("\n")[0].rstrip("\r")
+    table = next((kind for kind, names in COLUMNS.items() if header == ",".join(names)), None)
+    return None if table is None else f"the CSV table {table} (tradetalks export --format csv)"
+
+
+def _json_export(text: str) -> str | None:
+    try:
+        document = json.loads(text)
+    except ValueError:  # rows one a line, each a JSON object?
+        try:
+            rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except ValueError:
+            return None
+        lines = len(rows) > 1 and all(isinstance(row, dict) for row in rows)
+        return "rows of a table, one a line (tradetalks export --format ndjson)" if lines else None
+    if isinstance(document, list):
+        return "a JSON array of a table's rows (tradetalks export --format json)"
+    if isinstance(document, dict) and document and "format" not in document:
+        return _json_object_export(document)
+    return None
+
+
+def _json_object_export(document: dict[str, object]) -> str | None:
+    known = {
+        "type": ("AnnotationPage", "Web Annotations (tradetalks export --format annotations)"),
+        "profile": ("tabular-data-package", "a data package (tradetalks export --format csv)"),
+    }
+    for key, (value, what) in known.items():
+        if document.get(key) == value:
+            return what
+    if set(document) <= set(COLUMNS):
+        return "tables of rows, one list a table (an export in JSON)"
+    return None
 
 
 def _is_folder(output: str | None) -> bool:
@@ -1096,9 +1165,11 @@ _STATUS_WORDS = {
 
 
 def _truce_lines(truce: Truce, as_of: dt.date, shown: str) -> None:
-    parties = " and ".join(p.code for p in truce.parties)
-    under = f"; under {truce.agreement.title}" if truce.agreement is not None else ""
-    _say(f"\nTruce {truce.id} ({parties}; suspended: {truce.suspended}{under})")
+    names = [p.name for p in truce.parties]
+    parties = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    suspend = "suspends" if len(names) == 1 else "suspend"
+    under = f", under {truce.agreement.title}" if truce.agreement is not None else ""
+    _say(f"\nTruce: {parties} {suspend} {truce.suspended}{under} ({truce.id})")
     status = truce.status(as_of)
     if status is TruceStatus.NOT_ANNOUNCED:
         first = truce.terms[0].announced_on
@@ -1167,9 +1238,10 @@ def _speaker_counts(statements: Sequence[Statement]) -> list[tuple[str, int, int
 def _who_said(statements: Sequence[Statement]) -> None:
     if not statements:
         return
-    _say("\nWho said how much (statements, words; one made by two speakers counts for each)")
+    _say("\nWho said how much (a statement made by two speakers counts for each)")
+    _say(f"  {'speaker':<22} {'statements':>10} {'words':>6}")
     for name, count, words in _speaker_counts(statements):
-        _say(f"  {name:<20} {count:>3} {words:>5}")
+        _say(f"  {name:<22} {count:>10} {words:>6}")
 
 
 def _timeline(dataset: Dataset, as_of: dt.date | None, *, as_json: bool) -> None:

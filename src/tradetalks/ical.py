@@ -17,7 +17,7 @@ announcement that changed it, so a subscribed calendar shows the change.
 
 from __future__ import annotations
 
-__all__ = ["to_ical"]
+__all__ = ["EVENT_KINDS", "to_ical"]
 
 import datetime as dt
 from collections.abc import Collection
@@ -38,7 +38,13 @@ if TYPE_CHECKING:
     from tradetalks.sources import Evidence
     from tradetalks.truces import Bound, Truce
 
-_EVENT_KINDS = ("rounds", "meetings", "truces")
+EVENT_KINDS: tuple[str, ...] = ("rounds", "meetings", "truces")
+"""The kinds of record :func:`to_ical` writes events for, in the order it writes them.
+
+>>> from tradetalks.ical import EVENT_KINDS
+>>> EVENT_KINDS
+('rounds', 'meetings', 'truces')
+"""
 """The kinds of record that have calendar events, in the order the calendar lists them."""
 
 _CONFIRMED, _CANCELLED = "CONFIRMED", "CANCELLED"
@@ -204,8 +210,8 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
 def _check_kinds(kinds: object) -> frozenset[str]:
     """The kinds of record asked for: all for ``None``, else a collection of known kinds."""
     if kinds is None:
-        return frozenset(_EVENT_KINDS)
-    choices = ", ".join(repr(kind) for kind in _EVENT_KINDS)
+        return frozenset(EVENT_KINDS)
+    choices = ", ".join(repr(kind) for kind in EVENT_KINDS)
     if isinstance(kinds, (str, bytes)) or not isinstance(kinds, Collection):
         raise InvalidValueError(
             f"expected a collection of kinds, such as ['rounds'], not {kinds!r}: the kinds "
@@ -213,7 +219,7 @@ def _check_kinds(kinds: object) -> frozenset[str]:
             where="kinds",
         )
     for kind in kinds:
-        if kind not in _EVENT_KINDS:
+        if kind not in EVENT_KINDS:
             raise InvalidValueError(
                 f"{kind!r} is not a kind of calendar event: the kinds are {choices}",
                 where="kinds",
