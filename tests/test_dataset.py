@@ -11,7 +11,13 @@ dataset, with counts worked out from the article by hand:
   (15); the other 7 carry no date (the Chinese experts, Xinhua, Bessent and Greer to
   reporters, "according to the US media", the MOFCOM statement);
 * at the Wang Wentao meeting: MOFCOM 1, Wang 3, Subramaniam 3 (7); about the presidents'
-  call: Xinhua's note (1); the rest (17) about the Stockholm round.
+  call: Xinhua's note (1); the rest (17) about the Stockholm round;
+* Scott Bessent's 4, in the article's order: with Greer "constructive" and an extension
+  "likely" (one sentence, two statements), "very productive" (according to the US media), and
+  the Russian oil warning "on Tuesday" (Reuters); only the last is dated;
+* the 7 undated statements, in the article's order: the experts' 2, Xinhua's note on the
+  call, Bessent and Greer's 2, Bessent's "very productive", the MOFCOM statement. The
+  presidents' phone call is the one meeting with no date.
 """
 
 from __future__ import annotations
@@ -427,7 +433,8 @@ def test_the_timeline_is_in_chronological_order(record: Dataset) -> None:
     timeline = record.timeline()
     # 3 rounds, 1 dated meeting, 18 dated statements, the term's start and its deadline.
     assert len(timeline) == 3 + 1 + 18 + 2
-    days = [entry.when.earliest for entry in timeline]
+    days = [entry.when.earliest for entry in timeline if entry.when is not None]
+    assert len(days) == len(timeline)  # every entry is dated
     assert days == sorted(days)
     first = [(str(e.when), e.event, e.record.id) for e in timeline[:4]]
     assert first == [
@@ -441,7 +448,7 @@ def test_the_timeline_is_in_chronological_order(record: Dataset) -> None:
     assert isinstance(last.record, Truce)
     assert isinstance(last.term, TruceTerm)
     # On Wednesday the meeting is placed before the statements made that day.
-    wednesday = [e for e in timeline if e.when.earliest == dt.date(2025, 7, 30)]
+    wednesday = [e for e in timeline if e.when and e.when.earliest == dt.date(2025, 7, 30)]
     assert wednesday[0].event is TimelineEvent.MEETING
     assert {e.event for e in wednesday[1:]} == {TimelineEvent.STATEMENT}
     assert len(wednesday) == 1 + 15
@@ -520,3 +527,248 @@ def test_a_person_whose_id_looks_like_a_group_is_not_that_group() -> None:
     assert mixed.statements_by(person) == ()
     assert mixed.statements_by(person.id) == ()
     assert mixed.statements_by(group) == (experts,)
+
+
+# --- records found by name ------------------------------------------------------------------
+
+BESSENTS = [
+    # The article's order (its lines 11, 11, 12 and 13): one sentence with Greer gives two.
+    "bessent-greer-constructive",
+    "bessent-greer-extension-likely",
+    "bessent-very-productive",
+    "bessent-russian-oil-warning",
+]
+
+
+def suggestions_of(error: MissingReferenceError) -> tuple[str, ...]:
+    """The ids an error suggests."""
+    return error.suggestions
+
+
+def candidates_of(error: MissingReferenceError) -> tuple[str, ...]:
+    """The ids of the records that share the name the error is about."""
+    return error.candidates
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Scott Bessent",
+        "scott bessent",
+        "SCOTT BESSENT",
+        "  Scott \t Bessent\n",  # white space around and between the words, folded
+        "\uff33cott \uff22essent",  # full-width S and B: the same name in NFKC
+    ],
+)
+def test_statements_by_a_persons_name(record: Dataset, typed: str) -> None:
+    assert [s.id for s in record.statements_by(typed)] == BESSENTS
+    assert record.statements_by(typed) == record.statements_by("scott-bessent")
+
+
+def test_every_query_that_takes_an_id_takes_a_name(record: Dataset) -> None:
+    bessent = record.get("scott-bessent", Person)
+    assert record.get("Scott Bessent") is bessent
+    assert record.get("scott bessent", Person) is bessent
+    assert record.get("MOFCOM", Organization) is record.get("mofcom")  # a short name
+    assert record.get("Ministry of Commerce") is record.get("mofcom")
+    assert record.get("China", Party) is record.get("CN")  # a party's name, not its code
+    assert [p.title for p in record.positions_of("He Lifeng")] == [
+        "Vice Premier",
+        "member of the Political Bureau of the Communist Party of China Central Committee",
+    ]
+    # The article: "the Xinhua News Agency reported" (He Lifeng's words) and "Xinhua
+    # reported" the presidents' call: one statement is Xinhua's own.
+    assert [s.id for s in record.statements_by("Xinhua News Agency")] == [
+        "xinhua-implementing-consensus"
+    ]
+    assert "Scott Bessent" in record
+    assert "scott-bessent" in record
+    assert "bessent" not in record
+    assert 3 not in record
+
+
+def test_a_person_or_organization_who_said_nothing_has_no_statements(record: Dataset) -> None:
+    # Reuters only reported Bessent's claim ("..., Reuters reported."); it said nothing.
+    assert record.statements_by("Reuters") == ()
+    assert record.statements_by(record.get("reuters", Organization)) == ()
+    # Bo Chen met Ana Li in Oslo; only Li "said talks went well".
+    assert small().statements_by("Bo Chen") == ()
+    assert small().statements_by(BO) == ()
+    # Someone who is not in the data at all is an error, not an empty answer.
+    with pytest.raises(MissingReferenceError):
+        small().statements_by("Cy Dunn")
+    stranger = Person(id="cy-dunn", name="Cy Dunn", evidence=[find("Oslo")])
+    with pytest.raises(MissingReferenceError, match=r"no record has the id 'cy-dunn'$"):
+        small().statements_by(stranger)
+
+
+def test_a_person_with_no_position_has_none(record: Dataset) -> None:
+    assert small().positions_of("Ana Li") == ()
+    assert record.positions_of("Jamieson Greer")[0].title == "US Trade Representative"
+
+
+def test_an_id_comes_before_a_name() -> None:
+    # An organization named like Ana Li's id: the id finds Ana Li, the name the company.
+    company = Organization(id="ali-ltd", name="ana-li", kind=OrganizationKind.COMPANY)
+    record = small(organizations=[WIRE, company])
+    assert record.get("ana-li") is ANA
+    assert record.get("Ana-Li") is company  # not an id (ids are exact), but its name
+    with pytest.raises(MissingReferenceError, match=r"^'ana-li' is a Person, not a Organization$"):
+        record.get("ana-li", Organization)
+
+
+def test_a_name_not_found_suggests_the_closest_ids_and_names(record: Dataset) -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        record.statements_by("bessent")
+    error = caught.value
+    assert isinstance(error, LookupError)
+    assert str(error) == (
+        "no record has the id or name 'bessent'; did you mean 'scott-bessent' (Scott Bessent)?"
+    )
+    assert error.reference == "bessent"
+    assert suggestions_of(error) == ("scott-bessent",)
+    assert candidates_of(error) == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested", "name"),
+    [
+        ("Scott-Bessent", "scott-bessent", "Scott Bessent"),  # the id's words, another case
+        ("Bessent Scott", "scott-bessent", "Scott Bessent"),  # every word, in another order
+        ("Jamieson Gear", "jamieson-greer", "Jamieson Greer"),  # one word of two
+        # A close spelling: "besent" and "bessent" share 6 letters in order, 2*6/(6+7) = 0.92.
+        ("Besent", "scott-bessent", "Scott Bessent"),
+        ("Wang", "wang-wentao", "Wang Wentao"),
+        ("Reuter", "reuters", "Reuters"),  # within the id and the name
+        ("Xinhua", "xinhua", "Xinhua News Agency"),  # the id in another case
+    ],
+)
+def test_what_a_speaker_typed_wrong_suggests(
+    record: Dataset, typed: str, suggested: str, name: str
+) -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        record.statements_by(typed)
+    assert suggestions_of(caught.value) == (suggested,)
+    assert str(caught.value) == (
+        f"no record has the id or name {typed!r}; did you mean {suggested!r} ({name})?"
+    )
+
+
+def test_suggestions_of_any_kind_put_named_records_first(record: Dataset) -> None:
+    # Six records have "bessent" among the words of their id: the person, his position
+    # (scott-bessent-treasury-secretary) and four statements; five are suggested, the
+    # person first.
+    with pytest.raises(MissingReferenceError) as caught:
+        record.get("bessent")
+    suggested = suggestions_of(caught.value)
+    assert len(suggested) == 5
+    assert suggested[0] == "scott-bessent"
+    assert all("bessent" in ident.split("-") for ident in suggested)
+    assert str(caught.value).startswith(
+        "no record has the id or name 'bessent'; did you mean 'scott-bessent' (Scott Bessent), "
+    )
+
+
+def test_suggestions_are_of_the_kinds_asked_for(record: Dataset) -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        record.statements_at("stockholm")
+    # The round and the article's own id hold "stockholm"; only the round is an occasion.
+    # Rounds have no names, so the message speaks of an id only.
+    assert str(caught.value) == "no record has the id 'stockholm'; did you mean 'stockholm-2025'?"
+    with pytest.raises(MissingReferenceError) as caught:
+        record.positions_of("jamieson")  # the person, not his position
+    assert suggestions_of(caught.value) == ("jamieson-greer",)
+
+
+def test_nothing_close_suggests_nothing(record: Dataset) -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        record.get("xi-jinping")
+    assert str(caught.value) == "no record has the id or name 'xi-jinping'"
+    assert suggestions_of(caught.value) == ()
+    with pytest.raises(MissingReferenceError) as caught:
+        record.statements_by("x" * 100_000)  # too long to be a name: not compared
+    assert suggestions_of(caught.value) == ()
+
+
+def test_a_name_two_people_share_is_refused_with_both_ids() -> None:
+    namesake = attrs.evolve(ANA, id="ana-li-2")
+    record = small(people=[ANA, BO, namesake])
+    for lookup in (record.get, record.statements_by, record.positions_of):
+        with pytest.raises(MissingReferenceError) as caught:
+            lookup("ana li")
+        assert str(caught.value) == (
+            "'ana li' names 2 records: 'ana-li' (Person) and 'ana-li-2' (Person); "
+            "give the id of the one meant"
+        )
+        assert candidates_of(caught.value) == ("ana-li", "ana-li-2")
+        assert suggestions_of(caught.value) == ()
+    assert record.statements_by("ana-li") == (WENT_WELL,)
+    assert record.statements_by("ana-li-2") == ()
+    assert "Ana Li" not in record
+
+
+def test_a_name_a_person_and_an_organization_share() -> None:
+    company = Organization(id="ana-li-ltd", name="Ana Li", kind=OrganizationKind.COMPANY)
+    record = small(organizations=[WIRE, company])
+    assert record.get("Ana Li", Person) is ANA
+    assert record.get("Ana Li", Organization) is company
+    assert record.positions_of("Ana Li") == ()  # a person's: the company is left aside
+    with pytest.raises(MissingReferenceError) as caught:
+        record.statements_by("Ana Li")  # both may speak
+    # Organizations are stored before people.
+    assert candidates_of(caught.value) == ("ana-li-ltd", "ana-li")
+
+
+def test_a_name_of_a_record_of_another_kind(record: Dataset) -> None:
+    with pytest.raises(MissingReferenceError) as caught:
+        record.positions_of("Reuters")
+    assert str(caught.value) == "'Reuters' names the Organization 'reuters', not a Person"
+    with pytest.raises(MissingReferenceError, match=r"^'China' names the Party 'CN', not a"):
+        record.statements_by("China")
+
+
+# --- undated records ------------------------------------------------------------------------
+
+UNDATED = [
+    "chinese-experts-constructive-atmosphere",
+    "chinese-experts-inject-certainty",
+    "xinhua-implementing-consensus",
+    "bessent-greer-constructive",
+    "bessent-greer-extension-likely",
+    "bessent-very-productive",
+    "mofcom-exchanged-views",
+]
+
+
+def test_the_timeline_with_undated_statements_puts_them_last(record: Dataset) -> None:
+    dated = record.timeline()
+    full = record.timeline(undated=True)
+    # 24 dated entries, then the phone call (the one meeting with no date), then the 7.
+    assert len(full) == 24 + 1 + 7
+    assert full[:24] == dated
+    assert (full[24].when, full[24].event, full[24].record.id) == (
+        None,
+        TimelineEvent.MEETING,
+        "presidents-phone-call",
+    )
+    last = full[-7:]
+    assert [e.record.id for e in last] == UNDATED
+    assert {(e.when, e.event) for e in last} == {(None, TimelineEvent.STATEMENT)}
+    # 18 dated statements and 7 undated ones: all 25.
+    assert len(record.statements_between(dt.date(2025, 1, 1), dt.date(2025, 12, 31))) == 18
+    assert [s.id for s in record.statements if s.said_on is None] == UNDATED
+
+
+def test_the_timeline_with_undated_statements_is_kept_too(record: Dataset) -> None:
+    assert record.timeline(undated=True) is record.timeline(undated=True)
+    assert record.timeline() is record.timeline()
+    assert all(entry.when is not None for entry in record.timeline())
+
+
+def test_an_undated_statement_of_a_small_dataset() -> None:
+    record = small()  # Ana Li's statement carries no date; the round is in March
+    assert [(str(e.when), e.record.id) for e in record.timeline()] == [("2025-03", "oslo")]
+    assert [(e.when, e.record.id) for e in record.timeline(undated=True)] == [
+        (PartialDate(2025, 3), "oslo"),
+        (None, "went-well"),
+    ]

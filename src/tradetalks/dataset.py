@@ -3,7 +3,8 @@
 Building a dataset checks its referential integrity: every id is unique across all its
 records, and every record a field refers to (a statement's speaker, a piece of evidence's
 source, a delegate's party) is one of the dataset's own. Queries are answered from indexes
-built once, when the dataset is made.
+built once, when the dataset is made. Where a query takes a record's id, it also takes the
+name of a person, organization or party (see :meth:`Dataset.get`).
 
 >>> from datetime import date
 >>> from tradetalks.fixtures import stockholm_2025
@@ -12,6 +13,8 @@ built once, when the dataset is made.
 Dataset(sources=1, parties=2, organizations=15, people=8, positions=9, rounds=3, meetings=2, statements=25, agreements=0, truces=1, claims=0)
 >>> [s.speaker_names for s in record.statements_between(date(2025, 7, 29), date(2025, 7, 29))][:2]
 [('He Lifeng',), ('He Lifeng',)]
+>>> len(record.statements_by("Scott Bessent"))
+4
 """
 
 from __future__ import annotations
@@ -22,8 +25,12 @@ import array
 import bisect
 import contextvars
 import datetime as dt
+import difflib
 import enum
+import heapq
 import operator
+import re
+import unicodedata
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
@@ -41,7 +48,7 @@ from tradetalks.talks import Meeting, Round
 from tradetalks.truces import Truce, TruceTerm
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, MutableSequence
+    from collections.abc import Iterable, Iterator, Mapping, MutableSequence
 
 Record = (
     Source
@@ -135,11 +142,14 @@ _EVENT_ORDER = {event: order for order, event in enumerate(TimelineEvent)}
 
 @attrs.frozen(kw_only=True)
 class TimelineEntry:
-    """One dated entry of a dataset's timeline.
+    """One entry of a dataset's timeline.
 
     Attributes:
         when: the day (or month, or year) of the entry, a :class:`~tradetalks.PartialDate`;
-            an instant is placed on its date in its own zone.
+            an instant is placed on its date in its own zone. ``None`` for a statement or
+            meeting the source does not date, which only
+            :meth:`Dataset.timeline(undated=True) <Dataset.timeline>` gives: the entries of
+            ``timeline()`` always have a date.
         event: a :class:`TimelineEvent`.
         record: the :class:`~tradetalks.Round`, :class:`~tradetalks.Meeting`,
             :class:`~tradetalks.Statement`, :class:`~tradetalks.Agreement` or
@@ -150,9 +160,12 @@ class TimelineEntry:
     >>> entry = stockholm_2025().timeline()[0]
     >>> str(entry.when), entry.event.value, entry.record.id
     ('2025-05', 'round', 'geneva-2025')
+    >>> last = stockholm_2025().timeline(undated=True)[-1]
+    >>> last.when, last.event.value, last.record.id
+    (None, 'statement', 'mofcom-exchanged-views')
     """
 
-    when: PartialDate
+    when: PartialDate | None
     event: TimelineEvent
     record: Round | Meeting | Statement | Agreement | Truce
     term: TruceTerm | None = None
@@ -195,7 +208,10 @@ def _references(record: object, path: str) -> Iterator[tuple[str, Any]]:
 
 
 def _sort_day(entry: TimelineEntry) -> tuple[Any, ...]:
-    return (entry.when.sort_key(), _EVENT_ORDER[entry.event])
+    """The timeline's order: by date, undated entries after all others; then by event."""
+    when = entry.when
+    dated = (False, when.sort_key()) if when is not None else (True,)
+    return (dated, _EVENT_ORDER[entry.event])
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -225,6 +241,7 @@ class Dataset:
             twice (ids are unique across all collections).
         MissingReferenceError: for a reference to a record that is not in the dataset.
 
+    >>> from tradetalks import Dataset
     >>> from tradetalks.fixtures import stockholm_2025
     >>> record = stockholm_2025()
     >>> Dataset(sources=record.sources, parties=record.parties)
@@ -391,68 +408,227 @@ class Dataset:
     def get(self, ident: str, kind: type[R]) -> R: ...
 
     def get(self, ident: str, kind: type[Any] | None = None) -> Any:
-        """The record with id ``ident`` (a party's id is its code), optionally of a kind.
+        """The record with the id ``ident``, or else the one record of that name.
+
+        ``ident`` is first looked up as an id, exactly as written (a party's id is its
+        code); ids always come first. When no record has that id, it is read as a name: a
+        person's ``name`` or ``native_name``, an organization's ``name`` or ``short_name``,
+        a party's ``name``. A name is compared with its case and its runs of white space
+        folded, in Unicode's NFKC form, so ``"scott  BESSENT"`` finds Scott Bessent; an
+        accent, a hyphen, the order of the words or a title is not folded (it can tell two
+        people apart), so a name typed with one of them different is suggested in the
+        error, never guessed. The other queries that take an id (:meth:`statements_by`,
+        :meth:`positions_of`, :meth:`statements_at`, :meth:`truces_under`) find it the same
+        way; ``ident in dataset`` says whether ``get`` finds a record, at the cost of a
+        dictionary lookup (the names are indexed once, on first use).
 
         Args:
-            ident: the id.
+            ident: an id, or a name.
             kind: the class the record must be, such as :class:`~tradetalks.Person`; the
-                return type follows it.
+                return type follows it. A name several records share finds the one of
+                them of this kind.
 
         Raises:
-            MissingReferenceError: when no record has that id, or it is of another kind.
+            MissingReferenceError: a :class:`LookupError`, when neither the id nor the name
+                finds a record, when the name is shared by several records (of ``kind``),
+                or when the record found is of another kind. Its attributes, for scripts:
+                ``reference`` is ``ident``; ``suggestions``, for a record that is not there,
+                the ids of up to five records whose id or name is closest to ``ident``
+                (the words typed found in it, or close in spelling), best first;
+                ``candidates``, for a name that is shared, the ids of the records that
+                share it, in the dataset's order. Each is an empty tuple otherwise.
+                Looking for suggestions reads every record once (of ``kind``, when it is
+                given), and only when the error is raised.
+            InvalidValueError: when ``ident`` is not a string or ``kind`` is not a class.
 
+        >>> from tradetalks import Person
         >>> from tradetalks.fixtures import stockholm_2025
-        >>> stockholm_2025().get("guo-jiakun", Person).name
+        >>> record = stockholm_2025()
+        >>> record.get("guo-jiakun", Person).name
         'Guo Jiakun'
+        >>> record.get("scott bessent").id, record.get("MOFCOM").id, record.get("China").id
+        ('scott-bessent', 'mofcom', 'CN')
+        >>> record.get("bessent", Person)
+        Traceback (most recent call last):
+        ...
+        tradetalks.errors.MissingReferenceError: no record has the id or name 'bessent'; did you mean 'scott-bessent' (Scott Bessent)?
+        >>> try:
+        ...     record.get("Jamieson Gear")
+        ... except LookupError as error:
+        ...     print(error.reference, error.suggestions, error.candidates)
+        Jamieson Gear ('jamieson-greer', 'jamieson-greer-trade-representative') ()
+
+        Two people of one name are told apart by their ids:
+
+        >>> import attrs
+        >>> namesake = attrs.evolve(record.get("scott-bessent", Person), id="scott-bessent-2")
+        >>> two = attrs.evolve(record, people=[*record.people, namesake])
+        >>> two.get("Scott Bessent")
+        Traceback (most recent call last):
+        ...
+        tradetalks.errors.MissingReferenceError: 'Scott Bessent' names 2 records: 'scott-bessent' (Person) and 'scott-bessent-2' (Person); give the id of the one meant
+        >>> try:
+        ...     two.get("Scott Bessent")
+        ... except LookupError as error:
+        ...     print(error.candidates, error.suggestions)
+        ('scott-bessent', 'scott-bessent-2') ()
         """
         if not isinstance(ident, str):
             raise InvalidValueError(f"an id is a string, not {type(ident).__name__}", where="id")
-        if kind is not None and not isinstance(kind, type):
+        if kind is None:
+            return self._find(ident, None, "")
+        if not isinstance(kind, type):
             raise InvalidValueError(f"kind is a class, such as Person, not {kind!r}", where="kind")
-        record = self._by_id.get(ident)
-        if record is None:
-            raise MissingReferenceError(f"no record has the id {ident!r}", reference=str(ident))
-        if kind is not None and not isinstance(record, kind):
-            raise MissingReferenceError(
-                f"{ident!r} is a {type(record).__name__}, not a {kind.__name__}",
-                reference=ident,
-            )
-        return record
+        return self._find(ident, (kind,), f"a {kind.__name__}")
 
     def __contains__(self, ident: object) -> bool:
-        """Whether a record has the id ``ident``."""
-        return isinstance(ident, str) and ident in self._by_id
+        """Whether :meth:`get` finds a record for ``ident``: an id, or a name only one has.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> record = stockholm_2025()
+        >>> "scott-bessent" in record, "Scott Bessent" in record, "bessent" in record
+        (True, True, False)
+        """
+        if not isinstance(ident, str):
+            return False
+        return ident in self._by_id or len(self._names().get(_fold(ident), ())) == 1
+
+    def _find(
+        self,
+        ident: str,
+        kinds: tuple[type[Any], ...] | None,
+        wanted: str,
+        *,
+        names: bool = True,
+    ) -> Any:
+        """The record with the id ``ident``, or the one of that name, of one of ``kinds``.
+
+        ``kinds`` is ``None`` for a record of any kind; ``wanted`` says the kinds in words
+        ("a Person or Organization"), for the message of a record of another kind.
+        ``names`` is false for the id of a record given as an object: it is looked up as an
+        id only.
+        """
+        record = self._by_id.get(ident)
+        if record is not None:
+            if kinds is not None and not isinstance(record, kinds):
+                message = f"{ident!r} is a {type(record).__name__}, not {wanted}"
+                raise _lookup_error(message, reference=ident)
+            return record
+        named = self._names().get(_fold(ident), ()) if names else ()
+        fitting = named if kinds is None else tuple(r for r in named if isinstance(r, kinds))
+        if len(fitting) == 1:
+            return fitting[0]
+        if fitting:
+            listed = _and_list([f"{r.id!r} ({type(r).__name__})" for r in fitting])
+            raise _lookup_error(
+                f"{ident!r} names {len(fitting)} records: {listed}; give the id of the one meant",
+                reference=ident,
+                candidates=[r.id for r in fitting],
+            )
+        if named:  # a name, but of records of other kinds only
+            listed = _and_list([f"the {type(r).__name__} {r.id!r}" for r in named])
+            raise _lookup_error(f"{ident!r} names {listed}, not {wanted}", reference=ident)
+        takes_names = names and (kinds is None or any(issubclass(k, _NAMED) for k in kinds))
+        message = f"no record has the id {'or name ' if takes_names else ''}{ident!r}"
+        found = self._suggestions(ident, kinds)
+        if found:
+            hints = _or_list(
+                [f"{r.id!r} ({r.name})" if isinstance(r, _NAMED) else repr(r.id) for r in found]
+            )
+            message = f"{message}; did you mean {hints}?"
+        raise _lookup_error(message, reference=ident, suggestions=[r.id for r in found])
+
+    def _names(self) -> dict[str, tuple[Record, ...]]:
+        """The people, organizations and parties by each of their names, folded."""
+        names: dict[str, tuple[Record, ...]] | None = self._views.get("names")
+        if names is None:
+            found: defaultdict[str, list[Record]] = defaultdict(list)
+            for collection in (self.parties, self.organizations, self.people):  # as stored
+                for record in collection:
+                    for name in {_fold(name) for name in _names_of(record)}:
+                        found[name].append(record)
+            names = self._views["names"] = {name: tuple(rs) for name, rs in found.items()}
+        return names
+
+    def _suggestions(self, ident: str, kinds: tuple[type[Any], ...] | None) -> tuple[Record, ...]:
+        """Up to five records (of ``kinds``) whose id or name is closest to ``ident``.
+
+        Each record is read once. An id or a name matches best when it is made of the very
+        words typed (``"Scott-Bessent"``: ``scott-bessent``), then when it holds every word
+        typed (``"bessent"``), then some of them or the text typed within it
+        (``"Jamieson Gear"``), then when only its spelling, or that of one of its words, is
+        close (``"Besent"``, by :mod:`difflib`'s ratio). Only the records that match best
+        are suggested; among them, people, organizations and parties first, then the closer
+        spelling, then the dataset's order.
+        """
+        match = _Match(ident)
+        ranked: list[tuple[int, bool, float, int, Record]] = []
+        for order, record in enumerate(self._records_of(kinds)):
+            scores = [match.score(_fold(key)) for key in (record.id, *_names_of(record))]
+            found = [score for score in scores if score is not None]
+            if found:
+                tier, closeness = min(found, key=lambda score: (score[0], -score[1]))
+                ranked.append((tier, not isinstance(record, _NAMED), -closeness, order, record))
+        best_first = heapq.nsmallest(_SUGGESTIONS, ranked)
+        return tuple(entry[-1] for entry in best_first if entry[0] == best_first[0][0])
+
+    def _records_of(self, kinds: tuple[type[Any], ...] | None) -> Iterable[Record]:
+        """The dataset's records of ``kinds`` (all of them for ``None``), in its order."""
+        if kinds is None:
+            return self._by_id.values()
+        return (
+            record
+            for name, kind in COLLECTIONS
+            if issubclass(kind, kinds)
+            for record in getattr(self, name)
+        )
 
     def statements_by(
         self, speaker: Person | Organization | UnnamedGroup | str
     ) -> tuple[Statement, ...]:
         """The statements a speaker made (alone or with others), in the dataset's order.
 
+        A person or organization of the dataset who said nothing in it (an outlet that
+        only reported what others said, such as Reuters) has made no statements: the
+        result is an empty tuple. A speaker who is not in the dataset at all is an error,
+        so that a name typed wrong is not taken for someone who said nothing. An
+        :class:`~tradetalks.UnnamedGroup` is a speaker in the source's own words, not a
+        record: a group no statement has gives an empty tuple.
+
         Args:
             speaker: a :class:`~tradetalks.Person`, :class:`~tradetalks.Organization` or
-                :class:`~tradetalks.UnnamedGroup`, or a person's or organization's id.
+                :class:`~tradetalks.UnnamedGroup`; or a person's or organization's id or
+                name (found as :meth:`get` finds it).
 
         Raises:
-            MissingReferenceError: for an id that names no person or organization.
+            MissingReferenceError: for an id or name that finds no person or organization,
+                a name several share (see :meth:`get` for its ``suggestions`` and
+                ``candidates``), or a person or organization whose id is not the dataset's.
             InvalidValueError: for anything else that is not a speaker.
 
         >>> from tradetalks.fixtures import stockholm_2025
-        >>> [s.mode.value for s in stockholm_2025().statements_by("zhou-mi")]
+        >>> record = stockholm_2025()
+        >>> [s.mode.value for s in record.statements_by("zhou-mi")]
         ['direct', 'indirect', 'indirect']
+        >>> [s.id for s in record.statements_by("scott bessent")]
+        ['bessent-greer-constructive', 'bessent-greer-extension-likely', 'bessent-very-productive', 'bessent-russian-oil-warning']
+        >>> record.statements_by("Reuters")
+        ()
+        >>> record.statements_by("bessent")
+        Traceback (most recent call last):
+        ...
+        tradetalks.errors.MissingReferenceError: no record has the id or name 'bessent'; did you mean 'scott-bessent' (Scott Bessent)?
         """
+        wanted = "a Person or Organization"
         if isinstance(speaker, str):
-            found = self.get(speaker)
-            if not isinstance(found, (Person, Organization)):
-                raise MissingReferenceError(
-                    f"{speaker!r} is a {type(found).__name__}, not a Person or Organization",
-                    reference=speaker,
-                )
-            key: str | UnnamedGroup = speaker
-        elif isinstance(speaker, (Person, Organization, UnnamedGroup)):
-            key = _speaker_key(speaker)
+            key: str | UnnamedGroup = self._find(speaker, _SPEAKERS, wanted).id
+        elif isinstance(speaker, (Person, Organization)):
+            key = self._find(speaker.id, _SPEAKERS, wanted, names=False).id
+        elif isinstance(speaker, UnnamedGroup):
+            key = speaker
         else:
             raise InvalidValueError(
-                f"expected a Person, Organization, UnnamedGroup or an id, not "
+                f"expected a Person, Organization, UnnamedGroup, or an id or name, not "
                 f"{type(speaker).__name__}",
                 where="speaker",
             )
@@ -461,12 +637,20 @@ class Dataset:
     def statements_at(self, occasion: Round | Meeting | str) -> tuple[Statement, ...]:
         """The statements made at or about a round or meeting (or its id), in order.
 
+        A round or meeting of the dataset that no statement is about gives an empty tuple.
+
         Raises:
-            MissingReferenceError: for an id that names no record.
+            MissingReferenceError: for an id that names no round or meeting; its
+                ``suggestions`` are the ids of rounds and meetings (see :meth:`get`).
 
         >>> from tradetalks.fixtures import stockholm_2025
-        >>> len(stockholm_2025().statements_at("wang-wentao-meets-uscbc"))
+        >>> record = stockholm_2025()
+        >>> len(record.statements_at("wang-wentao-meets-uscbc"))
         7
+        >>> record.statements_at("stockholm")
+        Traceback (most recent call last):
+        ...
+        tradetalks.errors.MissingReferenceError: no record has the id 'stockholm'; did you mean 'stockholm-2025'?
         """
         ident = occasion if isinstance(occasion, str) else getattr(occasion, "id", None)
         if not isinstance(ident, str):
@@ -474,27 +658,35 @@ class Dataset:
                 f"expected a Round, a Meeting or an id, not {type(occasion).__name__}",
                 where="occasion",
             )
-        found = self.get(ident)
-        if not isinstance(found, (Round, Meeting)):
-            raise MissingReferenceError(
-                f"{ident!r} is a {type(found).__name__}, not a Round or Meeting", reference=ident
-            )
-        return self._by_occasion.get(ident, ())
+        found = self._find(
+            ident, (Round, Meeting), "a Round or Meeting", names=isinstance(occasion, str)
+        )
+        return self._by_occasion.get(found.id, ())
 
     def statements_between(self, first: dt.date, last: dt.date) -> tuple[Statement, ...]:
         """The statements said on days from ``first`` to ``last``, both included.
 
         A statement counts when every day its ``said_on`` can mean lies in the range (a
-        statement dated only "2025-07" is not within a range of days of July); statements
-        with no date are left out. Ordered by date, then by the dataset's order.
+        statement dated only "2025-07" is not within a range of days of July). Ordered by
+        date, then by the dataset's order.
+
+        Statements with no date (``said_on`` is ``None``) are left out, whatever the range:
+        7 of the 25 in the shipped dataset. They are
+        ``[s for s in dataset.statements if s.said_on is None]``, or, after the dated ones,
+        the last entries of :meth:`timeline` with ``undated=True``.
 
         Raises:
             InvalidValueError: when ``first`` or ``last`` is not a :class:`datetime.date`.
 
         >>> from datetime import date
         >>> from tradetalks.fixtures import stockholm_2025
-        >>> len(stockholm_2025().statements_between(date(2025, 7, 30), date(2025, 7, 30)))
+        >>> record = stockholm_2025()
+        >>> len(record.statements_between(date(2025, 7, 30), date(2025, 7, 30)))
         15
+        >>> len(record.statements_between(date(2025, 1, 1), date(2025, 12, 31)))
+        18
+        >>> [s.id for s in record.statements if s.said_on is None][:2]
+        ['chinese-experts-constructive-atmosphere', 'chinese-experts-inject-certainty']
         """
         for name, value in (("first", first), ("last", last)):
             if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
@@ -512,22 +704,30 @@ class Dataset:
         )
 
     def positions_of(self, person: Person | str) -> tuple[Position, ...]:
-        """The positions a person (or a person's id) held, in the dataset's order.
+        """The positions a person (or a person's id or name) held, in the dataset's order.
+
+        A person of the dataset with no position in it gives an empty tuple.
 
         Raises:
-            MissingReferenceError: for an id that names no record.
+            MissingReferenceError: for an id or name that finds no person, or a name
+                several people share (see :meth:`get`).
+            InvalidValueError: for anything else that is not a person.
 
         >>> from tradetalks.fixtures import stockholm_2025
-        >>> [p.title for p in stockholm_2025().positions_of("wang-wentao")]
+        >>> record = stockholm_2025()
+        >>> [p.title for p in record.positions_of("wang-wentao")]
         ['Commerce Minister']
+        >>> [p.title for p in record.positions_of("Jamieson Greer")]
+        ['US Trade Representative']
         """
         ident = person if isinstance(person, str) else getattr(person, "id", None)
         if not isinstance(ident, str):
             raise InvalidValueError(
-                f"expected a Person or an id, not {type(person).__name__}", where="person"
+                f"expected a Person, or an id or name, not {type(person).__name__}",
+                where="person",
             )
-        self.get(ident, Person)
-        return self._positions_of.get(ident, ())
+        found = self._find(ident, (Person,), "a Person", names=isinstance(person, str))
+        return self._positions_of.get(found.id, ())
 
     def rounds_in_order(self) -> tuple[Round, ...]:
         """The rounds by track, then number (unnumbered ones last), then dates.
@@ -572,7 +772,7 @@ class Dataset:
         """The truces made under an agreement (or an agreement's id), in the dataset's order.
 
         Raises:
-            MissingReferenceError: for an id that names no agreement.
+            MissingReferenceError: for an id that names no agreement (see :meth:`get`).
             InvalidValueError: for anything else that is not an agreement.
 
         >>> from tradetalks import Agreement, Dataset, Truce, TruceTerm
@@ -595,7 +795,7 @@ class Dataset:
                 f"expected an Agreement or an id, not {type(agreement).__name__}",
                 where="agreement",
             )
-        self.get(ident, Agreement)
+        self._find(ident, (Agreement,), "a Agreement", names=isinstance(agreement, str))
         under: dict[str, tuple[Truce, ...]] | None = self._views.get("truces_under")
         if under is None:
             found: defaultdict[str, list[Truce]] = defaultdict(list)
@@ -719,7 +919,7 @@ class Dataset:
         )
         return Dataset(**merged)
 
-    def timeline(self) -> tuple[TimelineEntry, ...]:
+    def timeline(self, *, undated: bool = False) -> tuple[TimelineEntry, ...]:
         """Every dated round, meeting, statement, agreement and truce event, in order of time.
 
         Entries sort by their date (:meth:`PartialDate.sort_key`), then by
@@ -729,17 +929,50 @@ class Dataset:
         entries, its start and its deadline (one, for a term until further notice), and an
         early end one more.
 
-        >>> from tradetalks.fixtures import stockholm_2025
-        >>> [(str(e.when), e.event.value) for e in stockholm_2025().timeline()][:3]
-        [('2025-05', 'round'), ('2025-05-14', 'truce_start'), ('2025-06', 'round')]
+        Args:
+            undated: when true, the meetings and statements with no date (``dates`` or
+                ``said_on`` is ``None``) follow the dated entries, as entries whose
+                ``when`` is ``None``: the meetings first, then the statements, each in the
+                dataset's order (the order of :class:`TimelineEvent`, as on one day). The
+                shipped dataset has one such meeting (the presidents' phone call) and 7
+                such statements. Rounds and meetings whose start is not given are still
+                left out: they are not undated, their start is unknown.
 
-        The timeline is worked out on the first call and kept: a later call costs nothing,
-        whatever the dataset's size.
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> record = stockholm_2025()
+        >>> [(str(e.when), e.event.value) for e in record.timeline()][:3]
+        [('2025-05', 'round'), ('2025-05-14', 'truce_start'), ('2025-06', 'round')]
+        >>> len(record.timeline()), len(record.timeline(undated=True))
+        (24, 32)
+        >>> [(e.when, e.record.id) for e in record.timeline(undated=True)[-8:-6]]
+        [(None, 'presidents-phone-call'), (None, 'chinese-experts-constructive-atmosphere')]
+
+        The timeline is worked out on the first call and kept, with or without the undated
+        entries: a later call costs nothing, whatever the dataset's size.
         """
+        if undated:
+            full: tuple[TimelineEntry, ...] | None = self._views.get("timeline_undated")
+            if full is None:
+                full = self._views["timeline_undated"] = self.timeline() + self._undated()
+            return full
         found: tuple[TimelineEntry, ...] | None = self._views.get("timeline")
         if found is None:
             found = self._views["timeline"] = self._timeline()
         return found
+
+    def _undated(self) -> tuple[TimelineEntry, ...]:
+        """The entries of the undated meetings, then statements, in the dataset's order."""
+        meetings = [
+            TimelineEntry(when=None, event=TimelineEvent.MEETING, record=m)
+            for m in self.meetings
+            if m.dates is None
+        ]
+        statements = [
+            TimelineEntry(when=None, event=TimelineEvent.STATEMENT, record=s)
+            for s in self.statements
+            if s.said_on is None
+        ]
+        return (*meetings, *statements)
 
     def _timeline(self) -> tuple[TimelineEntry, ...]:
         entries = [
@@ -777,6 +1010,109 @@ class Dataset:
             if t.ended is not None
         )
         return tuple(sorted(entries, key=_sort_day))
+
+
+#: The records a name finds: a person, an organization or a party.
+_NAMED = (Person, Organization, Party)
+#: The records that speak (an unnamed group speaks too, but is no record).
+_SPEAKERS = (Person, Organization)
+#: A word of an id or a name, once folded: letters and digits.
+_WORD = re.compile(r"[^\W_]+")
+#: How many suggestions an error for a record that is not there gives, at most.
+_SUGGESTIONS = 5
+#: The least :mod:`difflib` ratio of a close spelling (``get_close_matches``' default).
+_CLOSE = 0.6
+#: The fewest characters typed that are looked for within an id or a name.
+_SHORTEST_PART = 3
+#: The longest text compared by its spelling, in characters (no id or name is as long).
+_SPELLING_LIMIT = 200
+
+
+def _fold(text: str) -> str:
+    """A name as names are compared: NFKC, case folded, each run of white space one space."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _names_of(record: object) -> tuple[str, ...]:
+    """The names a record is found by: none for a record that is not named."""
+    if isinstance(record, Person):
+        return (record.name,) if record.native_name is None else (record.name, record.native_name)
+    if isinstance(record, Organization):
+        return (record.name,) if record.short_name is None else (record.name, record.short_name)
+    if isinstance(record, Party):
+        return (record.name,)
+    return ()
+
+
+class _Match:
+    """How close an id or a name is to a text typed: a tier (0 is best) and a closeness."""
+
+    def __init__(self, typed: str) -> None:
+        self.query = _fold(typed)
+        self.words = _WORD.findall(self.query)
+        self.typed = set(self.words)
+        self.matcher = difflib.SequenceMatcher(autojunk=False)
+        self.matcher.set_seq2(self.query)
+        self.spell = len(self.query) <= _SPELLING_LIMIT  # a long text is like no name
+        # Ids and names share their words ("he-lifeng-..."): each word is compared once.
+        self.word_closeness: dict[str, float] = {}
+
+    def score(self, key: str) -> tuple[int, float] | None:
+        """The tier and closeness of a folded id or name, or ``None`` when it is not close.
+
+        Tier 0: the very words typed; 1: every word typed among its words; 2: some of
+        them, or the text typed within it; 3: only a close spelling, of the whole or of
+        one of its words. The closeness is :mod:`difflib`'s ratio (0.0 when not close).
+        """
+        key_words = _WORD.findall(key)
+        has = set(key_words)
+        closeness = _closeness(self.matcher, key) if self.spell else 0.0
+        if self.words and key_words == self.words:
+            return (0, closeness)
+        if self.typed and self.typed <= has:
+            return (1, closeness)
+        if self.typed & has or (len(self.query) >= _SHORTEST_PART and self.query in key):
+            return (2, closeness)
+        if not self.spell:
+            return None
+        for word in has:
+            near = self.word_closeness.get(word)
+            if near is None:
+                near = self.word_closeness[word] = _closeness(self.matcher, word)
+            closeness = max(closeness, near)
+        return (3, closeness) if closeness else None
+
+
+def _closeness(matcher: difflib.SequenceMatcher[str], text: str) -> float:
+    """``difflib``'s ratio of ``text`` to the matcher's text when close (0.0 otherwise)."""
+    matcher.set_seq1(text)
+    if matcher.real_quick_ratio() < _CLOSE or matcher.quick_ratio() < _CLOSE:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= _CLOSE else 0.0
+
+
+def _and_list(items: list[str]) -> str:
+    """``'a', 'b' and 'c'``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _or_list(items: list[str]) -> str:
+    """``'a', 'b' or 'c'``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+def _lookup_error(
+    message: str,
+    *,
+    reference: str,
+    suggestions: Iterable[str] = (),
+    candidates: Iterable[str] = (),
+) -> MissingReferenceError:
+    """A :class:`MissingReferenceError` of a lookup, with its suggestions and candidates."""
+    return MissingReferenceError(
+        message, reference=reference, suggestions=suggestions, candidates=candidates
+    )
 
 
 def _bound_date(bound: PartialDate | dt.datetime) -> PartialDate:

@@ -34,7 +34,7 @@ __all__ = [
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 MESSAGE_LIMIT = 1_000
 """The longest message an error keeps, in characters: a value quoted in a message can be
@@ -109,7 +109,10 @@ class MissingReferenceError(TradetalksError, LookupError):
     """A reference to a record that is not there, or is not of the kind expected.
 
     Attributes:
-        reference: the id that did not resolve.
+        reference: the id or name that did not resolve.
+        suggestions: for a lookup that found nothing, the ids of the closest records
+            (at most five, the best first), ``()`` when none is close.
+        candidates: for a name that several records share, their ids, ``()`` otherwise.
 
     >>> import tradetalks
     >>> try:
@@ -117,12 +120,27 @@ class MissingReferenceError(TradetalksError, LookupError):
     ... except LookupError as error:
     ...     print(error)
     no record has the id or name 'xi-jinping'
+    >>> try:
+    ...     tradetalks.fixtures.stockholm_2025().statements_by("bessent")
+    ... except tradetalks.MissingReferenceError as error:
+    ...     print(error.suggestions)
+    ('scott-bessent',)
     """
 
-    def __init__(self, message: str, *, where: str = "", reference: str = "") -> None:
-        """Make the error from a message, its place and the id that did not resolve."""
+    def __init__(
+        self,
+        message: str,
+        *,
+        where: str = "",
+        reference: str = "",
+        suggestions: Iterable[str] = (),
+        candidates: Iterable[str] = (),
+    ) -> None:
+        """Make the error from a message, its place, what did not resolve, and what might."""
         super().__init__(message, where=where)
         self.reference = reference
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        self.candidates: tuple[str, ...] = tuple(candidates)
 
 
 class MergeConflictError(InvalidValueError):
