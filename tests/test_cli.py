@@ -1944,3 +1944,36 @@ def test_validate_still_lists_the_problems_of_a_broken_dataset(
     out = capsys.readouterr().out
     assert "not a dataset" not in out
     assert out.count("\n") > 1
+
+
+def test_statements_of_a_name_not_in_the_data_suggests_the_closest(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "statements", "bessent")
+    assert (status, out) == (2, "")
+    assert err == (
+        "tradetalks: error: no record has the id or name 'bessent'; "
+        "did you mean 'scott-bessent' (Scott Bessent)?\n"
+    )
+    # "Chinese experts" is a group the article does not name: no record, but a speaker.
+    status, _, err = run(capsys, "statements", "experts")
+    assert status == 2
+    assert err.endswith("did you mean the group 'Chinese experts'?\n")
+
+
+def test_statements_of_someone_who_said_nothing_is_not_an_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Reuters is in the data only as an outlet that reported Bessent's warning.
+    status, out, err = run(capsys, "statements", "Reuters")
+    assert (status, err) == (0, "")
+    assert out == "Reuters: no statements (in the dataset, but said nothing in it)\n"
+    status, out, _ = run(capsys, "statements", "reuters", "--json")
+    assert status == 0
+    assert json.loads(out)["speakers"] == [{"id": "reuters", "name": "Reuters", "statements": []}]
+
+
+def test_statements_by_name_in_any_case(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "statements", "scott  BESSENT")
+    assert status == 0
+    assert out.startswith("Scott Bessent: 4 statements\n")  # article lines 11, 11, 12, 13

@@ -147,7 +147,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
 
-from tradetalks.actors import UnnamedGroup
+from tradetalks.actors import Organization, Person, UnnamedGroup
 from tradetalks.agreements import Agreement
 from tradetalks.dataset import COLLECTIONS, TimelineEvent
 from tradetalks.dates import is_iso_day
@@ -155,6 +155,7 @@ from tradetalks.errors import (
     DataFormatError,
     InvalidValueError,
     MergeConflictError,
+    MissingReferenceError,
     Problem,
     TradetalksError,
 )
@@ -173,7 +174,6 @@ from tradetalks.truces import Truce, TruceStatus, _observer, bound_text
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-    from tradetalks.actors import Organization, Person
     from tradetalks.dataset import Dataset, TimelineEntry
     from tradetalks.truces import TruceEnd, _Observer
 
@@ -1356,23 +1356,36 @@ def _entry_label(entry: TimelineEntry, *, end_known: bool = True) -> str:
 
 
 def _speakers(dataset: Dataset, speaker: str) -> list[Person | Organization | UnnamedGroup]:
-    """The speakers a name or id given on the command line finds, in order of statements."""
-    wanted = speaker.strip().casefold()
+    """The speakers a name or id given on the command line finds.
+
+    An unnamed group by its words ("Chinese experts", case folded), else a person or
+    organization by id or name (:meth:`~tradetalks.Dataset.get`). Someone in the dataset
+    who said nothing is found (and has no statements); a name that is not in the dataset is
+    a usage error naming the closest ids and groups.
+    """
+    wanted = " ".join(speaker.split()).casefold()
     if not wanted:
         raise _UsageError("name a speaker by id or name")
-    matches = {
-        (s.words if isinstance(s, UnnamedGroup) else s.id): s
+    groups = {
+        s.words.casefold(): s
         for statement in dataset.statements
         for s in statement.speakers
-        if wanted
-        in {
-            (s.words if isinstance(s, UnnamedGroup) else s.name).casefold(),
-            getattr(s, "id", "").casefold(),
-        }
+        if isinstance(s, UnnamedGroup)
     }
-    if not matches:
-        raise _UsageError(f"no statements by {speaker!r} in the dataset")
-    return list(matches.values())
+    if wanted in groups:
+        return [groups[wanted]]
+    try:  # looks the speaker up among people and organizations, by id or name
+        dataset.statements_by(speaker.strip())
+    except MissingReferenceError as error:
+        close = [f"the group {g.words!r}" for key, g in groups.items() if wanted in key]
+        message = error.message
+        if close and not error.suggestions:
+            message += f"; did you mean {' or '.join(close)}?"
+        raise _UsageError(message) from None
+    found = dataset.get(speaker.strip())  # the record statements_by found
+    if not isinstance(found, Person | Organization):  # refused by statements_by already
+        raise _UsageError(f"{speaker!r} is not a speaker")
+    return [found]
 
 
 def _statements(dataset: Dataset, speaker: str, *, as_json: bool) -> None:
@@ -1396,6 +1409,9 @@ def _statements(dataset: Dataset, speaker: str, *, as_json: bool) -> None:
     for who in found:
         said = dataset.statements_by(who)
         name = who.words if isinstance(who, UnnamedGroup) else who.name
+        if not said:
+            _say(f"{name}: no statements (in the dataset, but said nothing in it)")
+            continue
         _say(f"{name}: {_plural(len(said), 'statement')}")
         for statement in said:
             when = statement.said_on.value if statement.said_on else "undated"
