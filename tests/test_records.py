@@ -7,16 +7,18 @@ counted by hand.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
 
 from tradetalks import (
+    Agreement,
     Dataset,
     DateSpan,
     Delegate,
+    EndReason,
     Evidence,
     EvidenceMismatchError,
     InvalidValueError,
@@ -27,20 +29,27 @@ from tradetalks import (
     NaiveDatetimeError,
     Organization,
     OrganizationKind,
+    PartialDate,
     Party,
     Person,
     Position,
+    Precision,
     ResolutionRule,
     ResolvedDate,
     Role,
     Round,
     Source,
     Statement,
+    Tense,
     TradetalksError,
     Truce,
+    TruceEnd,
     TruceTerm,
     UnnamedGroup,
+    resolve_date,
 )
+from tradetalks._fields import to_enum
+from tradetalks.dates import to_date_span, to_day, to_partial_date
 from tradetalks.fixtures import stockholm_2025
 
 if TYPE_CHECKING:
@@ -473,7 +482,7 @@ def test_a_date_from_context_has_no_words_and_is_uncertain() -> None:
 # AttributeError from inside, whatever the wrong value is.
 WRONG: list[tuple[str, Callable[[], object]]] = [
     ("source text", lambda: attrs.evolve(SOURCE, text="")),
-    ("source date as text", lambda: attrs.evolve(SOURCE, published_on="2025-07-30")),  # type: ignore[arg-type]
+    ("source month as text", lambda: attrs.evolve(SOURCE, published_on="2025-07")),
     ("source datetime", lambda: attrs.evolve(SOURCE, published_on=dt.datetime(2025, 7, 30))),  # noqa: DTZ001
     ("language", lambda: attrs.evolve(SOURCE, language="English")),
     ("outlet id", lambda: attrs.evolve(SOURCE, outlet="wire")),  # type: ignore[arg-type]
@@ -484,14 +493,16 @@ WRONG: list[tuple[str, Callable[[], object]]] = [
     ("name blank", lambda: Person(id="x", name="  ", evidence=[MINISTERS])),
     ("name padded", lambda: Person(id="x", name=" X", evidence=[MINISTERS])),
     ("identifiers", lambda: Person(id="x", name="X", identifiers=["Q1"], evidence=[MINISTERS])),  # type: ignore[arg-type]
-    ("kind as text", lambda: Organization(id="x", name="X", kind="outlet")),  # type: ignore[arg-type]
+    ("kind unknown text", lambda: Organization(id="x", name="X", kind="newspaper")),
     ("position person", lambda: Position(id="p", person="minister", title="M", evidence=[MINISTERS])),  # type: ignore[arg-type]
     ("delegate party", lambda: Delegate(person=MINISTER, party="CN", role=Role.LEAD, title="M", evidence=[MINISTERS])),  # type: ignore[arg-type]
-    ("delegate role", lambda: Delegate(person=MINISTER, party=CHINA, role="lead", title="M", evidence=[MINISTERS])),  # type: ignore[arg-type]
+    ("delegate role", lambda: Delegate(person=MINISTER, party=CHINA, role="head", title="M", evidence=[MINISTERS])),
     ("round dates None", lambda: round_dated(None)),
     ("round dates number", lambda: round_dated(2025)),
     ("speakers as text", lambda: statement(speakers="minister")),
-    ("mode as text", lambda: statement(mode="direct")),
+    ("mode unknown text", lambda: statement(mode="quoted")),
+    ("mode of another kind", lambda: statement(mode=Role.LEAD)),
+    ("said_on as text", lambda: statement(said_on="on Tuesday")),
     ("text None", lambda: statement(text=None)),
     ("said_on a date", lambda: statement(said_on=dt.date(2025, 7, 29))),
     ("occasion id", lambda: statement(occasion="geneva")),
@@ -607,3 +618,289 @@ def test_a_bound_takes_rfc_3339s_lower_case_t() -> None:
         derivation="an example",
     )
     assert term.days == 90
+
+
+# --- a newcomer's first hour: each value in its obvious forms, or a message saying what to pass
+
+
+def test_a_source_takes_its_dateline_as_iso_day_text_a_date_or_a_day() -> None:
+    as_text = attrs.evolve(SOURCE, published_on="2025-07-30")
+    as_day = attrs.evolve(SOURCE, published_on=PartialDate(2025, 7, 30))
+    assert as_text.published_on == as_day.published_on == dt.date(2025, 7, 30)
+    assert as_text == SOURCE
+
+
+@pytest.mark.parametrize(
+    ("published_on", "message"),
+    [
+        (
+            "2025-07",
+            (
+                "published_on: a full day is needed (YYYY-MM-DD text or a datetime.date), "
+                "not the month 2025-07"
+            ),
+        ),
+        (
+            PartialDate(2025),
+            (
+                "published_on: a full day is needed (YYYY-MM-DD text or a datetime.date), "
+                "not the year 2025"
+            ),
+        ),
+        (
+            "2025-07-30?",
+            (
+                "published_on: a day as stated is needed, not 2025-07-30? (uncertain or "
+                "approximate): give 2025-07-30"
+            ),
+        ),
+        (
+            "30 July 2025",
+            (
+                "published_on: expected a day as YYYY-MM-DD text or a datetime.date, "
+                "not '30 July 2025'"
+            ),
+        ),
+        ("2025-02-30", "published_on: invalid date '2025-02-30': day must be 1 to 28, not 30"),
+        (
+            20250730,
+            "published_on: expected a datetime.date or a day as YYYY-MM-DD text, not int",
+        ),
+        (
+            dt.datetime(2025, 7, 30, 9, tzinfo=dt.UTC),
+            (
+                "published_on: expected a date, not the datetime 2025-07-30T09:00:00+00:00: "
+                "take its .date() in the zone the day is counted in"
+            ),
+        ),
+    ],
+)
+def test_a_dateline_that_is_not_a_full_day_is_refused_saying_so(
+    published_on: Any, message: str
+) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(SOURCE, published_on=published_on)
+    assert caught.value.where == "published_on"
+    assert str(caught.value) == message
+
+
+# Each enumeration field takes its member or the member's value as text; the values listed
+# in each message are written out here from the enumerations' definitions.
+ENUM_FIELDS: list[tuple[str, Callable[[Any], object], str, object, str]] = [
+    (
+        "statement mode",
+        lambda mode: statement(mode=mode).mode,
+        "direct",
+        Mode.DIRECT,
+        "mode: expected a Mode or one of 'direct', 'indirect', 'mixed'",
+    ),
+    (
+        "delegate role",
+        lambda role: Delegate(person=MINISTER, party=CHINA, role=role, title="M", evidence=[MINISTERS]).role,
+        "member",
+        Role.MEMBER,
+        "role: expected a Role or one of 'lead', 'member'",
+    ),
+    (
+        "meeting kind",
+        lambda kind: Meeting(id="m", kind=kind, description="a call", participants=[MINISTER], evidence=[MINISTERS]).kind,
+        "phone_call",
+        MeetingKind.PHONE_CALL,
+        ("kind: expected a MeetingKind or one of 'meeting', 'summit', 'phone_call', "
+        "'video_call', 'other'"),
+    ),
+    (
+        "organization kind",
+        lambda kind: Organization(id="o", name="O", kind=kind).kind,
+        "business_council",
+        OrganizationKind.BUSINESS_COUNCIL,
+        ("kind: expected an OrganizationKind or one of 'outlet', 'ministry', "
+        "'government_office', 'legislature', 'political_party', 'company', "
+        "'business_council', 'university', 'academic_unit', 'research_institute', 'other'"),
+    ),
+    (
+        "resolution rule",
+        lambda rule: ResolvedDate("2025-07-29", "on Tuesday", rule).rule,
+        "weekday",
+        ResolutionRule.WEEKDAY,
+        ("rule: expected a ResolutionRule or one of 'stated', 'weekday', 'today', "
+        "'yesterday', 'tomorrow', 'month_day', 'month', 'context'"),
+    ),
+    (
+        "tense",
+        lambda tense: ResolvedDate("2025-08-04", "on Monday", "weekday", tense).tense,
+        "future",
+        Tense.FUTURE,
+        "tense: expected a Tense or one of 'past', 'future'",
+    ),
+    (
+        "end reason",
+        lambda reason: TruceEnd(at="2026-02-20", reason=reason, derivation="a ruling").reason,
+        "superseded",
+        EndReason.SUPERSEDED,
+        "reason: expected an EndReason or one of 'terminated', 'superseded', 'moot'",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("make", "text", "member"),
+    [(make, text, member) for _, make, text, member, _ in ENUM_FIELDS],
+    ids=[label for label, *_ in ENUM_FIELDS],
+)
+def test_an_enumeration_field_takes_its_value_as_text(
+    make: Callable[[object], object], text: str, member: object
+) -> None:
+    assert make(text) is member
+    assert make(member) is member
+
+
+@pytest.mark.parametrize(
+    ("make", "listed"),
+    [(make, listed) for _, make, _, _, listed in ENUM_FIELDS],
+    ids=[label for label, *_ in ENUM_FIELDS],
+)
+@pytest.mark.parametrize(
+    ("wrong", "shown"), [("Direct ", "'Direct '"), (2, "2"), (Precision.DAY, "<Precision.DAY: 3>")]
+)
+def test_other_text_for_an_enumeration_is_refused_with_its_values(
+    make: Callable[[object], object], listed: str, wrong: object, shown: str
+) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        make(wrong)
+    assert str(caught.value) == f"{listed}, not {shown}"
+    assert caught.value.where == listed.split(":", 1)[0]
+
+
+def test_said_on_given_a_date_points_to_resolve_date() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        statement(said_on=dt.date(2025, 7, 29))
+    assert caught.value.where == "said_on"
+    assert str(caught.value) == (
+        "said_on: expected a ResolvedDate, not the date 2025-07-29: make one from the "
+        'source\'s date words with tradetalks.resolve_date("on Tuesday", dateline), or, '
+        "for a date the words do not give, taken from the account around it, "
+        'ResolvedDate("2025-07-29?", None, ResolutionRule.CONTEXT)'
+    )
+
+
+def test_said_on_given_the_words_points_to_resolve_date_with_them() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        statement(said_on="on Tuesday")
+    assert str(caught.value) == (
+        "said_on: expected a ResolvedDate, not the text 'on Tuesday': make one with "
+        "tradetalks.resolve_date('on Tuesday', dateline), the dateline being the source's "
+        "published_on; it keeps the words and the rule that read them"
+    )
+    # Doing what it says works: the article's dateline is Wednesday 2025-07-30.
+    said = statement(said_on=resolve_date("on Tuesday", SOURCE.published_on))
+    assert said.said_on == TUESDAY
+
+
+def test_a_statement_made_as_a_newcomer_writes_it() -> None:
+    written = Statement(
+        id="progress",
+        speakers=[MINISTER],
+        mode="direct",
+        text="We made progress",
+        said_on=resolve_date("on Tuesday", dt.date(2025, 7, 30)),
+        evidence=[QUOTE],
+    )
+    assert written == statement(said_on=TUESDAY)
+
+
+def test_dates_of_rounds_meetings_and_positions_take_every_form_of_a_span() -> None:
+    talks = DateSpan.from_edtf("2025-07-28/2025-07-29")
+    for dates in (
+        (dt.date(2025, 7, 28), dt.date(2025, 7, 29)),
+        [dt.date(2025, 7, 28), "2025-07-29"],
+        (PartialDate(2025, 7, 28), PartialDate(2025, 7, 29)),
+        "2025-07-28/2025-07-29",
+        talks,
+    ):
+        assert round_dated(dates).dates == talks
+        assert meeting_dated(dates).dates == talks
+    assert round_dated(dt.date(2025, 5, 14)).dates == DateSpan.from_edtf("2025-05-14")
+    assert round_dated(PartialDate(2025, 5)).dates == DateSpan.from_edtf("2025-05")
+    held = Position(
+        id="p", person=MINISTER, title="Minister", valid=("2025-03", ".."), evidence=[MINISTERS]
+    )
+    assert str(held.valid) == "2025-03/.."
+
+
+@pytest.mark.parametrize(
+    ("dates", "message"),
+    [
+        (
+            2025,
+            (
+                "dates: expected a DateSpan, EDTF text such as '2025-07-28/2025-07-29', one date "
+                "(a PartialDate or a datetime.date) or a (start, end) pair, not int"
+            ),
+        ),
+        (
+            ("2025-07-28", "2025-07-29", "2025-07-30"),
+            (
+                "dates: expected a DateSpan, EDTF text such as '2025-07-28/2025-07-29', one date "
+                "(a PartialDate or a datetime.date) or a (start, end) pair, not a list of 3"
+            ),
+        ),
+        (
+            ("2025-07-28", None),
+            (
+                "dates: an end of a span is a date (a PartialDate, a datetime.date or EDTF text), "
+                "SpanEnd.OPEN ('..') or SpanEnd.UNKNOWN (''), not None: say which of the two it is"
+            ),
+        ),
+        (
+            dt.datetime(2025, 7, 28, tzinfo=dt.UTC),
+            (
+                "dates: expected a date, not the datetime 2025-07-28T00:00:00+00:00: take its "
+                ".date() in the zone the day is counted in"
+            ),
+        ),
+    ],
+)
+def test_dates_in_no_form_of_a_span_are_refused_saying_what_to_pass(
+    dates: object, message: str
+) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        round_dated(dates)
+    assert str(caught.value) == message
+
+
+def test_an_agreement_and_a_truce_take_dates_in_every_form() -> None:
+    made = [
+        Agreement(
+            id="a", title="A joint statement", parties=[CHINA, US], made_on=made_on,
+            derivation="the statement",
+        ).made_on
+        for made_on in (dt.date(2025, 5, 12), "2025-05-12", PartialDate(2025, 5, 12))
+    ]  # fmt: skip
+    assert made == [PartialDate(2025, 5, 12)] * 3
+    # 2025-05-14 + 90 days: 17 left in May, 30 in June, 31 in July, 12 in August.
+    for start in (dt.date(2025, 5, 14), "2025-05-14", PartialDate(2025, 5, 14)):
+        assert term(start, dt.date(2025, 8, 12)).days == 90
+    ended = TruceEnd(at=dt.date(2026, 2, 20), reason="moot", derivation="a ruling")
+    assert ended.at == PartialDate(2026, 2, 20)
+
+
+def test_an_agreement_date_in_no_form_is_refused_saying_what_to_pass() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Agreement(
+            id="a", title="A joint statement", parties=[CHINA, US], made_on=20250512,  # type: ignore[arg-type]
+            derivation="the statement",
+        )  # fmt: skip
+    assert str(caught.value) == (
+        "made_on: expected a PartialDate, a datetime.date or EDTF text such as '2025-05-12' "
+        "or '2025-05', not int"
+    )
+
+
+def test_a_converter_given_the_right_type_returns_it_as_it_is() -> None:
+    # What a load passes goes through untouched: the same object, not a copy.
+    day, partial, span = dt.date(2025, 7, 30), PartialDate(2025, 5), DateSpan.from_edtf("2025-05")
+    assert to_day(day) is day
+    assert to_partial_date(partial) is partial
+    assert to_date_span(span) is span
+    assert to_enum(Mode, Mode.MIXED) is Mode.MIXED

@@ -1,25 +1,35 @@
-"""Date words resolved against a dateline: the issue's cases, the rules, and dateutil's traps.
+"""Date words resolved against a dateline: the design's cases, the rules, and dateutil's traps.
 
 Weekdays are checked against a calendar: 2025-07-30 is a Wednesday, 2025-01-03 a Friday,
-2025-12-20 a Saturday.
+2025-12-20 a Saturday. Distances in days are counted by hand, month by month, in comments.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+import attrs
 import pytest
 from dateutil import parser as dateutil_parser
 from hypothesis import given
 from hypothesis import strategies as st
 
+import tradetalks
 from tradetalks import (
+    DataFormatError,
+    Dataset,
     DateResolutionError,
+    Evidence,
     InvalidValueError,
+    Organization,
     PartialDate,
+    Person,
     Precision,
     ResolutionRule,
     ResolvedDate,
+    Source,
+    Statement,
     Tense,
     resolve_date,
 )
@@ -33,7 +43,7 @@ def day(year: int, month: int, day: int) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-# -- the issue's cases ---------------------------------------------------------------------
+# -- the design's cases --------------------------------------------------------------------
 
 
 def test_tuesday_in_the_past_is_the_day_before_a_wednesday_dateline() -> None:
@@ -62,7 +72,7 @@ def test_month_and_day_in_the_future_cross_into_the_next_year() -> None:
 # -- the other rules -----------------------------------------------------------------------
 
 
-def test_past_is_the_default_tense() -> None:
+def test_a_bare_weekday_with_no_tense_is_read_in_the_past_tense() -> None:
     resolved = resolve_date("on Tuesday", WEDNESDAY)
     assert resolved.tense is Tense.PAST
     assert resolved.value == day(2025, 7, 29)
@@ -100,7 +110,7 @@ def test_a_month_alone_stays_a_month() -> None:
 
 
 def test_a_later_month_in_the_past_is_last_year() -> None:
-    assert resolve_date("in August", WEDNESDAY).value == PartialDate(2024, 8)
+    assert resolve_date("in August", WEDNESDAY, tense="past").value == PartialDate(2024, 8)
 
 
 def test_an_earlier_month_in_the_future_is_next_year() -> None:
@@ -108,7 +118,7 @@ def test_an_earlier_month_in_the_future_is_next_year() -> None:
 
 
 def test_month_and_day_in_the_past_take_the_year_before_when_still_ahead() -> None:
-    assert resolve_date("August 12", WEDNESDAY).value == day(2024, 8, 12)
+    assert resolve_date("August 12", WEDNESDAY, tense="past").value == day(2024, 8, 12)
     assert resolve_date("August 12", WEDNESDAY, tense="future").value == day(2025, 8, 12)
 
 
@@ -117,8 +127,11 @@ def test_day_before_month() -> None:
 
 
 def test_february_29_goes_to_a_leap_year() -> None:
-    assert resolve_date("February 29", WEDNESDAY).value == day(2024, 2, 29)
+    assert resolve_date("February 29", WEDNESDAY, tense="past").value == day(2024, 2, 29)
     assert resolve_date("February 29", WEDNESDAY, tense="future").value == day(2028, 2, 29)
+    # With no tense, the nearer: 2024-02-29 is 517 days back (365 to 2025-02-28, then 152
+    # to 30 July), 2028-02-29 is 944 ahead (730 to 2027-07-30, then 214 to 29 February).
+    assert resolve_date("February 29", WEDNESDAY).value == day(2024, 2, 29)
 
 
 @pytest.mark.parametrize(
@@ -150,7 +163,9 @@ def test_a_weekday_that_contradicts_an_iso_date_is_an_error() -> None:
 def test_a_weekday_that_contradicts_a_month_and_day_is_an_error() -> None:
     # In the past tense "July 31" is 2024-07-31, a Wednesday.
     with pytest.raises(DateResolutionError, match="2024-07-31 is a Wednesday, not a Thursday"):
-        resolve_date("Thursday, July 31", WEDNESDAY)
+        resolve_date("Thursday, July 31", WEDNESDAY, tense="past")
+    # With no tense it is the next day, 2025-07-31, a Thursday: the weekday agrees.
+    assert resolve_date("Thursday, July 31", WEDNESDAY).value == day(2025, 7, 31)
 
 
 @pytest.mark.parametrize("words", ["Funday", "February 30", "June 31, 2025", "next week"])
@@ -164,8 +179,11 @@ def test_a_datetime_is_not_a_dateline() -> None:
         resolve_date("Tuesday", dt.datetime(2025, 7, 30, 9, 0, tzinfo=dt.UTC))
 
 
-def test_an_unknown_tense_is_refused() -> None:
-    with pytest.raises(InvalidValueError, match="tense"):
+def test_an_unknown_tense_is_refused_with_the_values() -> None:
+    with pytest.raises(
+        InvalidValueError,
+        match=r"^tense: expected a Tense or one of 'past', 'future', not 'present'$",
+    ):
         resolve_date("Tuesday", WEDNESDAY, tense="present")
 
 
@@ -193,10 +211,162 @@ def test_every_worded_said_on_of_the_shipped_dataset_is_re_derived() -> None:
         dateline = statement.evidence[0].source.published_on
         assert dateline == WEDNESDAY
         assert resolve_date(said_on.words, dateline, said_on.tense) == said_on
+        # Read with no tense, as a newcomer would, the words give the same record.
+        assert resolve_date(said_on.words, dateline) == said_on
         if said_on.words in by_hand:
             assert said_on.value == by_hand[said_on.words]
             checked.add(said_on.words)
     assert checked == set(by_hand)
+
+
+# -- no tense given: a month (with or without a day) is the occurrence nearest the dateline ---
+# "The pause takes effect on May 14", in a report of Monday 12 May 2025, is two days ahead.
+# Read in the past tense by default, it was 2024-05-14, a year off, without a word.
+
+MONDAY_12_MAY = dt.date(2025, 5, 12)
+
+
+def test_may_14_read_on_12_may_is_two_days_ahead_not_a_year_back() -> None:
+    # 2025-05-14 is 2 days ahead; 2024-05-14 is 363 back (365 - 2).
+    resolved = resolve_date("on May 14", MONDAY_12_MAY)
+    assert resolved == ResolvedDate(
+        day(2025, 5, 14), "on May 14", ResolutionRule.MONTH_DAY, Tense.FUTURE
+    )
+
+
+def test_may_10_read_on_12_may_is_two_days_back() -> None:
+    # 2025-05-10 is 2 days back; 2026-05-10 is 363 ahead.
+    resolved = resolve_date("on May 10", MONDAY_12_MAY)
+    assert resolved == ResolvedDate(
+        day(2025, 5, 10), "on May 10", ResolutionRule.MONTH_DAY, Tense.PAST
+    )
+
+
+def test_an_explicit_tense_keeps_its_direction() -> None:
+    assert resolve_date("on May 14", MONDAY_12_MAY, tense="past").value == day(2024, 5, 14)
+    assert resolve_date("on May 10", MONDAY_12_MAY, tense="future").value == day(2026, 5, 10)
+    assert resolve_date("on May 14", MONDAY_12_MAY, tense=Tense.PAST).tense is Tense.PAST
+
+
+def test_a_month_and_day_on_the_dateline_is_the_dateline() -> None:
+    resolved = resolve_date("May 12", MONDAY_12_MAY)
+    assert (resolved.value, resolved.tense) == (day(2025, 5, 12), Tense.PAST)
+
+
+def test_december_read_on_3_january_is_the_month_just_gone() -> None:
+    # December 2025 ended 3 days before 2026-01-03; December 2026 begins 332 days after it
+    # (28 left in January, then 28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30, then 1).
+    resolved = resolve_date("in December", dt.date(2026, 1, 3))
+    assert resolved == ResolvedDate(
+        PartialDate(2025, 12), "in December", ResolutionRule.MONTH, Tense.PAST
+    )
+
+
+def test_march_read_in_february_is_the_coming_month() -> None:
+    # From 2026-02-10, March 2026 begins in 19 days (18 left in February, then 1); March
+    # 2025 ended 316 days before (30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 + 31 + 10).
+    resolved = resolve_date("in March", dt.date(2026, 2, 10))
+    assert (resolved.value, resolved.tense) == (PartialDate(2026, 3), Tense.FUTURE)
+    assert resolved.value.precision is Precision.MONTH  # no day made up
+
+
+def test_the_month_of_the_dateline_is_that_month() -> None:
+    resolved = resolve_date("in July", WEDNESDAY)
+    assert (resolved.value, resolved.tense) == (PartialDate(2025, 7), Tense.PAST)
+
+
+def test_january_10_read_on_20_december_is_next_month() -> None:
+    # 2026-01-10 is 21 days ahead (11 left in December, then 10); 2025-01-10 is 344 back.
+    resolved = resolve_date("January 10", dt.date(2025, 12, 20))
+    assert (resolved.value, resolved.tense) == (day(2026, 1, 10), Tense.FUTURE)
+
+
+def test_august_12_read_on_the_article_dateline_is_the_coming_deadline() -> None:
+    # The article of 2025-07-30 counts down to "August 12": 13 days ahead (1 + 12).
+    assert resolve_date("August 12", WEDNESDAY).value == day(2025, 8, 12)
+
+
+def test_a_month_and_day_equally_far_both_ways_is_the_earlier() -> None:
+    # From 2023-11-13: back to 2023-05-14 is 17 + 30 + 31 + 31 + 30 + 31 + 13 = 183 days;
+    # ahead to 2024-05-14 (a leap February between) is 17 + 31 + 31 + 29 + 31 + 30 + 14 = 183.
+    tie = resolve_date("May 14", dt.date(2023, 11, 13))
+    assert (tie.value, tie.tense) == (day(2023, 5, 14), Tense.PAST)
+    # A day later the coming one is nearer: 184 back, 182 ahead.
+    after = resolve_date("May 14", dt.date(2023, 11, 14))
+    assert (after.value, after.tense) == (day(2024, 5, 14), Tense.FUTURE)
+
+
+def test_a_month_equally_far_both_ways_is_the_earlier() -> None:
+    # From 2024-01-15: July 2023 ended 31 + 30 + 31 + 30 + 31 + 15 = 168 days before; July
+    # 2024 begins 16 + 29 + 31 + 30 + 31 + 30 + 1 = 168 days after.
+    assert resolve_date("in July", dt.date(2024, 1, 15)).value == PartialDate(2023, 7)
+    # A day later: 169 back, 167 ahead.
+    assert resolve_date("in July", dt.date(2024, 1, 16)).value == PartialDate(2024, 7)
+
+
+def test_a_bare_weekday_keeps_the_reporting_convention_not_the_nearest_day() -> None:
+    # Read on Wednesday 2025-07-30, "on Saturday" is 2025-07-26, 4 days back, though
+    # Saturday 2025-08-02 is 3 days ahead: reporting tells what happened.
+    resolved = resolve_date("on Saturday", WEDNESDAY)
+    assert (resolved.value, resolved.tense) == (day(2025, 7, 26), Tense.PAST)
+
+
+def test_words_whose_date_is_after_the_dateline_record_the_future_tense() -> None:
+    assert resolve_date("tomorrow", WEDNESDAY).tense is Tense.FUTURE
+    assert resolve_date("today", WEDNESDAY).tense is Tense.PAST
+    assert resolve_date("2025-08-12", WEDNESDAY).tense is Tense.FUTURE
+    assert resolve_date("2025-07-28", WEDNESDAY).tense is Tense.PAST
+
+
+def test_nearest_at_the_ends_of_the_calendar() -> None:
+    # Before 0001-05 there is no May: the only one is ahead.
+    assert resolve_date("in May", dt.date(1, 3, 1)).value == PartialDate(1, 5)
+    with pytest.raises(DateResolutionError, match="falls outside the calendar"):
+        resolve_date("in May", dt.date(1, 3, 1), tense="past")
+    assert resolve_date("in March", dt.date(9999, 12, 20)).value == PartialDate(9999, 3)
+
+
+def test_a_date_resolved_with_no_tense_round_trips_through_the_format() -> None:
+    """Written and read back, the record is the same, and the loader re-reads its words."""
+    outlet = Organization(id="wire", name="Example Wire", kind="outlet")
+    text = "The ministry said on May 10 that the pause takes effect on May 14."
+    source = Source(id="report", outlet=outlet, published_on="2025-05-12", language="en", text=text)
+    minister = Person(
+        id="ministry", name="The ministry", evidence=[Evidence.find(source, "ministry")]
+    )
+    said = Statement(
+        id="pause",
+        speakers=[minister],
+        mode="indirect",
+        text="the pause takes effect on May 14",
+        said_on=resolve_date("on May 10", source.published_on),
+        evidence=[Evidence.find(source, text)],
+    )
+    # A date after the dateline, as for words announced ahead: the format must carry it.
+    effect = attrs.evolve(
+        said, id="pause-effect", said_on=resolve_date("on May 14", source.published_on)
+    )
+    record = Dataset(
+        organizations=[outlet], sources=[source], people=[minister], statements=[said, effect]
+    )
+    written = tradetalks.dumps(record)
+    again = tradetalks.loads(written)
+    assert again.statements == (said, effect)
+    assert [s.said_on for s in again.statements] == [
+        ResolvedDate(day(2025, 5, 10), "on May 10", ResolutionRule.MONTH_DAY, Tense.PAST),
+        ResolvedDate(day(2025, 5, 14), "on May 14", ResolutionRule.MONTH_DAY, Tense.FUTURE),
+    ]
+    assert tradetalks.dumps(again) == written
+    # The file says which way the words were read: PAST is the default and left out.
+    on_disk = json.loads(written)["statements"]
+    assert "tense" not in on_disk[0]["said_on"]
+    assert on_disk[1]["said_on"]["tense"] == "future"
+    # The loader reads the words again against the dateline: a year-old date is refused.
+    on_disk[1]["said_on"]["date"] = "2024-05-14"
+    tampered = json.loads(written)
+    tampered["statements"] = on_disk
+    with pytest.raises(DataFormatError, match=r"said_on.*'on May 14'.*2025-05-14"):
+        tradetalks.loads(json.dumps(tampered))
 
 
 # -- dateutil's behaviours, next to what resolve_date gives ---------------------------------
@@ -246,6 +416,59 @@ def test_future_weekday_is_within_the_seven_days_after_the_dateline(
     resolved = resolve_date(spelling.format(DAY_NAMES[weekday]), dateline, "future").value
     assert resolved.to_date().weekday() == weekday
     assert 1 <= (resolved.to_date() - dateline).days <= 7
+
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _days_from(dateline: dt.date, first: dt.date, last: dt.date) -> int:
+    """Days from the dateline to the nearest of the days first..last (0 when among them)."""
+    return max((first - dateline).days, (dateline - last).days, 0)
+
+
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+    st.dates(min_value=dt.date(2023, 1, 1), max_value=dt.date(2023, 12, 31)),
+)
+def test_with_no_tense_a_month_and_day_is_the_nearest_of_the_years_around(
+    dateline: dt.date, month_day: dt.date
+) -> None:
+    """The day is the one of the year before, of, or after the dateline nearest to it (the
+    earlier at equal distance), and its words read in the recorded tense give it again.
+
+    The candidates are listed here by the calendar, not by the library's search. (2023 has
+    no 29 February: that day is checked above.)
+    """
+    words = f"{MONTH_NAMES[month_day.month - 1]} {month_day.day}"
+    candidates = [month_day.replace(year=dateline.year + step) for step in (-1, 0, 1)]
+    expected = min(candidates, key=lambda c: (abs((c - dateline).days), c))
+    resolved = resolve_date(words, dateline)
+    assert resolved.value == PartialDate.from_date(expected)
+    assert resolved.tense is (Tense.FUTURE if expected > dateline else Tense.PAST)
+    assert resolve_date(words, dateline, resolved.tense) == resolved
+
+
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+    st.integers(1, 12),
+)
+def test_with_no_tense_a_month_is_the_nearest_of_the_years_around(
+    dateline: dt.date, month: int
+) -> None:
+    """The month is the one of the year before, of, or after the dateline whose days come
+    nearest it (the earlier at equal distance), and stays a month."""
+    candidates = [PartialDate(dateline.year + step, month) for step in (-1, 0, 1)]
+    expected = min(
+        candidates, key=lambda c: (_days_from(dateline, c.earliest, c.latest), c.earliest)
+    )
+    words = f"in {MONTH_NAMES[month - 1]}"
+    resolved = resolve_date(words, dateline)
+    assert resolved.value == expected
+    assert resolved.tense is (Tense.FUTURE if expected.earliest > dateline else Tense.PAST)
+    assert resolve_date(words, dateline, resolved.tense) == resolved
 
 
 def test_digits_of_other_scripts_are_not_read_as_a_date() -> None:

@@ -12,6 +12,7 @@ import each other in one direction only (see ``docs/architecture.md``).
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 import typing
@@ -32,13 +33,13 @@ R = TypeVar("R")
 
 REFERENCE = "tradetalks.reference"
 REFERENCE_MARK = {REFERENCE: True}
-NONE_IS_A_VALUE = "tradetalks.none_is_a_value"
-"""Metadata of a field whose ``None`` says something (a term's end: until further notice),
-so that a merge does not take a value from the other side in its place."""
 """The metadata of a field that refers to other records: ``attrs.field(metadata=REFERENCE_MARK)``.
 
 Fields are written with ``attrs.field`` itself (not through a helper) so that type checkers
 see their converters and defaults."""
+NONE_IS_A_VALUE = "tradetalks.none_is_a_value"
+"""Metadata of a field whose ``None`` says something (a term's end: until further notice),
+so that a merge does not take a value from the other side in its place."""
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
@@ -47,6 +48,7 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 _RECORD_CLASSES: dict[str, type[Any]] = {}
 
 C = TypeVar("C", bound=type[Any])
+E = TypeVar("E", bound=enum.Enum)
 
 
 def record_class(cls: C) -> C:
@@ -152,6 +154,46 @@ def in_field(where: str, convert: Callable[[V], R], value: V) -> R:
             error.where = where
             error.args = (f"{where}: {error.message}",)
         raise
+
+
+def to_enum(kind: type[E], value: E | str, where: str = "") -> E:
+    """``value`` as a member of the enumeration ``kind``: the member, or its value as text.
+
+    A member of ``kind`` is returned at once (what a load passes); text is looked up among
+    the members' values (``"direct"`` is ``Mode.DIRECT``). A record's converter calls this
+    with the field's name as ``where``.
+
+    Args:
+        kind: the enumeration class, whose members' values are texts.
+        value: a member of ``kind``, or the text of a member's value.
+        where: the field, named in the error.
+
+    Raises:
+        InvalidValueError: for text that is no member's value, or a value of another type
+            (a member of another enumeration included); the message lists the values.
+
+    >>> from tradetalks import Mode
+    >>> from tradetalks._fields import to_enum
+    >>> to_enum(Mode, "direct"), to_enum(Mode, Mode.MIXED)
+    (<Mode.DIRECT: 'direct'>, <Mode.MIXED: 'mixed'>)
+    >>> to_enum(Mode, "quoted", "mode")
+    Traceback (most recent call last):
+    ...
+    tradetalks.errors.InvalidValueError: mode: expected a Mode or one of 'direct', 'indirect', 'mixed', not 'quoted'
+    """
+    if type(value) is kind:  # the common case: a member, as a load gives it
+        return value
+    if isinstance(value, str) and not isinstance(value, enum.Enum):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    name = kind.__name__
+    article = "an" if name[:1] in "AEIOU" else "a"
+    values = ", ".join(repr(member.value) for member in kind)
+    raise InvalidValueError(
+        f"expected {article} {name} or one of {values}, not {short(repr(value))}", where=where
+    )
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:

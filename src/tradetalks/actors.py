@@ -5,9 +5,10 @@ party, over some dates) is a :class:`Position`, because titles change. A speaker
 leaves unnamed ("Chinese experts", "the US media") is an :class:`UnnamedGroup`, kept in the
 source's words.
 
+>>> from tradetalks import Person
 >>> from tradetalks.fixtures import stockholm_2025
 >>> record = stockholm_2025()
->>> he = record.get("he-lifeng", tradetalks.Person)
+>>> he = record.get("he-lifeng", Person)
 >>> [p.title for p in record.positions_of(he)]
 ['Vice Premier', 'member of the Political Bureau of the Communist Party of China Central Committee']
 """
@@ -42,6 +43,7 @@ from tradetalks._fields import (
     check_text,
     in_field,
     record_class,
+    to_enum,
     to_tuple,
 )
 from tradetalks.dates import DateSpan, to_date_span
@@ -49,6 +51,7 @@ from tradetalks.errors import InvalidValueError
 from tradetalks.sources import check_evidence, check_evidence_items
 
 if TYPE_CHECKING:
+    from tradetalks.dates import SpanInput
     from tradetalks.sources import Evidence
 
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9-]{1,15}")
@@ -77,6 +80,7 @@ class Party:
     Raises:
         InvalidValueError: for a malformed code or an empty name.
 
+    >>> from tradetalks import Party
     >>> from tradetalks.fixtures import stockholm_2025
     >>> china = stockholm_2025().get("CN", Party)
     >>> china.code, china.name, china.id
@@ -96,7 +100,7 @@ class Party:
 
 
 class OrganizationKind(enum.Enum):
-    """What kind of body an :class:`Organization` is."""
+    """What kind of body an :class:`Organization` is (a field takes a member or its value's text)."""
 
     OUTLET = "outlet"
     """A news outlet or agency."""
@@ -122,6 +126,10 @@ class OrganizationKind(enum.Enum):
     """Any other body."""
 
 
+def _to_organization_kind(value: OrganizationKind | str) -> OrganizationKind:
+    return to_enum(OrganizationKind, value, "kind")
+
+
 def _parent_id(parent: Organization | None) -> str | None:
     """What a parent compares, hashes and prints by: the id it names, as on disk.
 
@@ -144,7 +152,7 @@ class Organization:
     Attributes:
         id: the organization's id in its dataset.
         name: its name, as the source gives it or in its usual full form.
-        kind: an :class:`OrganizationKind`.
+        kind: an :class:`OrganizationKind` (or its value's text, ``"outlet"``).
         country: ISO 3166-1 alpha-2 code of its country, when the source makes it clear.
         short_name: an abbreviation the source uses (``"USCBC"``), if any.
         parent: the organization it is part of (a department's school), if any. Two
@@ -158,6 +166,7 @@ class Organization:
             organization whose ancestor has its own id is refused by the dataset that holds
             them, and a file where parents loop by the load.)
 
+    >>> from tradetalks import Organization
     >>> from tradetalks.fixtures import stockholm_2025
     >>> department = stockholm_2025().get("ruc-department-of-international-politics", Organization)
     >>> [o.name for o in department.ancestry()]
@@ -166,7 +175,7 @@ class Organization:
 
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(validator=check_text)
-    kind: OrganizationKind = attrs.field(validator=check_instance(OrganizationKind))
+    kind: OrganizationKind = attrs.field(converter=_to_organization_kind)
     country: str | None = attrs.field(default=None, validator=check_country)
     short_name: str | None = attrs.field(default=None, validator=check_optional_text)
     parent: Organization | None = attrs.field(
@@ -183,6 +192,7 @@ class Organization:
     def ancestry(self) -> tuple[Organization, ...]:
         """This organization and those it is part of, innermost first.
 
+        >>> from tradetalks import Organization
         >>> from tradetalks.fixtures import stockholm_2025
         >>> stockholm_2025().get("xinhua", Organization).ancestry()[0].name
         'Xinhua News Agency'
@@ -225,6 +235,7 @@ class Person:
         InvalidValueError: for a malformed id, an empty name, or identifiers that are not
             pairs of strings.
 
+    >>> from tradetalks import Person
     >>> from tradetalks.fixtures import stockholm_2025
     >>> stockholm_2025().get("scott-bessent", Person).name
     'Scott Bessent'
@@ -241,7 +252,7 @@ class Person:
     )
 
 
-def _optional_span(value: DateSpan | str | None) -> DateSpan | None:
+def _optional_span(value: SpanInput | None) -> DateSpan | None:
     return None if value is None else in_field("valid", to_date_span, value)
 
 
@@ -259,12 +270,14 @@ class Position:
         valid: the dates it was held, when the source gives them (a :class:`DateSpan`):
             ``2025-03/..`` for a position held since March 2025 "until further notice"
             (an open end), ``/2025-05`` for one held until May from a day the source does
-            not give (an unknown start).
+            not give (an unknown start). EDTF text, one date (a ``datetime.date`` or a
+            :class:`~tradetalks.PartialDate`) or a ``(start, end)`` pair is accepted.
         evidence: where the source gives the title.
 
     Raises:
         InvalidValueError: for an empty title or references of the wrong kind.
 
+    >>> from tradetalks import Person
     >>> from tradetalks.fixtures import stockholm_2025
     >>> record = stockholm_2025()
     >>> greer = record.get("jamieson-greer", Person)
@@ -298,6 +311,7 @@ class UnnamedGroup:
     Raises:
         InvalidValueError: for empty words.
 
+    >>> from tradetalks import UnnamedGroup
     >>> UnnamedGroup("Chinese experts")
     UnnamedGroup(words='Chinese experts')
     """

@@ -73,6 +73,7 @@ _EDTF_DATE = re.compile(
 def is_iso_day(text: str) -> bool:
     """Whether ``text`` is written ``YYYY-MM-DD`` in ASCII digits (ISO 8601's calendar date).
 
+    >>> from tradetalks.dates import is_iso_day
     >>> is_iso_day("2025-07-30"), is_iso_day("2025-7-30"), is_iso_day("٢٠٢٥-07-30")
     (True, False, False)
     """
@@ -150,6 +151,7 @@ class PartialDate:
     certain dates sort before uncertain ones on the same days. Equality compares every part:
     ``2025-05`` is not ``2025-05-01``.
 
+    >>> from tradetalks import PartialDate
     >>> PartialDate(2025, 5)
     PartialDate('2025-05')
     >>> sorted([PartialDate(2025, 5, 2), PartialDate(2025, 5), PartialDate(2025, 5, 1)])
@@ -199,6 +201,7 @@ class PartialDate:
         Raises:
             InvalidValueError: for anything else, naming the text.
 
+        >>> from tradetalks import PartialDate
         >>> PartialDate.from_edtf("2025-07-29?")
         PartialDate('2025-07-29?')
         >>> PartialDate.from_edtf("2025-07-29?").uncertain
@@ -233,6 +236,8 @@ class PartialDate:
 
         A :class:`datetime.datetime` is refused: take its ``.date()`` in the zone you mean.
 
+        >>> import datetime as dt
+        >>> from tradetalks import PartialDate
         >>> PartialDate.from_date(dt.date(2025, 8, 12))
         PartialDate('2025-08-12')
         """
@@ -246,6 +251,7 @@ class PartialDate:
     def to_edtf(self) -> str:
         """The EDTF text of the date; ``str()`` gives the same.
 
+        >>> from tradetalks import PartialDate
         >>> PartialDate(2025, 5, approximate=True).to_edtf()
         '2025-05~'
         """
@@ -292,6 +298,7 @@ class PartialDate:
         Raises:
             PrecisionError: when the date is known only to the month or the year.
 
+        >>> from tradetalks import PartialDate
         >>> PartialDate(2025, 8, 12).to_date()
         datetime.date(2025, 8, 12)
         """
@@ -303,6 +310,8 @@ class PartialDate:
     def __contains__(self, day: object) -> bool:
         """Whether a :class:`datetime.date` falls within the days this date can mean.
 
+        >>> import datetime as dt
+        >>> from tradetalks import PartialDate
         >>> dt.date(2025, 5, 14) in PartialDate(2025, 5)
         True
         """
@@ -313,6 +322,7 @@ class PartialDate:
     def sort_key(self) -> tuple[dt.date, dt.date, bool, bool]:
         """The key partial dates sort by: earliest day, latest day, uncertain, approximate.
 
+        >>> from tradetalks import PartialDate
         >>> PartialDate(2025, 5).sort_key()
         (datetime.date(2025, 5, 1), datetime.date(2025, 5, 31), False, False)
         """
@@ -325,13 +335,99 @@ class PartialDate:
         return self.sort_key() < other.sort_key()
 
 
+def _not_a_datetime(value: dt.datetime) -> InvalidValueError:
+    """The error for a datetime where a date is wanted: which day it is depends on a zone."""
+    return InvalidValueError(
+        f"expected a date, not the datetime {value.isoformat()}: take its .date() in the "
+        "zone the day is counted in"
+    )
+
+
 def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:
-    """Accept a PartialDate, a ``datetime.date`` or an EDTF string as a PartialDate."""
+    """Accept a PartialDate, a ``datetime.date`` or EDTF text as a PartialDate.
+
+    A PartialDate is returned at once (what a load passes).
+
+    Raises:
+        InvalidValueError: for text that is not EDTF, a datetime (its day depends on a
+            zone: take its ``.date()``), or a value of another type.
+
+    >>> import datetime as dt
+    >>> from tradetalks.dates import to_partial_date
+    >>> to_partial_date("2025-05"), to_partial_date(dt.date(2025, 5, 12))
+    (PartialDate('2025-05'), PartialDate('2025-05-12'))
+    >>> to_partial_date(20250512)
+    Traceback (most recent call last):
+    ...
+    tradetalks.errors.InvalidValueError: expected a PartialDate, a datetime.date or EDTF text such as '2025-05-12' or '2025-05', not int
+    """
     if isinstance(value, PartialDate):
         return value
     if isinstance(value, str):
         return PartialDate.from_edtf(value)
-    return PartialDate.from_date(value)
+    if isinstance(value, dt.datetime):
+        raise _not_a_datetime(value)
+    if isinstance(value, dt.date):
+        return PartialDate.from_date(value)
+    raise InvalidValueError(
+        "expected a PartialDate, a datetime.date or EDTF text such as '2025-05-12' or "
+        f"'2025-05', not {type(value).__name__}"
+    )
+
+
+def to_day(value: dt.date | PartialDate | str) -> dt.date:
+    """Accept a full calendar day: a ``datetime.date``, ``YYYY-MM-DD`` text, or a PartialDate.
+
+    For a field that is one whole day, such as a source's dateline. A ``datetime.date`` is
+    returned at once (what a load passes). A PartialDate or EDTF text is taken when it is a
+    day, stated: neither a month nor a year, nor uncertain or approximate.
+
+    Raises:
+        InvalidValueError: for a month or a year (the message says a full day is needed),
+            an uncertain or approximate day, text that is not a date, a day that does not
+            exist, a datetime (its day depends on a zone), or a value of another type.
+
+    >>> import datetime as dt
+    >>> from tradetalks.dates import PartialDate, to_day
+    >>> to_day("2025-05-12"), to_day(PartialDate(2025, 5, 12)), to_day(dt.date(2025, 5, 12))
+    (datetime.date(2025, 5, 12), datetime.date(2025, 5, 12), datetime.date(2025, 5, 12))
+    >>> to_day("2025-05")
+    Traceback (most recent call last):
+    ...
+    tradetalks.errors.InvalidValueError: a full day is needed (YYYY-MM-DD text or a datetime.date), not the month 2025-05
+    """
+    if type(value) is dt.date:  # the common case, as a load gives it
+        return value
+    if isinstance(value, str) and is_iso_day(value):
+        return PartialDate.from_edtf(value).to_date()  # refuses a day that does not exist
+    if isinstance(value, dt.datetime):
+        raise _not_a_datetime(value)
+    if isinstance(value, dt.date):  # a subclass of date: the day itself
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, PartialDate):
+        partial = value
+    elif isinstance(value, str):
+        try:
+            partial = PartialDate.from_edtf(value)
+        except InvalidValueError:
+            raise InvalidValueError(
+                f"expected a day as YYYY-MM-DD text or a datetime.date, not {value[:60]!r}"
+            ) from None
+    else:
+        raise InvalidValueError(
+            f"expected a datetime.date or a day as YYYY-MM-DD text, not {type(value).__name__}"
+        )
+    if partial.precision is not Precision.DAY:
+        raise InvalidValueError(
+            "a full day is needed (YYYY-MM-DD text or a datetime.date), not the "
+            f"{partial.precision.name.lower()} {partial}"
+        )
+    if partial.uncertain or partial.approximate:
+        raise InvalidValueError(
+            f"a day as stated is needed, not {partial} (uncertain or approximate): "
+            f"give {partial.to_date().isoformat()}"
+        )
+    return partial.to_date()
 
 
 class SpanEnd(enum.Enum):
@@ -367,18 +463,24 @@ class SpanEnd(enum.Enum):
 _SPAN_ENDS = {member.value: member for member in SpanEnd}
 
 
-def _to_span_end(value: PartialDate | SpanEnd | dt.date | str) -> PartialDate | SpanEnd:
+EndInput = PartialDate | SpanEnd | dt.date | str
+"""What an end of a span may be given as: a date in any form, a SpanEnd, ``..`` or ``""``."""
+
+
+def _to_span_end(value: EndInput) -> PartialDate | SpanEnd:
     """Accept an end of a span: a date in any accepted form, a SpanEnd, ``..`` or ``""``."""
     if isinstance(value, (PartialDate, SpanEnd)):
         return value
     if isinstance(value, str):
         member = _SPAN_ENDS.get(value)
         return member if member is not None else PartialDate.from_edtf(value)
-    if value is None:
-        raise InvalidValueError(
-            "an end of a span is a date, SpanEnd.OPEN ('..') or SpanEnd.UNKNOWN (''), not None"
-        )
-    return PartialDate.from_date(value)
+    if isinstance(value, dt.date):
+        return to_partial_date(value)
+    shown = "None: say which of the two it is" if value is None else type(value).__name__
+    raise InvalidValueError(
+        "an end of a span is a date (a PartialDate, a datetime.date or EDTF text), "
+        f"SpanEnd.OPEN ('..') or SpanEnd.UNKNOWN (''), not {shown}"
+    )
 
 
 def _end_text(end: PartialDate | SpanEnd) -> str:
@@ -498,6 +600,7 @@ class DateSpan:
     def single(cls, day: PartialDate | dt.date | str) -> DateSpan:
         """A span of one date.
 
+        >>> from tradetalks import DateSpan
         >>> DateSpan.single("2025-06")
         DateSpan('2025-06')
         """
@@ -637,6 +740,7 @@ def dated_ends(span: DateSpan) -> tuple[PartialDate, PartialDate]:
     calendar can place without making up a day.
 
     >>> from tradetalks import DateSpan
+    >>> from tradetalks.dates import dated_ends
     >>> dated_ends(DateSpan.from_edtf("/2025-07-29"))
     (PartialDate('2025-07-29'), PartialDate('2025-07-29'))
     """
@@ -650,10 +754,43 @@ def _edtf_end(text: str) -> PartialDate | SpanEnd:
     return member if member is not None else PartialDate.from_edtf(text)
 
 
-def to_date_span(value: DateSpan | PartialDate | dt.date | str) -> DateSpan:
-    """Accept a DateSpan, a single date in any accepted form, or EDTF text, as a DateSpan."""
+SpanInput = DateSpan | PartialDate | dt.date | str | tuple[EndInput, EndInput] | list[EndInput]
+"""What a span may be given as: a DateSpan, one date, EDTF text, or a ``(start, end)`` pair."""
+
+
+def to_date_span(value: SpanInput) -> DateSpan:
+    """Accept a span of dates in any of its forms as a :class:`DateSpan`.
+
+    A DateSpan is returned at once (what a load passes). EDTF text is a date or an
+    interval (``2025-05``, ``2025-07-28/2025-07-29``); a single date (a PartialDate or a
+    ``datetime.date``) is a span of that date; a ``(start, end)`` pair (a tuple or a list
+    of two) gives the ends, each in any form :class:`DateSpan` takes.
+
+    Raises:
+        InvalidValueError: for text that is not EDTF, a span that ends before it starts,
+            a datetime (its day depends on a zone), or a value of another type.
+
+    >>> import datetime as dt
+    >>> from tradetalks.dates import to_date_span
+    >>> to_date_span((dt.date(2025, 7, 28), dt.date(2025, 7, 29)))
+    DateSpan('2025-07-28/2025-07-29')
+    >>> to_date_span("2025-05"), to_date_span(dt.date(2025, 5, 12))
+    (DateSpan('2025-05'), DateSpan('2025-05-12'))
+    >>> to_date_span(2025)
+    Traceback (most recent call last):
+    ...
+    tradetalks.errors.InvalidValueError: expected a DateSpan, EDTF text such as '2025-07-28/2025-07-29', one date (a PartialDate or a datetime.date) or a (start, end) pair, not int
+    """
     if isinstance(value, DateSpan):
         return value
     if isinstance(value, str):
         return DateSpan.from_edtf(value)
-    return DateSpan.single(value)
+    if isinstance(value, (PartialDate, dt.date)):
+        return DateSpan.single(value)
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        return DateSpan(value[0], value[1])
+    raise InvalidValueError(
+        "expected a DateSpan, EDTF text such as '2025-07-28/2025-07-29', one date (a "
+        "PartialDate or a datetime.date) or a (start, end) pair, not "
+        + (f"a list of {len(value)}" if isinstance(value, (tuple, list)) else type(value).__name__)
+    )

@@ -5,16 +5,24 @@ rules, for a dateline *D*:
 
 * A bare weekday in past-tense reporting is the most recent such day on or before *D*
   (published Wednesday 2025-07-30, "on Tuesday" is 2025-07-29 and "on Wednesday" is
-  2025-07-30); in future tense it is the next such day after *D*.
+  2025-07-30); in future tense it is the next such day after *D*. With no tense given it
+  is read as reporting is: in the past tense.
 * "today", "yesterday" and "tomorrow" are *D*, the day before and the day after.
 * A month and day without a year ("August 12") take the year that puts them nearest *D*
   in the stated direction: on or before *D* in the past tense, on or after it in the
-  future tense. A month alone ("in May") is resolved the same way, to month precision.
+  future tense. With no tense given, they take the nearest occurrence on either side ("the
+  pause takes effect on May 14", published 12 May, is 14 May of that year, not of the year
+  before); at equal distance, the earlier. A month alone ("in May") is resolved the same
+  way, to month precision, its distance from *D* counted in days to its nearest day (none
+  when *D* is in it).
 * A full date ("July 28, 2025", "28 July 2025", "2025-07-28") is taken as stated; a weekday
   beside it must agree with it.
 
-The raw words are kept beside the resolved value, with the rule that resolved them, in a
-:class:`ResolvedDate`.
+The raw words are kept beside the resolved value, with the rule that resolved them and the
+tense they were read in, in a :class:`ResolvedDate`. With no tense given, the tense
+recorded is the direction the date lies in from *D*: ``FUTURE`` when it begins after *D*,
+``PAST`` otherwise. Read in that tense, the words give the same date again, which is how a
+dataset, when it is loaded, checks them.
 
 ``dateutil.parser`` is not used for these words: it resolves a bare weekday forward from its
 default date (on or after it, whatever the tense), fills a missing day or month from its
@@ -26,6 +34,8 @@ contradicts the date beside it. Weekday arithmetic is done with
 >>> from tradetalks import resolve_date
 >>> resolve_date("on Tuesday", dateline=date(2025, 7, 30))
 ResolvedDate(value=PartialDate('2025-07-29'), words='on Tuesday', rule=ResolutionRule.WEEKDAY, tense=Tense.PAST)
+>>> resolve_date("on May 14", dateline=date(2025, 5, 12))
+ResolvedDate(value=PartialDate('2025-05-14'), words='on May 14', rule=ResolutionRule.MONTH_DAY, tense=Tense.FUTURE)
 >>> str(resolve_date("in May", dateline=date(2025, 7, 30)).value)
 '2025-05'
 """
@@ -44,16 +54,22 @@ from typing import TYPE_CHECKING
 import attrs
 from dateutil.relativedelta import relativedelta, weekday
 
-from tradetalks._fields import check_instance, in_field, record_class
+from tradetalks._fields import in_field, record_class, to_enum
 from tradetalks.dates import PartialDate, is_iso_day, to_partial_date
 from tradetalks.errors import DateResolutionError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    _Done = Callable[[dt.date | PartialDate, "ResolutionRule"], "ResolvedDate"]
+
 
 class Tense(enum.Enum):
-    """The direction in which relative date words point from the dateline."""
+    """The direction in which relative date words point from the dateline.
+
+    Given to :func:`resolve_date` as a member or its value's text (``"past"``); a date
+    resolved with no tense given records the direction its date lies in.
+    """
 
     PAST = "past"
     """In past-tense reporting, words point back to the dateline or before it."""
@@ -90,14 +106,11 @@ class ResolutionRule(enum.Enum):
 
 
 def _to_tense(value: Tense | str) -> Tense:
-    if isinstance(value, Tense):
-        return value
-    try:
-        return Tense(value)
-    except ValueError:
-        raise InvalidValueError(
-            f"must be 'past' or 'future', not {value!r}", where="tense"
-        ) from None
+    return to_enum(Tense, value, "tense")
+
+
+def _to_rule(value: ResolutionRule | str) -> ResolutionRule:
+    return to_enum(ResolutionRule, value, "rule")
 
 
 def _value(value: PartialDate | dt.date | str) -> PartialDate:
@@ -133,25 +146,35 @@ def _check_words(instance: ResolvedDate, _attribute: object, words: str | None) 
 class ResolvedDate:
     """A date in the record with the source's words for it and the rule that resolved them.
 
+    Made by :func:`resolve_date` from the words and the dateline; made by hand for a date
+    taken from context, which has no words of its own.
+
     Attributes:
         value: the resolved :class:`~tradetalks.PartialDate` (a ``datetime.date`` or EDTF
             text is accepted and converted).
         words: the date words as the source has them ("on Tuesday"), or ``None`` for a date
             taken from context.
-        rule: the :class:`ResolutionRule` that produced ``value``.
-        tense: the :class:`Tense` the words were read in.
+        rule: the :class:`ResolutionRule` that produced ``value`` (or its value's text,
+            ``"weekday"``).
+        tense: the :class:`Tense` the words were read in (or its value's text,
+            ``"past"``): the one given to :func:`resolve_date`, or, when none was given,
+            the direction the date lies in from the dateline.
 
     Raises:
-        InvalidValueError: for a context date with words or not marked uncertain, or another
-            rule without words.
+        InvalidValueError: for a context date with words or not marked uncertain, another
+            rule without words, or a rule or tense that is not one (the message lists the
+            values).
 
+    >>> from tradetalks import ResolutionRule, ResolvedDate
     >>> ResolvedDate("2025-07-29?", None, ResolutionRule.CONTEXT).value.uncertain
     True
+    >>> ResolvedDate("2025-07-29", "on Tuesday", "weekday", "past").rule
+    ResolutionRule.WEEKDAY
     """
 
     value: PartialDate = attrs.field(converter=_value)
     words: str | None = attrs.field(validator=_check_words)
-    rule: ResolutionRule = attrs.field(validator=check_instance(ResolutionRule))
+    rule: ResolutionRule = attrs.field(converter=_to_rule)
     tense: Tense = attrs.field(default=Tense.PAST, converter=_to_tense)
 
 
@@ -248,7 +271,7 @@ def _normalise(words: str) -> str:
     return text if match is None else text[match.end() :]
 
 
-def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST) -> ResolvedDate:
+def resolve_date(words: str, dateline: dt.date, tense: Tense | str | None = None) -> ResolvedDate:
     """Resolve date words from a source against its dateline, keeping the words.
 
     Args:
@@ -257,19 +280,27 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST)
             ``"in May"``, ``"May 2025"``, ``"July 28, 2025"``, ``"Monday, July 28, 2025"`` or
             ``"2025-07-28"``. Case, spacing and a leading "on", "in", "from" are ignored.
         dateline: the day the source was published, a :class:`datetime.date`.
-        tense: ``"past"`` (the default) or ``"future"``, or a :class:`Tense`: the direction
-            relative words point in.
+        tense: ``"past"`` or ``"future"`` (or a :class:`Tense`): the direction relative
+            words point in, when the sentence says. ``None`` (the default) when it does
+            not: a month, with or without a day, is then the occurrence nearest the
+            dateline on either side (at equal distance, the earlier), and a bare weekday is
+            read in the past tense, as reporting is.
 
     Returns:
         A :class:`ResolvedDate`: the date at the precision the words give (a month alone
-        stays a month), the original words, the rule used and the tense.
+        stays a month), the original words, the rule used and the tense: the one given,
+        or, with none given, the direction the date lies in from the dateline (``FUTURE``
+        when it begins after it, ``PAST`` otherwise), so that the words read in that tense
+        give the same date again.
 
     Raises:
         DateResolutionError: for words it cannot read, a date that does not exist, or a
             weekday that contradicts the date beside it.
-        InvalidValueError: for a dateline that is not a ``datetime.date`` or a bad tense.
+        InvalidValueError: for a dateline that is not a ``datetime.date`` or a tense that
+            is not one.
 
     >>> from datetime import date
+    >>> from tradetalks import resolve_date
     >>> wednesday = date(2025, 7, 30)
     >>> str(resolve_date("Tuesday", wednesday).value)
     '2025-07-29'
@@ -279,6 +310,14 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST)
     '2025-08-04'
     >>> str(resolve_date("January 10", date(2025, 12, 20), tense="future").value)
     '2026-01-10'
+
+    With no tense, "May 14" read on 12 May 2025 is two days ahead, not a year back; "May
+    10" is two days back:
+
+    >>> [str(resolve_date(words, date(2025, 5, 12)).value) for words in ("May 14", "May 10")]
+    ['2025-05-14', '2025-05-10']
+    >>> str(resolve_date("May 14", date(2025, 5, 12), tense="past").value)
+    '2024-05-14'
     """
     if isinstance(dateline, dt.datetime) or not isinstance(dateline, dt.date):
         raise InvalidValueError(
@@ -289,12 +328,15 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST)
         raise InvalidValueError(
             f"date words must be a string, not {type(words).__name__}", where="words"
         )
-    direction = _to_tense(tense)
+    direction = None if tense is None else _to_tense(tense)
     text = _normalise(words)
-    past = direction is Tense.PAST
 
     def done(value: dt.date | PartialDate, rule: ResolutionRule) -> ResolvedDate:
-        return ResolvedDate(value, words, rule, direction)
+        read = direction
+        if read is None:  # the direction the date lies in from the dateline
+            first = value.earliest if isinstance(value, PartialDate) else value
+            read = Tense.FUTURE if first > dateline else Tense.PAST
+        return ResolvedDate(value, words, rule, read)
 
     relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
     try:
@@ -306,7 +348,7 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str = Tense.PAST)
 
         match = _match(text)
         if match is not None:
-            return _from_parts(words, match.groupdict(), dateline, done, past=past)
+            return _from_parts(words, match.groupdict(), dateline, done, direction)
     except InvalidValueError:
         raise
     except (OverflowError, ValueError):  # counted past 0001-01-01 or 9999-12-31
@@ -324,17 +366,17 @@ def _from_parts(
     words: str,
     parts: dict[str, str | None],
     dateline: dt.date,
-    done: Callable[[dt.date | PartialDate, ResolutionRule], ResolvedDate],
-    *,
-    past: bool,
+    done: _Done,
+    tense: Tense | None,
 ) -> ResolvedDate:
-    """Resolve the parts one of the patterns matched."""
+    """Resolve the parts one of the patterns matched, in ``tense`` (``None``: not given)."""
     iso, weekday_word, month_word = parts.get("iso"), parts.get("weekday"), parts.get("month")
     if iso:
         return _stated_iso(words, iso, weekday_word, done)
     if month_word is None:
         assert weekday_word is not None  # noqa: S101 - the weekday pattern matched
         day_of_week = _WEEKDAYS[weekday_word]
+        past = tense is not Tense.FUTURE  # no tense given: the reporting convention, past
         return done(_weekday_from(dateline, day_of_week, past=past), ResolutionRule.WEEKDAY)
     month = _MONTHS[month_word]
     year_word = parts.get("year")
@@ -343,16 +385,55 @@ def _from_parts(
     if day_word is None:
         if year is not None:
             return done(PartialDate(year, month), ResolutionRule.STATED)
-        return done(_month_from(dateline, month, past=past), ResolutionRule.MONTH)
+        if tense is None:
+            found = _nearest(lambda past: _month_from(dateline, month, past=past), dateline)
+            return done(found, ResolutionRule.MONTH)
+        return done(_month_from(dateline, month, past=tense is Tense.PAST), ResolutionRule.MONTH)
     day = int(day_word)
-    if year is None:
-        resolved = _month_day_from(words, dateline, month, day, past=past)
-        rule = ResolutionRule.MONTH_DAY
-    else:
+    if year is not None:
         resolved = _existing_day(words, year, month, day)
         rule = ResolutionRule.STATED
+    else:
+        _check_month_day(words, month, day)
+        rule = ResolutionRule.MONTH_DAY
+        if tense is None:
+            found = _nearest(
+                lambda past: _month_day_from(words, dateline, month, day, past=past), dateline
+            )
+            resolved = found.to_date()
+        else:
+            resolved = _month_day_from(words, dateline, month, day, past=tense is Tense.PAST)
     _check_weekday(words, resolved, weekday_word)
     return done(resolved, rule)
+
+
+def _nearest(occurrence: Callable[[bool], dt.date | PartialDate], dateline: dt.date) -> PartialDate:
+    """The occurrence of a month (or a month and day) nearest the dateline, on either side.
+
+    ``occurrence(past)`` gives the nearest on or before the dateline (``past``) or on or
+    after it (for a month: the nearest that begins on or before it, or that ends on or
+    after it). The distance is in days, from the dateline to the nearest day the
+    occurrence can mean (0 for a month the dateline is in); at equal distance the earlier
+    is taken. An occurrence outside the calendar (before year 1, after 9999) is none.
+
+    Raises:
+        OverflowError: when neither side has one in the calendar.
+    """
+    found: list[PartialDate] = []
+    for past in (True, False):
+        try:
+            value = occurrence(past)
+        except (OverflowError, ValueError):  # no such occurrence within the calendar
+            continue
+        found.append(value if isinstance(value, PartialDate) else PartialDate.from_date(value))
+    if not found:
+        raise OverflowError  # resolve_date says the words fall outside the calendar
+
+    def distance(value: PartialDate) -> tuple[int, dt.date]:
+        days = max((value.earliest - dateline).days, (dateline - value.latest).days, 0)
+        return days, value.earliest
+
+    return min(found, key=distance)
 
 
 def _weekday_from(dateline: dt.date, number: int, *, past: bool) -> dt.date:
@@ -370,6 +451,8 @@ def _month_from(dateline: dt.date, month: int, *, past: bool) -> PartialDate:
         year -= 1
     if not past and dt.date(year, month, calendar.monthrange(year, month)[1]) < dateline:
         year += 1
+    if not 1 <= year <= 9999:
+        raise OverflowError(year)
     return PartialDate(year, month)
 
 
@@ -382,9 +465,14 @@ def _existing_day(words: str, year: int, month: int, day: int) -> dt.date:
         ) from None
 
 
-def _month_day_from(words: str, dateline: dt.date, month: int, day: int, *, past: bool) -> dt.date:
+def _check_month_day(words: str, month: int, day: int) -> None:
+    """Refuse a month and day no year has (31 June, 30 February)."""
     if not 1 <= day <= 31 or day > max(calendar.monthrange(y, month)[1] for y in (2023, 2024)):
         raise DateResolutionError(f"{words!r} names a day that does not exist in any year")
+
+
+def _month_day_from(words: str, dateline: dt.date, month: int, day: int, *, past: bool) -> dt.date:
+    """The month and day nearest the dateline on or before it (``past``) or on or after it."""
     step = -1 if past else 1
     year = dateline.year
     for _ in range(9):  # 29 February recurs within eight years
@@ -413,7 +501,7 @@ def _stated_iso(
     words: str,
     iso: str,
     weekday_word: str | None,
-    done: Callable[[dt.date | PartialDate, ResolutionRule], ResolvedDate],
+    done: _Done,
 ) -> ResolvedDate:
     try:
         value = PartialDate.from_edtf(iso)

@@ -5,6 +5,7 @@ TextPositionSelector (``start``, ``end``: 0-based, half-open offsets in characte
 decoded text) and a TextQuoteSelector (``exact``: the characters themselves). The two must
 agree: ``source.text[start:end] == exact``, checked when the evidence is made.
 
+>>> from tradetalks import Evidence
 >>> from tradetalks.fixtures import stockholm_2025
 >>> article = stockholm_2025().sources[0]
 >>> quote = Evidence.find(article, "a deadline approaching on August 12")
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 __all__ = ["Evidence", "Source"]
 
-import datetime as dt
+import datetime as dt  # at run time: record_classes() resolves the fields' annotations
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -31,24 +32,26 @@ from tradetalks._fields import (
     check_instances,
     check_named,
     check_optional_text,
+    in_field,
     record_class,
     short,
 )
+from tradetalks.dates import to_day
 from tradetalks.errors import EvidenceMismatchError, InvalidValueError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     # actors imports this module (every record carries evidence): a source's outlet is
     # checked by its class's registered name, not by importing actors.
     from tradetalks.actors import Organization
+    from tradetalks.dates import PartialDate
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
-def _check_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidValueError(
-            f"expected a datetime.date, not {type(value).__name__}", where=attribute.name
-        )
+def _published_on(value: dt.date | PartialDate | str) -> dt.date:
+    return in_field("published_on", to_day, value)
 
 
 def _check_language(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -113,7 +116,9 @@ class Source:
         id: the source's id in its dataset.
         outlet: the :class:`~tradetalks.Organization` that published it.
         title: its headline, when known (``None`` when the text at hand does not carry it).
-        published_on: the day it was published (its dateline), a :class:`datetime.date`;
+        published_on: the day it was published (its dateline), a :class:`datetime.date`
+            (``YYYY-MM-DD`` text, or a day-precision :class:`~tradetalks.PartialDate`, is
+            accepted and converted; a month is refused: a dateline is a full day);
             relative date words in it are resolved against this day.
         url: where it was published, when known.
         language: a BCP 47 language tag (``"en"``).
@@ -125,12 +130,19 @@ class Source:
 
     Raises:
         InvalidValueError: for a malformed id or language tag, an empty text, or a
-            ``published_on`` that is not a date.
+            ``published_on`` that is not a full day.
 
     >>> from tradetalks.fixtures import stockholm_2025
     >>> article = stockholm_2025().sources[0]
     >>> article.outlet.name, article.published_on.isoformat(), len(article.text)
     ('Global Times', '2025-07-30', 6137)
+    >>> import attrs
+    >>> attrs.evolve(article, published_on="2025-07-31").published_on
+    datetime.date(2025, 7, 31)
+    >>> attrs.evolve(article, published_on="2025-07")
+    Traceback (most recent call last):
+    ...
+    tradetalks.errors.InvalidValueError: published_on: a full day is needed (YYYY-MM-DD text or a datetime.date), not the month 2025-07
     """
 
     id: str = attrs.field(validator=check_id)
@@ -138,7 +150,7 @@ class Source:
         metadata=REFERENCE_MARK, validator=check_named("Organization")
     )
     title: str | None = attrs.field(default=None, validator=check_optional_text)
-    published_on: dt.date = attrs.field(validator=_check_day)
+    published_on: dt.date = attrs.field(converter=_published_on)
     url: str | None = attrs.field(default=None, validator=check_optional_text)
     language: str = attrs.field(validator=_check_language)
     text: str = attrs.field(validator=_check_source_text, repr=False)
@@ -198,6 +210,7 @@ class Evidence:
         EvidenceMismatchError: when the offsets are outside the text or ``exact`` is not what
             stands at them.
 
+    >>> from tradetalks import Evidence
     >>> from tradetalks.fixtures import stockholm_2025
     >>> article = stockholm_2025().sources[0]
     >>> Evidence(source=article, start=0, end=7, exact="Chinese").exact
@@ -230,6 +243,7 @@ class Evidence:
             InvalidValueError: when ``source`` is not a Source or ``occurrence`` not a
                 whole number from 1.
 
+        >>> from tradetalks import Evidence
         >>> from tradetalks.fixtures import stockholm_2025
         >>> article = stockholm_2025().sources[0]
         >>> Evidence.find(article, "Stockholm", occurrence=2).start
@@ -276,6 +290,7 @@ class Evidence:
 
         The evidence itself is marked with ``[[`` and ``]]``.
 
+        >>> from tradetalks import Evidence
         >>> from tradetalks.fixtures import stockholm_2025
         >>> article = stockholm_2025().sources[0]
         >>> Evidence.find(article, "August 12").context(20)

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 __all__ = ["Mode", "Statement"]
 
+import datetime as dt
 import enum
 import typing
-from typing import TYPE_CHECKING
+from typing import Any
 
 import attrs
 
@@ -38,6 +39,7 @@ from tradetalks._fields import (
     is_plain_text,
     record_class,
     short,
+    to_enum,
     to_tuple,
 )
 from tradetalks.actors import Organization, Person, UnnamedGroup
@@ -46,9 +48,6 @@ from tradetalks.resolution import ResolutionRule, ResolvedDate, resolve_date
 from tradetalks.sources import Evidence, check_evidence
 from tradetalks.talks import Meeting, Round
 
-if TYPE_CHECKING:
-    import datetime as dt
-
 OPENING_QUOTES = '"“'
 CLOSING_QUOTES = '"”'
 QUOTES = '"“”'
@@ -56,7 +55,7 @@ _QUOTE_MARKS = frozenset(QUOTES)
 
 
 class Mode(enum.Enum):
-    """How a statement is reported."""
+    """How a statement is reported (a field takes a member or its value's text, ``"direct"``)."""
 
     DIRECT = "direct"
     """Verbatim, inside quotation marks."""
@@ -64,6 +63,36 @@ class Mode(enum.Enum):
     """Reported speech, without quotation marks."""
     MIXED = "mixed"
     """Reported speech around a quoted fragment."""
+
+
+def _to_mode(value: Mode | str) -> Mode:
+    return to_enum(Mode, value, "mode")
+
+
+def _check_said_on(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or a :class:`ResolvedDate`; for anything else, say how to make one."""
+    if value is None or isinstance(value, ResolvedDate):
+        return
+    if isinstance(value, str):
+        raise InvalidValueError(
+            f"expected a ResolvedDate, not the text {short(repr(value))}: make one with "
+            f"tradetalks.resolve_date({short(repr(value))}, dateline), the dateline being the "
+            "source's published_on; it keeps the words and the rule that read them",
+            where=attribute.name,
+        )
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        raise InvalidValueError(
+            f"expected a ResolvedDate, not the date {value}: make one from the source's "
+            'date words with tradetalks.resolve_date("on Tuesday", dateline), or, for a '
+            "date the words do not give, taken from the account around it, "
+            f'ResolvedDate("{value}?", None, ResolutionRule.CONTEXT)',
+            where=attribute.name,
+        )
+    raise InvalidValueError(
+        f"expected a ResolvedDate (made with tradetalks.resolve_date) or None, not "
+        f"{type(value).__name__}",
+        where=attribute.name,
+    )
 
 
 def _quoted_in(text: str, passage: str) -> bool:
@@ -80,7 +109,7 @@ def _quoted_in(text: str, passage: str) -> bool:
     )
 
 
-def _check_said_on(statement: Statement) -> None:
+def _check_said_on_words(statement: Statement) -> None:
     """Date words must stand in the evidence and resolve, against its dateline, to the date."""
     said = statement.said_on
     if said is None or said.words is None or said.rule is ResolutionRule.CONTEXT:
@@ -224,6 +253,7 @@ class Statement:
             ``DIRECT`` text that is not what the evidence quotes, or references of the
             wrong kind.
 
+    >>> from tradetalks import Mode, Statement
     >>> from tradetalks.fixtures import stockholm_2025
     >>> quote = stockholm_2025().get("zhou-mi-candid-exchanges", Statement)
     >>> quote.mode is Mode.DIRECT, quote.audience, quote.text[:40]
@@ -236,7 +266,7 @@ class Statement:
     speakers: tuple[Person | Organization | UnnamedGroup, ...] = attrs.field(
         converter=to_tuple, metadata=REFERENCE_MARK
     )
-    mode: Mode
+    mode: Mode = attrs.field(converter=_to_mode)
     text: str
     said_on: ResolvedDate | None = None
     audience: str | None = None
@@ -251,7 +281,7 @@ class Statement:
         if not _common_shape(self):
             check_fields(self, _FIELD_CHECKS)
         _check_text_against_evidence(self)
-        _check_said_on(self)
+        _check_said_on_words(self)
 
     @property
     def speaker_names(self) -> tuple[str, ...]:
@@ -265,9 +295,8 @@ class Statement:
 _FIELD_CHECKS = {
     "id": check_id,
     "speakers": check_instances(Person, Organization, UnnamedGroup, at_least_one=True),
-    "mode": check_instance(Mode),
     "text": check_text,
-    "said_on": check_instance(ResolvedDate, optional=True),
+    "said_on": _check_said_on,
     "audience": check_optional_text,
     "reported_by": check_instances(Organization, UnnamedGroup),
     "occasion": check_instance(Round, Meeting, optional=True),

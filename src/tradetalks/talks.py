@@ -32,26 +32,30 @@ from tradetalks._fields import (
     check_texts,
     in_field,
     record_class,
+    to_enum,
     to_tuple,
 )
 from tradetalks.actors import Organization, Party, Person, UnnamedGroup
-from tradetalks.dates import DateSpan, PartialDate, SpanEnd, to_date_span
+from tradetalks.dates import DateSpan, SpanEnd, to_date_span
 from tradetalks.errors import InvalidValueError
 from tradetalks.sources import check_evidence
 
 if TYPE_CHECKING:
-    import datetime as dt
-
+    from tradetalks.dates import SpanInput
     from tradetalks.sources import Evidence
 
 
 class Role(enum.Enum):
-    """A delegate's place in a delegation."""
+    """A delegate's place in a delegation (a field takes a member or its value's text)."""
 
     LEAD = "lead"
     """The head of the party's delegation ("lead person")."""
     MEMBER = "member"
     """Any other member of the delegation."""
+
+
+def _to_role(value: Role | str) -> Role:
+    return to_enum(Role, value, "role")
 
 
 @record_class
@@ -62,13 +66,14 @@ class Delegate:
     Attributes:
         person: the :class:`~tradetalks.Person`.
         party: the :class:`~tradetalks.Party` they represent.
-        role: a :class:`Role`, ``LEAD`` or ``MEMBER``.
+        role: a :class:`Role`, ``LEAD`` or ``MEMBER`` (or its value's text, ``"lead"``).
         title: the title they held at that round, as the source gives it.
         evidence: where the source places them in the round.
 
     Raises:
         InvalidValueError: for references of the wrong kind or an empty title.
 
+    >>> from tradetalks import Round
     >>> from tradetalks.fixtures import stockholm_2025
     >>> stockholm = stockholm_2025().get("stockholm-2025", Round)
     >>> [(d.person.name, d.party.code, d.role.value) for d in stockholm.delegates]
@@ -77,14 +82,14 @@ class Delegate:
 
     person: Person = attrs.field(metadata=REFERENCE_MARK, validator=check_instance(Person))
     party: Party = attrs.field(metadata=REFERENCE_MARK, validator=check_instance(Party))
-    role: Role = attrs.field(validator=check_instance(Role))
+    role: Role = attrs.field(converter=_to_role)
     title: str = attrs.field(validator=check_text)
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=to_tuple, validator=check_evidence, kw_only=True
     )
 
 
-def _dates(value: DateSpan | PartialDate | dt.date | str) -> DateSpan:
+def _dates(value: SpanInput) -> DateSpan:
     return in_field("dates", to_date_span, value)
 
 
@@ -149,7 +154,9 @@ class Round:
         country: ISO 3166-1 alpha-2 code of the host country, when the source gives it.
         dates: a :class:`~tradetalks.DateSpan` at the precision the source gives
             (``2025-05`` for "in May"); an end the source does not give is unknown
-            (``/2025-07-29`` for talks that "ended on Tuesday"), never open.
+            (``/2025-07-29`` for talks that "ended on Tuesday"), never open. EDTF text
+            (``"2025-07-28/2025-07-29"``), one date (a ``datetime.date`` or a
+            :class:`~tradetalks.PartialDate`) or a ``(start, end)`` pair is accepted.
         delegates: its :class:`Delegate` records, in the source's order.
         outcomes: what it produced, each in a sentence, when the source states it.
         evidence: where the source states it.
@@ -159,6 +166,7 @@ class Round:
             code, a person who is a delegate twice, dates that end before they start, or
             dates with an open end (``2025-07-28/..``: a round of talks stops).
 
+    >>> from tradetalks import Round
     >>> from tradetalks.fixtures import stockholm_2025
     >>> stockholm = stockholm_2025().get("stockholm-2025", Round)
     >>> stockholm.number, stockholm.country, str(stockholm.dates)
@@ -184,6 +192,7 @@ class Round:
     def delegation(self, party: Party | str) -> tuple[Delegate, ...]:
         """The delegates of one party (a :class:`~tradetalks.Party` or its code), leads first.
 
+        >>> from tradetalks import Round
         >>> from tradetalks.fixtures import stockholm_2025
         >>> stockholm = stockholm_2025().get("stockholm-2025", Round)
         >>> [d.person.name for d in stockholm.delegation("US")]
@@ -203,7 +212,7 @@ def _delegation(delegates: tuple[Delegate, ...], party: Party | str) -> tuple[De
 
 
 class MeetingKind(enum.Enum):
-    """What kind of encounter a :class:`Meeting` is."""
+    """What kind of encounter a :class:`Meeting` is (a field takes a member or its value's text)."""
 
     MEETING = "meeting"
     """People meeting in person."""
@@ -217,8 +226,12 @@ class MeetingKind(enum.Enum):
     """Any other encounter."""
 
 
-def _optional_span(value: DateSpan | str | None) -> DateSpan | None:
+def _optional_span(value: SpanInput | None) -> DateSpan | None:
     return None if value is None else in_field("dates", to_date_span, value)
+
+
+def _to_meeting_kind(value: MeetingKind | str) -> MeetingKind:
+    return to_enum(MeetingKind, value, "kind")
 
 
 @record_class
@@ -228,7 +241,7 @@ class Meeting:
 
     Attributes:
         id: the meeting's id in its dataset.
-        kind: a :class:`MeetingKind`.
+        kind: a :class:`MeetingKind` (or its value's text, ``"phone_call"``).
         description: what it was, in a phrase.
         participants: who took part, each a :class:`~tradetalks.Person`, an
             :class:`~tradetalks.Organization`, or an :class:`~tradetalks.UnnamedGroup` for
@@ -236,7 +249,8 @@ class Meeting:
         city: where it was held, if in person and known.
         country: ISO 3166-1 alpha-2 code of where it was held, if known.
         dates: a :class:`~tradetalks.DateSpan`, or ``None`` when the source gives no date;
-            an end the source does not give is unknown (``2025-07-30/``), never open.
+            an end the source does not give is unknown (``2025-07-30/``), never open; given in
+            any form a round's dates take.
         delegates: the :class:`Delegate` records of those who took part for a party, with
             their role and title then, as for a round (a leaders' meeting: the leaders and
             the ministers beside them); may be empty.
@@ -247,6 +261,7 @@ class Meeting:
             malformed country code, or bad dates
             (dates that end before they start, or with an open end).
 
+    >>> from tradetalks import Meeting
     >>> from tradetalks.fixtures import stockholm_2025
     >>> call = stockholm_2025().get("presidents-phone-call", Meeting)
     >>> call.kind.value, call.dates, call.participants
@@ -254,7 +269,7 @@ class Meeting:
     """
 
     id: str = attrs.field(validator=check_id)
-    kind: MeetingKind = attrs.field(validator=check_instance(MeetingKind))
+    kind: MeetingKind = attrs.field(converter=_to_meeting_kind)
     description: str = attrs.field(validator=check_text)
     participants: tuple[Person | Organization | UnnamedGroup, ...] = attrs.field(
         converter=to_tuple,

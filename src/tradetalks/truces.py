@@ -72,6 +72,7 @@ from tradetalks._fields import (
     check_text,
     in_field,
     record_class,
+    to_enum,
     to_tuple,
 )
 from tradetalks.actors import Party
@@ -127,6 +128,7 @@ def to_bound(value: BoundInput) -> Bound:
         InvalidValueError: for any other value, or text that is neither form.
         NaiveDatetimeError: for a datetime without a zone.
 
+    >>> from tradetalks.truces import to_bound
     >>> str(to_bound("2025-05-14")), to_bound("2025-08-12T00:01:00-04:00[America/New_York]").hour
     ('2025-05-14', 0)
     """
@@ -183,16 +185,7 @@ def _at(value: BoundInput) -> Bound:
 
 
 def _reason(value: EndReason | str) -> EndReason:
-    if isinstance(value, EndReason):
-        return value
-    if isinstance(value, str):
-        for member in EndReason:
-            if member.value == value:
-                return member
-    choices = ", ".join(repr(member.value) for member in EndReason)
-    raise InvalidValueError(
-        f"expected an EndReason or one of {choices}, not {value!r}", where="reason"
-    )
+    return to_enum(EndReason, value, "reason")
 
 
 def _bound_day(bound: Bound, purpose: str) -> dt.date:
