@@ -1895,8 +1895,8 @@ def test_an_export_to_a_standard_output_without_bytes_is_written_as_text(
 @pytest.mark.parametrize(
     ("arguments", "name", "what"),
     [
-        (["--format", "json"], "rows.json", "a JSON array of a table's rows"),
-        (["--format", "ndjson"], "rows.ndjson", "rows of a table, one a line"),
+        (["--format", "json"], "rows.json", "a JSON array of the rows of the table statements"),
+        (["--format", "ndjson"], "rows.ndjson", "the rows of the table statements, one a line"),
         (["--format", "csv", "--kind", "truces"], "truces.csv", "the CSV table truces"),
         (["--format", "annotations"], "evidence.jsonld", "Web Annotations"),
         (["--format", "ics"], "talks.ics", "an iCalendar file"),

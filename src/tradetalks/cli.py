@@ -895,18 +895,40 @@ def _binary_or_csv_export(data: bytes, text: str) -> str | None:
 def _json_export(text: str) -> str | None:
     try:
         document = json.loads(text)
+    except RecursionError:  # nested too deeply: no export is
+        return None
     except ValueError:  # rows one a line, each a JSON object?
         try:
             rows = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
-        lines = len(rows) > 1 and all(isinstance(row, dict) for row in rows)
-        return "rows of a table, one a line (tradetalks export --format ndjson)" if lines else None
+        table = _table_of(rows)
+        return (
+            None
+            if table is None
+            else f"the rows of the table {table}, one a line (tradetalks export --format ndjson)"
+        )
     if isinstance(document, list):
-        return "a JSON array of a table's rows (tradetalks export --format json)"
+        table = _table_of(document)
+        return (
+            None
+            if table is None
+            else f"a JSON array of the rows of the table {table} (tradetalks export --format json)"
+        )
     if isinstance(document, dict) and document and "format" not in document:
         return _json_object_export(document)
     return None
+
+
+def _table_of(rows: list[object]) -> str | None:
+    """The table whose rows these are: each a JSON object with exactly its columns."""
+    first = rows[0] if rows else None
+    if not isinstance(first, dict):
+        return None
+    table = next((kind for kind, names in COLUMNS.items() if tuple(first) == names), None)
+    if table is None or not all(isinstance(r, dict) and tuple(r) == COLUMNS[table] for r in rows):
+        return None
+    return table
 
 
 def _json_object_export(document: dict[str, object]) -> str | None:
@@ -917,8 +939,6 @@ def _json_object_export(document: dict[str, object]) -> str | None:
     for key, (value, what) in known.items():
         if document.get(key) == value:
             return what
-    if set(document) <= set(COLUMNS):
-        return "tables of rows, one list a table (an export in JSON)"
     return None
 
 
