@@ -162,6 +162,7 @@ def bound_key(bound: Bound | None) -> object:
 def bound_text(bound: Bound) -> str:
     """A bound's text: EDTF for a date, RFC 9557 for an instant.
 
+    >>> from tradetalks.truces import bound_text, to_bound
     >>> bound_text(to_bound("2025-05"))
     '2025-05'
     """
@@ -213,6 +214,8 @@ def day_range(value: object, zone: dt.tzinfo | None = None) -> tuple[dt.date, dt
     :class:`datetime.date` on itself; a :class:`~tradetalks.PartialDate` on any day from its
     earliest to its latest.
 
+    >>> from tradetalks import PartialDate
+    >>> from tradetalks.truces import day_range
     >>> day_range(PartialDate.from_edtf("2025-05"))
     (datetime.date(2025, 5, 1), datetime.date(2025, 5, 31))
     >>> day_range("May") is None
@@ -1132,6 +1135,7 @@ def truce_days_remaining(truce: Truce, as_of: dt.date) -> int:
         NaiveDatetimeError: for a naive datetime.
 
     >>> from datetime import date
+    >>> from tradetalks import truce_days_remaining
     >>> from tradetalks.fixtures import stockholm_2025
     >>> truce_days_remaining(stockholm_2025().truces[0], date(2025, 7, 29))
     14
