@@ -1977,3 +1977,50 @@ def test_statements_by_name_in_any_case(capsys: pytest.CaptureFixture[str]) -> N
     status, out, _ = run(capsys, "statements", "scott  BESSENT")
     assert status == 0
     assert out.startswith("Scott Bessent: 4 statements\n")  # article lines 11, 11, 12, 13
+
+
+def test_export_csv_without_a_kind_to_a_new_folder_is_a_data_package(tmp_path: Path) -> None:
+    folder = tmp_path / "out" / "tables"  # neither there yet nor ending in a separator
+    assert main(["export", "--format", "csv", "--output", str(folder)]) == 0
+    assert (folder / "datapackage.json").is_file()
+    assert (folder / "statements.csv").is_file()
+    one = tmp_path / "statements.csv"  # a file named *.csv: the statements alone
+    assert main(["export", "--format", "csv", "--output", str(one)]) == 0
+    assert one.read_bytes() == (folder / "statements.csv").read_bytes()
+
+
+def test_a_folder_of_tables_is_not_written_over_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "tables"
+    file.write_text("mine", encoding="utf-8")
+    for form in ("parquet", "csv"):
+        assert main(["export", "--format", form, "--output", str(file)]) == 2
+        assert f"--output {str(file)!r} is a file; --format {form} writes a folder" in (
+            capsys.readouterr().err
+        )
+    assert file.read_text(encoding="utf-8") == "mine"
+
+
+def test_an_export_given_as_the_dataset_is_named_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = tmp_path / "rows.ndjson"
+    assert main(["export", "--format", "ndjson", "--output", str(rows)]) == 0
+    capsys.readouterr()
+    assert main(["--dataset", str(rows)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "not a dataset but the rows of the table statements, one a line" in err
+
+
+def test_statements_json_gives_each_statements_speakers_and_reporting_chain(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "statements", "scott-bessent", "--json")
+    assert status == 0
+    [speaker] = json.loads(out)["speakers"]
+    chains = {s["id"]: (s["speakers"], s["reported_by"]) for s in speaker["statements"]}
+    # "Bessent and Greer ... CNN reported"; the warning on Russian oil "Reuters reported".
+    assert chains["bessent-greer-constructive"] == (["Scott Bessent", "Jamieson Greer"], ["CNN"])
+    assert chains["bessent-russian-oil-warning"] == (["Scott Bessent"], ["Reuters"])

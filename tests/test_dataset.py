@@ -613,7 +613,7 @@ def test_an_id_comes_before_a_name() -> None:
     record = small(organizations=[WIRE, company])
     assert record.get("ana-li") is ANA
     assert record.get("Ana-Li") is company  # not an id (ids are exact), but its name
-    with pytest.raises(MissingReferenceError, match=r"^'ana-li' is a Person, not a Organization$"):
+    with pytest.raises(MissingReferenceError, match=r"^'ana-li' is a Person, not an Organization$"):
         record.get("ana-li", Organization)
 
 

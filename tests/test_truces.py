@@ -722,7 +722,7 @@ def test_a_dataset_holds_agreements_and_finds_the_truces_under_one() -> None:
     assert [t.id for t in record.truces_on(dt.date(2026, 3, 1))] == ["china-suspension", "open"]
     with pytest.raises(MissingReferenceError, match="no record has the id 'lausanne'"):
         record.truces_under("lausanne")
-    with pytest.raises(MissingReferenceError, match="'CN' is a Party, not a Agreement"):
+    with pytest.raises(MissingReferenceError, match="'CN' is a Party, not an Agreement"):
         record.truces_under("CN")
     with pytest.raises(MissingReferenceError, match=r"truces\[0\].agreement: 'geneva' is not"):
         Dataset(sources=[SOURCE], organizations=[SOURCE.outlet], parties=PARTIES, truces=[_us()])

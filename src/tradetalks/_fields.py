@@ -51,6 +51,16 @@ C = TypeVar("C", bound=type[Any])
 E = TypeVar("E", bound=enum.Enum)
 
 
+def a_or_an(words: str) -> str:
+    """``words`` after the indefinite article it takes: "a Person", "an Organization".
+
+    >>> from tradetalks._fields import a_or_an
+    >>> a_or_an("Organization"), a_or_an("Round or Meeting")
+    ('an Organization', 'a Round or Meeting')
+    """
+    return f"{'an' if words[:1].lower() in 'aeiou' else 'a'} {words}"
+
+
 def record_class(cls: C) -> C:
     """Register a record class under its name (a class decorator); returns the class."""
     _RECORD_CLASSES[cls.__name__] = cls
@@ -105,7 +115,7 @@ def check_named(name: str, *, optional: bool = False) -> Any:
         cls = _RECORD_CLASSES.get(name)
         if cls is None or not isinstance(value, cls):
             raise InvalidValueError(
-                f"expected a {name}, not {type(value).__name__}", where=attribute.name
+                f"expected {a_or_an(name)}, not {type(value).__name__}", where=attribute.name
             )
 
     return check
@@ -176,10 +186,11 @@ def to_enum(kind: type[E], value: E | str, where: str = "") -> E:
     >>> from tradetalks._fields import to_enum
     >>> to_enum(Mode, "direct"), to_enum(Mode, Mode.MIXED)
     (<Mode.DIRECT: 'direct'>, <Mode.MIXED: 'mixed'>)
-    >>> to_enum(Mode, "quoted", "mode")
+    >>> to_enum(Mode, "quoted", "mode")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    tradetalks.errors.InvalidValueError: mode: expected a Mode or one of 'direct', 'indirect', 'mixed', not 'quoted'
+    tradetalks.errors.InvalidValueError: mode: expected a Mode or one of 'direct', 'indirect',
+    'mixed', not 'quoted'
     """
     if type(value) is kind:  # the common case: a member, as a load gives it
         return value
@@ -281,7 +292,7 @@ def check_instances(*kinds: type, at_least_one: bool = False) -> Any:
         for index, item in enumerate(value):
             if not isinstance(item, kinds):
                 raise InvalidValueError(
-                    f"expected a {names}, not {type(item).__name__}",
+                    f"expected {a_or_an(names)}, not {type(item).__name__}",
                     where=f"{attribute.name}[{index}]",
                 )
 
@@ -297,7 +308,7 @@ def check_instance(*kinds: type, optional: bool = False) -> Any:
             return
         if not isinstance(value, kinds):
             raise InvalidValueError(
-                f"expected a {names}, not {type(value).__name__}", where=attribute.name
+                f"expected {a_or_an(names)}, not {type(value).__name__}", where=attribute.name
             )
 
     return check

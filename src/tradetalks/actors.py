@@ -169,8 +169,9 @@ class Organization:
     >>> from tradetalks import Organization
     >>> from tradetalks.fixtures import stockholm_2025
     >>> department = stockholm_2025().get("ruc-department-of-international-politics", Organization)
-    >>> [o.name for o in department.ancestry()]
-    ['Department of International Politics', 'School of International Studies', 'Renmin University of China']
+    >>> [o.name for o in department.ancestry()]  # doctest: +NORMALIZE_WHITESPACE
+    ['Department of International Politics', 'School of International Studies',
+     'Renmin University of China']
     """
 
     id: str = attrs.field(validator=check_id)

@@ -90,10 +90,12 @@ class Agreement:
     >>> from tradetalks.fixtures import stockholm_2025
     >>> record = stockholm_2025()
     >>> Agreement(id="a", title="A joint statement", parties=[record.get("US")],
-    ...           made_on="2025-05-12", derivation="the statement")
+    ...           made_on="2025-05-12",
+    ...           derivation="the statement")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    tradetalks.errors.InvalidValueError: parties: an agreement is made between two or more different parties, not ['US']
+    tradetalks.errors.InvalidValueError: parties: an agreement is made between two or more different
+    parties, not ['US']
     """
 
     id: str = attrs.field(validator=check_id)

@@ -31,7 +31,6 @@ from tradetalks.errors import InvalidValueError
 from tradetalks.tables import evidence_in
 
 if TYPE_CHECKING:
-
     from tradetalks.sources import Source
     from tradetalks.tables import EvidenceAt
 
@@ -173,8 +172,9 @@ def to_web_annotations(dataset: Dataset) -> dict[str, Any]:
     >>> len(page["items"]), page["items"][0]["id"]
     (73, 'urn:tradetalks:annotation:parties/CN/evidence/0')
     >>> note = next(n for n in page["items"] if "delegates" in n["id"])
-    >>> note["body"]["value"], note["target"]["source"]
-    ('rounds/stockholm-2025: delegates[0].evidence', 'urn:tradetalks:source:global-times-2025-07-30-stockholm')
+    >>> note["body"]["value"], note["target"]["source"]  # doctest: +NORMALIZE_WHITESPACE
+    ('rounds/stockholm-2025: delegates[0].evidence',
+     'urn:tradetalks:source:global-times-2025-07-30-stockholm')
     >>> quote, position = note["target"]["selector"]
     >>> quote["exact"][:25], position["start"], position["end"]
     ('He made the remarks durin', 798, 888)

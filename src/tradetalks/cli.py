@@ -19,8 +19,9 @@ of the source's dateline, and who said how much. Commands and their options:
 * ``export [--format FORMAT] [--kind TABLE] [--raw-csv] [--output FILE|DIR]``: the
   dataset's typed tables (see :mod:`tradetalks.exports`): ``json``, a JSON array of the
   rows of one table (``--kind``, default ``statements``); ``ndjson``, one row object a
-  line; ``csv``, one table as CSV, or, when ``--output`` is a folder (one that exists, or
-  a path ending in ``/``), every table as CSV with a Frictionless ``datapackage.json``;
+  line; ``csv``, one table as CSV (``--kind``, or to a file ``*.csv``), or, when
+  ``--output`` is a folder (any other path, made if missing), every table as CSV with a
+  Frictionless ``datapackage.json``;
   ``parquet``, every table (or the ``--kind`` one) as a Parquet file in the folder
   ``--output`` (needs ``tradetalks[arrow]``); ``annotations``, the evidence as W3C Web
   Annotations (JSON-LD); ``ics``, iCalendar events (``--kind`` ``rounds``, ``meetings`` or
@@ -63,11 +64,11 @@ output is exact data too, and as safe: JSON writes C0 controls as escapes, and D
 controls, the bidirectional formatting characters and lone surrogates are written as
 ``\u009b`` escapes, which every JSON reader reads back as the characters.
 
-**Exit status.** 0: done. 1: a problem with the data: a dataset file that does not load
-(each problem printed as ``tradetalks: FILE: JSONPATH: MESSAGE``, ``standard input`` for
-``-``), a ``validate`` file with a problem, a merge conflict, a question the data cannot
-answer (days to a deadline known only to the month), an optional extra that is missing,
-or an output that cannot be written (``tradetalks: error: FILE: REASON``, ``standard
+**Exit status.** 0: done. 1: a problem with the data, or with writing it out: a dataset
+file that does not load (each problem printed as ``tradetalks: FILE: JSONPATH: MESSAGE``,
+``standard input`` for ``-``), a ``validate`` file with a problem, a merge conflict, a
+question the data cannot answer (days to a deadline known only to the month), an optional
+extra that is missing, or an output that cannot be written (``tradetalks: error: FILE: REASON``, ``standard
 output`` for the terminal or a pipe). 2: a usage error, in one line on standard error:
 an unknown command or option, a bad value (``--as-of 2025-13-01``, an unknown ``--kind``,
 a ``--kind`` that iCalendar has no events for), an option the command does not take, a
@@ -107,7 +108,9 @@ Truce: China and United States suspend tariffs (cn-us-tariff-truce-2025)
   the truce's bound is one) and ``label`` (the words the line shows).
 * ``statements``: an object with ``speakers``, each with ``id`` (``null`` for a group the
   article does not name), ``name`` and ``statements``: the rows of
-  :func:`tradetalks.exports.to_records` of kind ``statements``.
+  :func:`tradetalks.exports.to_records` of kind ``statements``, each with ``speakers``
+  (every speaker's name, in order) and ``reported_by`` (the outlets that carried it, the
+  first first) added.
 * ``validate``: a list with one object per file, in the order given: ``file`` (as given,
   ``-`` for standard input), ``valid``, ``records`` (the number of records of a valid file,
   else ``null``) and ``problems`` (a list of ``path``, a JSONPath or ``null``, and
@@ -625,7 +628,8 @@ def _parser() -> _Parser:
         "--output",
         metavar="FILE|DIR",
         help="write to FILE instead of standard output; a folder (DIR) for parquet, and for "
-        "csv to write every table with a datapackage.json",
+        "csv without --kind to a path that does not end in .csv: every table with a "
+        "datapackage.json",
     )
     merge = command(
         "merge",
@@ -949,10 +953,27 @@ def _is_folder(output: str | None) -> bool:
     return output.endswith(("/", os.sep)) or Path(output).is_dir()
 
 
+def _csv_package(kind: str | None, output: str | None) -> bool:
+    """Whether a CSV export is a data package: every table, in the folder ``--output``.
+
+    It is when no ``--kind`` is given and ``--output`` is a folder, or a path that does not
+    end in ``.csv`` (``out/tables``); one table is written to a file ``*.csv``, to the file
+    ``--output`` when ``--kind`` names it, and to standard output without ``--output``.
+    """
+    if output is None or kind is not None:
+        return False
+    return _is_folder(output) or not output.lower().endswith(".csv")
+
+
 def _check_export(form: str, kind: str | None, output: str | None) -> None:
     """Refuse the export options that do not go together, before any file is read."""
     if form == "parquet" and output is None:
         raise _UsageError("--format parquet writes one file a table: give --output DIR")
+    folder_of_tables = form == "parquet" or (form == "csv" and _csv_package(kind, output))
+    if folder_of_tables and output is not None and Path(output).is_file():
+        raise _UsageError(
+            f"--output {output!r} is a file; --format {form} writes a folder of tables"
+        )
     if form == "csv" and _is_folder(output) and kind is not None:
         raise _UsageError(
             f"--output {output!r} is a folder, for every table and a datapackage.json; "
@@ -975,7 +996,7 @@ def _export(
             for name in _counted(kinds, "tables"):
                 exports.write_parquet(dataset, output, [name])
         return
-    if form == "csv" and _is_folder(output) and output is not None:
+    if form == "csv" and _csv_package(kind, output) and output is not None:
         with _writing(output):
             exports.write_csv_package(dataset, output, spreadsheet_safe=not raw_csv)
         return
@@ -1012,10 +1033,15 @@ def _dataset(path: str | None) -> Dataset:
         except DataFormatError as error:  # a missing file (OSError): reported with its name
             raise _DatasetError(str(fixtures.DATA / _SHIPPED), _problems(error)) from None
     shown = _STDIN if path == "-" else repr(path)
+    kept: list[bytes] = []
     try:
-        return _load(path)
+        return _load(path, kept)
     except DataFormatError as error:
-        raise _DatasetError(_named(path), _problems(error)) from None
+        problems = _problems(error)
+        export = _what_export(kept[0] if kept else _head(path))
+        if export is not None:  # one line, not a problem for each row of a table
+            problems = [Problem("", f"not a dataset but {export}")]
+        raise _DatasetError(_named(path), problems) from None
     except OSError as error:
         raise _UsageError(f"cannot read {shown}: {_reason(error)}") from None
     except InvalidValueError as error:  # a NUL in the path
@@ -1419,7 +1445,14 @@ def _statements(dataset: Dataset, speaker: str, *, as_json: bool) -> None:
                 {
                     "id": None if isinstance(who, UnnamedGroup) else who.id,
                     "name": who.words if isinstance(who, UnnamedGroup) else who.name,
-                    "statements": [rows[s.id] for s in dataset.statements_by(who)],
+                    "statements": [
+                        {
+                            **rows[s.id],
+                            "speakers": list(s.speaker_names),
+                            "reported_by": [_name_of(r) for r in s.reported_by],
+                        }
+                        for s in dataset.statements_by(who)
+                    ],
                 }
                 for who in found
             ]
@@ -1443,6 +1476,11 @@ def _statements(dataset: Dataset, speaker: str, *, as_json: bool) -> None:
             )
             _say(f"{when!s:<11} {statement.mode.value:<8}  {extra}".rstrip())
             _say(f"  {_cut(statement.text, 76)}")
+
+
+def _name_of(who: Person | Organization | UnnamedGroup) -> str:
+    """A speaker's or outlet's name; an unnamed group's words."""
+    return who.words if isinstance(who, UnnamedGroup) else who.name
 
 
 def _cut(text: str, limit: int) -> str:

@@ -9,8 +9,9 @@ name of a person, organization or party (see :meth:`Dataset.get`).
 >>> from datetime import date
 >>> from tradetalks.fixtures import stockholm_2025
 >>> record = stockholm_2025()
->>> record
-Dataset(sources=1, parties=2, organizations=15, people=8, positions=9, rounds=3, meetings=2, statements=25, agreements=0, truces=1, claims=0)
+>>> record  # doctest: +NORMALIZE_WHITESPACE
+Dataset(sources=1, parties=2, organizations=15, people=8, positions=9, rounds=3, meetings=2,
+        statements=25, agreements=0, truces=1, claims=0)
 >>> [s.speaker_names for s in record.statements_between(date(2025, 7, 29), date(2025, 7, 29))][:2]
 [('He Lifeng',), ('He Lifeng',)]
 >>> len(record.statements_by("Scott Bessent"))
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
 
-from tradetalks._fields import is_reference, to_tuple
+from tradetalks._fields import a_or_an, is_reference, to_tuple
 from tradetalks.actors import Organization, Party, Person, Position, UnnamedGroup
 from tradetalks.agreements import Agreement
 from tradetalks.claims import Claim
@@ -244,10 +245,11 @@ class Dataset:
     >>> from tradetalks import Dataset
     >>> from tradetalks.fixtures import stockholm_2025
     >>> record = stockholm_2025()
-    >>> Dataset(sources=record.sources, parties=record.parties)
+    >>> Dataset(sources=record.sources, parties=record.parties)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    tradetalks.errors.MissingReferenceError: sources[0].outlet: 'global-times' is not in the dataset's organizations
+    tradetalks.errors.MissingReferenceError: sources[0].outlet: 'global-times' is not in the
+    dataset's organizations
     """
 
     sources: tuple[Source, ...] = attrs.field(factory=tuple, converter=to_tuple)
@@ -448,10 +450,11 @@ class Dataset:
         'Guo Jiakun'
         >>> record.get("scott bessent").id, record.get("MOFCOM").id, record.get("China").id
         ('scott-bessent', 'mofcom', 'CN')
-        >>> record.get("bessent", Person)
+        >>> record.get("bessent", Person)  # doctest: +NORMALIZE_WHITESPACE
         Traceback (most recent call last):
         ...
-        tradetalks.errors.MissingReferenceError: no record has the id or name 'bessent'; did you mean 'scott-bessent' (Scott Bessent)?
+        tradetalks.errors.MissingReferenceError: no record has the id or name 'bessent'; did you
+        mean 'scott-bessent' (Scott Bessent)?
         >>> try:
         ...     record.get("Jamieson Gear")
         ... except LookupError as error:
@@ -463,10 +466,11 @@ class Dataset:
         >>> import attrs
         >>> namesake = attrs.evolve(record.get("scott-bessent", Person), id="scott-bessent-2")
         >>> two = attrs.evolve(record, people=[*record.people, namesake])
-        >>> two.get("Scott Bessent")
+        >>> two.get("Scott Bessent")  # doctest: +NORMALIZE_WHITESPACE
         Traceback (most recent call last):
         ...
-        tradetalks.errors.MissingReferenceError: 'Scott Bessent' names 2 records: 'scott-bessent' (Person) and 'scott-bessent-2' (Person); give the id of the one meant
+        tradetalks.errors.MissingReferenceError: 'Scott Bessent' names 2 records: 'scott-bessent'
+        (Person) and 'scott-bessent-2' (Person); give the id of the one meant
         >>> try:
         ...     two.get("Scott Bessent")
         ... except LookupError as error:
@@ -479,7 +483,7 @@ class Dataset:
             return self._find(ident, None, "")
         if not isinstance(kind, type):
             raise InvalidValueError(f"kind is a class, such as Person, not {kind!r}", where="kind")
-        return self._find(ident, (kind,), f"a {kind.__name__}")
+        return self._find(ident, (kind,), a_or_an(kind.__name__))
 
     def __contains__(self, ident: object) -> bool:
         """Whether :meth:`get` finds a record for ``ident``: an id, or a name only one has.
@@ -511,7 +515,7 @@ class Dataset:
         record = self._by_id.get(ident)
         if record is not None:
             if kinds is not None and not isinstance(record, kinds):
-                message = f"{ident!r} is a {type(record).__name__}, not {wanted}"
+                message = f"{ident!r} is {a_or_an(type(record).__name__)}, not {wanted}"
                 raise _lookup_error(message, reference=ident)
             return record
         named = self._names().get(_fold(ident), ()) if names else ()
@@ -610,14 +614,16 @@ class Dataset:
         >>> record = stockholm_2025()
         >>> [s.mode.value for s in record.statements_by("zhou-mi")]
         ['direct', 'indirect', 'indirect']
-        >>> [s.id for s in record.statements_by("scott bessent")]
-        ['bessent-greer-constructive', 'bessent-greer-extension-likely', 'bessent-very-productive', 'bessent-russian-oil-warning']
+        >>> [s.id for s in record.statements_by("scott bessent")]  # doctest: +NORMALIZE_WHITESPACE
+        ['bessent-greer-constructive', 'bessent-greer-extension-likely', 'bessent-very-productive',
+         'bessent-russian-oil-warning']
         >>> record.statements_by("Reuters")
         ()
-        >>> record.statements_by("bessent")
+        >>> record.statements_by("bessent")  # doctest: +NORMALIZE_WHITESPACE
         Traceback (most recent call last):
         ...
-        tradetalks.errors.MissingReferenceError: no record has the id or name 'bessent'; did you mean 'scott-bessent' (Scott Bessent)?
+        tradetalks.errors.MissingReferenceError: no record has the id or name 'bessent'; did you
+        mean 'scott-bessent' (Scott Bessent)?
         """
         wanted = "a Person or Organization"
         if isinstance(speaker, str):
@@ -647,10 +653,11 @@ class Dataset:
         >>> record = stockholm_2025()
         >>> len(record.statements_at("wang-wentao-meets-uscbc"))
         7
-        >>> record.statements_at("stockholm")
+        >>> record.statements_at("stockholm")  # doctest: +NORMALIZE_WHITESPACE
         Traceback (most recent call last):
         ...
-        tradetalks.errors.MissingReferenceError: no record has the id 'stockholm'; did you mean 'stockholm-2025'?
+        tradetalks.errors.MissingReferenceError: no record has the id 'stockholm'; did you mean
+        'stockholm-2025'?
         """
         ident = occasion if isinstance(occasion, str) else getattr(occasion, "id", None)
         if not isinstance(ident, str):
@@ -795,7 +802,7 @@ class Dataset:
                 f"expected an Agreement or an id, not {type(agreement).__name__}",
                 where="agreement",
             )
-        self._find(ident, (Agreement,), "a Agreement", names=isinstance(agreement, str))
+        self._find(ident, (Agreement,), "an Agreement", names=isinstance(agreement, str))
         under: dict[str, tuple[Truce, ...]] | None = self._views.get("truces_under")
         if under is None:
             found: defaultdict[str, list[Truce]] = defaultdict(list)

@@ -206,10 +206,11 @@ class PartialDate:
         PartialDate('2025-07-29?')
         >>> PartialDate.from_edtf("2025-07-29?").uncertain
         True
-        >>> PartialDate.from_edtf("July 2025")
+        >>> PartialDate.from_edtf("July 2025")  # doctest: +NORMALIZE_WHITESPACE
         Traceback (most recent call last):
         ...
-        tradetalks.errors.InvalidValueError: not an EDTF date: 'July 2025' (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %)
+        tradetalks.errors.InvalidValueError: not an EDTF date: 'July 2025' (expected YYYY, YYYY-MM
+        or YYYY-MM-DD, optionally followed by ?, ~ or %)
         """
         if not isinstance(text, str):
             raise InvalidValueError(f"an EDTF date must be a string, not {type(text).__name__}")
@@ -356,10 +357,11 @@ def to_partial_date(value: PartialDate | dt.date | str) -> PartialDate:
     >>> from tradetalks.dates import to_partial_date
     >>> to_partial_date("2025-05"), to_partial_date(dt.date(2025, 5, 12))
     (PartialDate('2025-05'), PartialDate('2025-05-12'))
-    >>> to_partial_date(20250512)
+    >>> to_partial_date(20250512)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    tradetalks.errors.InvalidValueError: expected a PartialDate, a datetime.date or EDTF text such as '2025-05-12' or '2025-05', not int
+    tradetalks.errors.InvalidValueError: expected a PartialDate, a datetime.date or EDTF text such
+    as '2025-05-12' or '2025-05', not int
     """
     if isinstance(value, PartialDate):
         return value
@@ -391,10 +393,11 @@ def to_day(value: dt.date | PartialDate | str) -> dt.date:
     >>> from tradetalks.dates import PartialDate, to_day
     >>> to_day("2025-05-12"), to_day(PartialDate(2025, 5, 12)), to_day(dt.date(2025, 5, 12))
     (datetime.date(2025, 5, 12), datetime.date(2025, 5, 12), datetime.date(2025, 5, 12))
-    >>> to_day("2025-05")
+    >>> to_day("2025-05")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    tradetalks.errors.InvalidValueError: a full day is needed (YYYY-MM-DD text or a datetime.date), not the month 2025-05
+    tradetalks.errors.InvalidValueError: a full day is needed (YYYY-MM-DD text or a datetime.date),
+    not the month 2025-05
     """
     if type(value) is dt.date:  # the common case, as a load gives it
         return value
@@ -578,10 +581,12 @@ class DateSpan:
         <SpanEnd.OPEN: '..'>
         >>> DateSpan.from_edtf("/2025-05-14").start
         <SpanEnd.UNKNOWN: ''>
-        >>> DateSpan.from_edtf("../..")
+        >>> DateSpan.from_edtf("../..")  # doctest: +NORMALIZE_WHITESPACE
         Traceback (most recent call last):
         ...
-        tradetalks.errors.InvalidValueError: the span ../.. has no date at either end: give its start, its end or both (an end may be open, '..', or unknown, '', only when the other is a date)
+        tradetalks.errors.InvalidValueError: the span ../.. has no date at either end: give its
+        start, its end or both (an end may be open, '..', or unknown, '', only when the other
+        is a date)
         """
         if not isinstance(text, str):
             raise InvalidValueError(f"an EDTF date must be a string, not {type(text).__name__}")
@@ -776,10 +781,12 @@ def to_date_span(value: SpanInput) -> DateSpan:
     DateSpan('2025-07-28/2025-07-29')
     >>> to_date_span("2025-05"), to_date_span(dt.date(2025, 5, 12))
     (DateSpan('2025-05'), DateSpan('2025-05-12'))
-    >>> to_date_span(2025)
+    >>> to_date_span(2025)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    tradetalks.errors.InvalidValueError: expected a DateSpan, EDTF text such as '2025-07-28/2025-07-29', one date (a PartialDate or a datetime.date) or a (start, end) pair, not int
+    tradetalks.errors.InvalidValueError: expected a DateSpan, EDTF text such as
+    '2025-07-28/2025-07-29', one date (a PartialDate or a datetime.date) or a (start, end)
+    pair, not int
     """
     if isinstance(value, DateSpan):
         return value

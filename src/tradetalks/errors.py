@@ -164,9 +164,10 @@ class MergeConflictError(InvalidValueError):
     >>> try:
     ...     record.merge(other)
     ... except tradetalks.MergeConflictError as error:
-    ...     print(error)
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
     the datasets disagree:
-    he-lifeng.name: 'He Lifeng' (global-times-2025-07-30-stockholm) vs 'He Li Feng' (global-times-2025-07-30-stockholm)
+    he-lifeng.name: 'He Lifeng' (global-times-2025-07-30-stockholm)
+      vs 'He Li Feng' (global-times-2025-07-30-stockholm)
     """
 
     def __init__(self, message: str, *, differences: Sequence[Any], where: str = "") -> None:
@@ -185,8 +186,9 @@ class NaiveDatetimeError(InvalidValueError):
     >>> try:
     ...     tradetalks.format_instant(datetime(2025, 8, 12, 0, 1))
     ... except tradetalks.NaiveDatetimeError as error:
-    ...     print(error)
-    2025-08-12 00:01:00 is naive (it has no time zone); give it a zone, e.g. tzinfo=ZoneInfo("America/New_York")
+    ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+    2025-08-12 00:01:00 is naive (it has no time zone); give it a zone,
+      e.g. tzinfo=ZoneInfo("America/New_York")
     """
 
 

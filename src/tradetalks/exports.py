@@ -29,8 +29,11 @@ as it is).
 >>> from tradetalks.exports import to_records
 >>> from tradetalks.fixtures import stockholm_2025
 >>> rows = to_records(stockholm_2025(), "rounds")
->>> [(r["id"], r["dates"], r["dates_earliest"], r["dates_latest"]) for r in rows]
-[('geneva-2025', '2025-05', '2025-05-01', '2025-05-31'), ('london-2025', '2025-06', '2025-06-01', '2025-06-30'), ('stockholm-2025', '2025-07-28/2025-07-29', '2025-07-28', '2025-07-29')]
+>>> [(r["id"], r["dates"], r["dates_earliest"], r["dates_latest"])
+...  for r in rows]  # doctest: +NORMALIZE_WHITESPACE
+[('geneva-2025', '2025-05', '2025-05-01', '2025-05-31'),
+ ('london-2025', '2025-06', '2025-06-01', '2025-06-30'),
+ ('stockholm-2025', '2025-07-28/2025-07-29', '2025-07-28', '2025-07-29')]
 """
 
 from __future__ import annotations
@@ -138,7 +141,8 @@ def to_records(dataset: Dataset, kind: str) -> list[Row]:
     >>> row = to_records(stockholm_2025(), "statements")[0]
     >>> row["said_on"], row["said_on_words"], row["said_on_precision"], row["round_id"]
     ('2025-07-29', 'on Tuesday', 'day', 'stockholm-2025')
-    >>> [(r["ordinal"], r["reporter_name"]) for r in to_records(stockholm_2025(), "statement_reporters")][:1]
+    >>> [(r["ordinal"], r["reporter_name"])
+    ...  for r in to_records(stockholm_2025(), "statement_reporters")][:1]
     [(1, 'Xinhua News Agency')]
 
     A truce until further notice that ended early:
@@ -343,8 +347,10 @@ def data_package() -> dict[str, Any]:
     >>> package["profile"], package["resources"][0]["path"]
     ('tabular-data-package', 'sources.csv')
     >>> speakers = next(r for r in package["resources"] if r["name"] == "statement_speakers")
-    >>> speakers["schema"]["primaryKey"], speakers["schema"]["foreignKeys"][0]
-    (['statement_id', 'ordinal'], {'fields': 'statement_id', 'reference': {'resource': 'statements', 'fields': 'id'}})
+    >>> (speakers["schema"]["primaryKey"],  # doctest: +NORMALIZE_WHITESPACE
+    ...  speakers["schema"]["foreignKeys"][0])
+    (['statement_id', 'ordinal'],
+     {'fields': 'statement_id', 'reference': {'resource': 'statements', 'fields': 'id'}})
     """
     return {
         "profile": "tabular-data-package",

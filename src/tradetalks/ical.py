@@ -162,17 +162,18 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
     ...     at="2025-08-01", reason="terminated", derivation="an example end")
     >>> mine = Dataset(sources=record.sources, organizations=record.organizations,
     ...                parties=record.parties, truces=[ended])
-    >>> [str(event["SUMMARY"]) for event in icalendar.Calendar.from_ical(
-    ...     to_ical(mine)).walk("VEVENT")]  # doctest: +NORMALIZE_WHITESPACE
-    ['Deadline of cn-us-tariff-truce-2025 (CN and US), term 1 (cut short: it ended early on 2025-08-01)',
-     'cn-us-tariff-truce-2025 (CN and US) ended early (terminated)']
+    >>> for event in icalendar.Calendar.from_ical(to_ical(mine)).walk("VEVENT"):
+    ...     print(event["SUMMARY"])
+    Deadline of cn-us-tariff-truce-2025 (CN and US), term 1 (cut short: it ended early on 2025-08-01)
+    cn-us-tariff-truce-2025 (CN and US) ended early (terminated)
 
     Only some kinds:
 
-    >>> to_ical(record, kinds=["statements"])
+    >>> to_ical(record, kinds=["statements"])  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    tradetalks.errors.InvalidValueError: kinds: 'statements' is not a kind of calendar event: the kinds are 'rounds', 'meetings', 'truces'
+    tradetalks.errors.InvalidValueError: kinds: 'statements' is not a kind of calendar event: the
+    kinds are 'rounds', 'meetings', 'truces'
     """
     wanted = _check_kinds(kinds)
     try:

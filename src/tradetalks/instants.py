@@ -253,16 +253,20 @@ def parse_instant(text: str) -> dt.datetime:
     >>> from tradetalks import format_instant, parse_instant
     >>> parse_instant("2025-08-12T00:01:00-04:00[America/New_York]")
     datetime.datetime(2025, 8, 12, 0, 1, tzinfo=zoneinfo.ZoneInfo(key='America/New_York'))
-    >>> parse_instant("2025-08-12T00:01:00-05:00[America/New_York]")
+    >>> parse_instant(  # doctest: +NORMALIZE_WHITESPACE
+    ...     "2025-08-12T00:01:00-05:00[America/New_York]")
     Traceback (most recent call last):
     ...
-    tradetalks.errors.InvalidValueError: in '2025-08-12T00:01:00-05:00[America/New_York]' the offset -05:00 is not America/New_York's at that time (-04:00)
+    tradetalks.errors.InvalidValueError: in '2025-08-12T00:01:00-05:00[America/New_York]'
+    the offset -05:00 is not America/New_York's at that time (-04:00)
     >>> format_instant(parse_instant("2025-07-01T10:00:00Z[Europe/Paris][u-ca=gregory]"))
     '2025-07-01T12:00:00+02:00[Europe/Paris]'
-    >>> parse_instant("2025-08-12T00:01:00-04:00[localtime]")
+    >>> parse_instant("2025-08-12T00:01:00-04:00[localtime]")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    tradetalks.errors.InvalidValueError: 'localtime' in '2025-08-12T00:01:00-04:00[localtime]' is not an IANA time zone: it is whatever zone the machine is set to, so the same text would mean different instants on different machines; write the zone's IANA name, e.g. Europe/Paris
+    tradetalks.errors.InvalidValueError: 'localtime' in '2025-08-12T00:01:00-04:00[localtime]' is
+    not an IANA time zone: it is whatever zone the machine is set to, so the same text would mean
+    different instants on different machines; write the zone's IANA name, e.g. Europe/Paris
     """
     if not isinstance(text, str):
         raise InvalidValueError(f"an instant must be a string, not {type(text).__name__}")

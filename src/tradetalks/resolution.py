@@ -32,10 +32,12 @@ contradicts the date beside it. Weekday arithmetic is done with
 
 >>> from datetime import date
 >>> from tradetalks import resolve_date
->>> resolve_date("on Tuesday", dateline=date(2025, 7, 30))
-ResolvedDate(value=PartialDate('2025-07-29'), words='on Tuesday', rule=ResolutionRule.WEEKDAY, tense=Tense.PAST)
->>> resolve_date("on May 14", dateline=date(2025, 5, 12))
-ResolvedDate(value=PartialDate('2025-05-14'), words='on May 14', rule=ResolutionRule.MONTH_DAY, tense=Tense.FUTURE)
+>>> resolve_date("on Tuesday", dateline=date(2025, 7, 30))  # doctest: +NORMALIZE_WHITESPACE
+ResolvedDate(value=PartialDate('2025-07-29'), words='on Tuesday', rule=ResolutionRule.WEEKDAY,
+             tense=Tense.PAST)
+>>> resolve_date("on May 14", dateline=date(2025, 5, 12))  # doctest: +NORMALIZE_WHITESPACE
+ResolvedDate(value=PartialDate('2025-05-14'), words='on May 14', rule=ResolutionRule.MONTH_DAY,
+             tense=Tense.FUTURE)
 >>> str(resolve_date("in May", dateline=date(2025, 7, 30)).value)
 '2025-05'
 """

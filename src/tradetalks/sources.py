@@ -139,10 +139,11 @@ class Source:
     >>> import attrs
     >>> attrs.evolve(article, published_on="2025-07-31").published_on
     datetime.date(2025, 7, 31)
-    >>> attrs.evolve(article, published_on="2025-07")
+    >>> attrs.evolve(article, published_on="2025-07")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    tradetalks.errors.InvalidValueError: published_on: a full day is needed (YYYY-MM-DD text or a datetime.date), not the month 2025-07
+    tradetalks.errors.InvalidValueError: published_on: a full day is needed (YYYY-MM-DD text or a
+    datetime.date), not the month 2025-07
     """
 
     id: str = attrs.field(validator=check_id)

@@ -2163,8 +2163,10 @@ def parties(*, codes: Iterable[str] | Mapping[str, str] | None = None) -> st.Sea
     >>> from hypothesis import find
     >>> from tradetalks.strategies import parties
     >>> party = find(parties(codes={"CN": "China", "US": "United States"}), lambda p: True)
-    >>> party
-    Party(code='CN', name='China', evidence=(Evidence(source='source-0', start=7, end=31, exact='China sent a delegation.'),))
+    >>> party  # doctest: +NORMALIZE_WHITESPACE
+    Party(code='CN', name='China',
+          evidence=(Evidence(source='source-0', start=7, end=31,
+                             exact='China sent a delegation.'),))
     """
     pool = _check_parties(codes)
     return _records(_Config(given_parties=pool, parties=(1, 1)), "parties")

@@ -24,8 +24,9 @@ and ``_latest`` are its day in its own zone and ``_precision`` is ``instant``.
 >>> from tradetalks.fixtures import stockholm_2025
 >>> from tradetalks.tables import TABLES
 >>> rounds = TABLES["rounds"]
->>> [(c.name, c.type.value) for c in rounds.columns][5:]
-[('dates', 'text'), ('dates_earliest', 'date'), ('dates_latest', 'date'), ('dates_precision', 'enum')]
+>>> [(c.name, c.type.value) for c in rounds.columns][5:]  # doctest: +NORMALIZE_WHITESPACE
+[('dates', 'text'), ('dates_earliest', 'date'), ('dates_latest', 'date'), ('dates_precision',
+ 'enum')]
 >>> rounds.primary_key
 ('id',)
 >>> next(rounds.rows(stockholm_2025()))["dates_latest"]

@@ -985,10 +985,12 @@ class Truce:
         >>> from tradetalks.fixtures import stockholm_2025
         >>> truce = stockholm_2025().truces[0].extend(
         ...     days=90, announced_on="2025-08-11", derivation="an example extension")
-        >>> truce.time_remaining(datetime(2025, 8, 12, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+        >>> truce.time_remaining(  # doctest: +NORMALIZE_WHITESPACE
+        ...     datetime(2025, 8, 12, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
         Traceback (most recent call last):
         ...
-        tradetalks.errors.PrecisionError: the deadline 2025-11-10 is a day, not an instant; use days_remaining() for a count of days
+        tradetalks.errors.PrecisionError: the deadline 2025-11-10 is a day, not an instant; use
+        days_remaining() for a count of days
         """
         if not isinstance(at, dt.datetime):
             raise InvalidValueError(

@@ -68,8 +68,9 @@ def loads(text: str | bytes, *, base: str | os.PathLike[str] | None = None) -> D
 
     >>> import tradetalks
     >>> from tradetalks import loads
-    >>> loads('{"format": "tradetalks/1"}')
-    Dataset(sources=0, parties=0, organizations=0, people=0, positions=0, rounds=0, meetings=0, statements=0, agreements=0, truces=0, claims=0)
+    >>> loads('{"format": "tradetalks/1"}')  # doctest: +NORMALIZE_WHITESPACE
+    Dataset(sources=0, parties=0, organizations=0, people=0, positions=0, rounds=0, meetings=0,
+            statements=0, agreements=0, truces=0, claims=0)
     >>> try:
     ...     loads('{"format": "tradetalks/1", "people": [{"id": "x"}], "rounds": {}}')
     ... except tradetalks.DataFormatError as error:

@@ -17,8 +17,10 @@ type is one :class:`Codec` here.
 
 >>> from tradetalks.serialization.wire import wire_record
 >>> from tradetalks import ResolvedDate
->>> [(f.name, f.key, f.kind.value) for f in wire_record(ResolvedDate).fields]
-[('value', 'date', 'value'), ('words', 'words', 'value'), ('rule', 'rule', 'value'), ('tense', 'tense', 'value')]
+>>> [(f.name, f.key, f.kind.value)
+...  for f in wire_record(ResolvedDate).fields]  # doctest: +NORMALIZE_WHITESPACE
+[('value', 'date', 'value'), ('words', 'words', 'value'), ('rule', 'rule', 'value'), ('tense',
+ 'tense', 'value')]
 """
 
 from __future__ import annotations
