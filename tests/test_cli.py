@@ -903,14 +903,21 @@ def test_the_timeline_names_the_agreement_and_the_early_end(
     assert "2026-02-20   truce_end       us-suspension-2025: ended early (moot)" in lines
     # The last US term's deadline, which the early end cut short, says so; the open-ended
     # suspension has a start and no deadline.
-    assert lines[-1] == "2026-11-10   truce_deadline  china-suspension-2025: term ends"
+    assert lines[-1] == "2026-11-10   truce_deadline  china-suspension-2025: term 3 ends"
     assert lines[-2] == (
-        "2026-11-10   truce_deadline  us-suspension-2025: term ends "
+        "2026-11-10   truce_deadline  us-suspension-2025: term 3 ends "
         "(cut short: it ended early on 2026-02-20)"
     )
     assert [line for line in lines if "an-open-suspension" in line] == [
-        "2025-05-14   truce_start     an-open-suspension: term starts"
+        "2025-05-14   truce_start     an-open-suspension: term 1 starts"
     ]
+    # A deadline the next term continues says so (the US order of 11 August 2025); China's
+    # second deadline, an hour before its third term starts (a lapse), does not.
+    assert (
+        "2025-08-12   truce_deadline  us-suspension-2025: term 1 ends "
+        "(superseded: term 2 continues it, announced 2025-08-11)"
+    ) in lines
+    assert "2025-11-10   truce_deadline  china-suspension-2025: term 2 ends" in lines
     # 1 agreement; US 3 starts, 3 deadlines, 1 end; China 3 and 3; open 1; later 1 and 1.
     assert len(lines) == 1 + 7 + 6 + 1 + 2
 
@@ -1244,11 +1251,12 @@ def test_a_month_is_in_the_timeline_from_its_last_day(
 
 GENEVA_BEFORE_THE_EXTENSIONS = [
     f"2025-05-12   agreement       {GENEVA_TITLE}",
-    "2025-05-14   truce_start     us-suspension-2025: term starts",
-    "2025-05-14   truce_start     china-suspension-2025: term starts",
-    "2025-05-14   truce_start     an-open-suspension: term starts",
-    "2025-08-12   truce_deadline  us-suspension-2025: term ends",
-    "2025-08-12   truce_deadline  china-suspension-2025: term ends",
+    "2025-05-14   truce_start     us-suspension-2025: term 1 starts",
+    "2025-05-14   truce_start     china-suspension-2025: term 1 starts",
+    "2025-05-14   truce_start     an-open-suspension: term 1 starts",
+    # Not yet superseded: the extensions are not known on 10 August.
+    "2025-08-12   truce_deadline  us-suspension-2025: term 1 ends",
+    "2025-08-12   truce_deadline  china-suspension-2025: term 1 ends",
 ]
 
 
@@ -1285,7 +1293,7 @@ def test_an_announcement_is_read_in_the_zone_of_its_terms(
     assert [
         line.split()[0]
         for line in out.splitlines()
-        if line.endswith("truce_deadline  us-suspension-2025: term ends")
+        if "truce_deadline  us-suspension-2025: term " in line
     ] == deadlines
 
 
@@ -1294,7 +1302,7 @@ def test_an_early_end_is_in_the_timeline_once_announced(
 ) -> None:
     path = str(_geneva_file(tmp_path))
     ended = "2026-02-20   truce_end       us-suspension-2025: ended early (moot)"
-    last = "2026-11-10   truce_deadline  us-suspension-2025: term ends"
+    last = "2026-11-10   truce_deadline  us-suspension-2025: term 3 ends"
     # On 19 February 2026 the ruling of the 20th is not known: the deadline stands.
     _, out, _ = run(capsys, "--dataset", path, "timeline", "--as-of", "2026-02-19")
     assert ended not in out.splitlines()
@@ -1538,7 +1546,7 @@ def test_the_timeline_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path
         "record_id": "us-suspension-2025",
         "term_index": 0,
         "instant": "2025-08-12T00:01:00-04:00[America/New_York]",
-        "label": "us-suspension-2025: term ends",
+        "label": "us-suspension-2025: term 1 ends",  # the extension is not known yet
     }
 
 

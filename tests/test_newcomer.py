@@ -165,3 +165,13 @@ def test_the_summary_labels_its_columns_and_names_the_truce(
     out = capsys.readouterr().out
     assert "Truce: China and United States suspend tariffs (cn-us-tariff-truce-2025)" in out
     assert "  speaker                statements  words" in out
+
+
+def test_a_group_the_article_does_not_name_is_found_by_its_words(
+    record: tradetalks.Dataset,
+) -> None:
+    # "Chinese experts said ..." twice in the article, neither naming them.
+    assert len(record.statements_by("chinese experts")) == 2
+    assert record.statements_by("Chinese experts") == record.statements_by(
+        tradetalks.UnnamedGroup("Chinese experts")
+    )

@@ -175,7 +175,7 @@ from tradetalks.talks import Delegate, Meeting, Round
 from tradetalks.truces import Truce, TruceStatus, _observer, bound_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Collection, Iterator, Sequence
 
     from tradetalks.dataset import Dataset, TimelineEntry
     from tradetalks.truces import TruceEnd, _Observer
@@ -1292,20 +1292,21 @@ def _who_said(statements: Sequence[Statement]) -> None:
 
 def _timeline(dataset: Dataset, as_of: dt.date | None, *, as_json: bool) -> None:
     entries = _timeline_known(dataset, as_of)
+    shown = {id(entry.term) for entry, _ in entries if entry.term is not None}
     if as_json:
         places = {id(term): place for t in dataset.truces for place, term in enumerate(t.terms)}
         document = {
             "as_of": _when_text(as_of) if as_of is not None else None,
             "entries": [
-                _entry_data(entry, end_known=known, places=places) for entry, known in entries
+                _entry_data(entry, end_known=known, places=places, shown=shown)
+                for entry, known in entries
             ],
         }
         _emit(_json_text(document))
         return
     for entry, end_known in entries:
-        _say(
-            f"{entry.when!s:<12} {entry.event.value:<15} {_entry_label(entry, end_known=end_known)}"
-        )
+        label = _entry_label(entry, end_known=end_known, shown=shown)
+        _say(f"{entry.when!s:<12} {entry.event.value:<15} {label}")
 
 
 def _timeline_known(dataset: Dataset, as_of: dt.date | None) -> list[tuple[TimelineEntry, bool]]:
@@ -1340,7 +1341,7 @@ def _timeline_known(dataset: Dataset, as_of: dt.date | None) -> list[tuple[Timel
 
 
 def _entry_data(
-    entry: TimelineEntry, *, end_known: bool, places: dict[int, int]
+    entry: TimelineEntry, *, end_known: bool, places: dict[int, int], shown: Collection[int]
 ) -> dict[str, object]:
     """A timeline entry for the JSON document (the module's docstring gives its shape).
 
@@ -1370,21 +1371,38 @@ def _entry_data(
         "record_id": record.id,
         "term_index": places[id(term)] if term is not None else None,
         "instant": format_instant(bound) if isinstance(bound, dt.datetime) else None,
-        "label": _entry_label(entry, end_known=end_known),
+        "label": _entry_label(entry, end_known=end_known, shown=shown),
     }
 
 
-def _entry_label(entry: TimelineEntry, *, end_known: bool = True) -> str:
+def _entry_label(
+    entry: TimelineEntry, *, end_known: bool = True, shown: Collection[int] | None = None
+) -> str:
     """What a timeline line says after its date and event: the record, in a few words.
 
-    The deadline a truce's early end cut short says so when the end is known
-    (``end_known``).
+    A truce's term is named by its number, 1 for the first. A deadline the next term
+    continues without a lapse says it was superseded, when that term is shown (``shown``:
+    the ``id`` of each term the timeline shows; ``None`` for all); the deadline a truce's
+    early end cut short says so when the end is known (``end_known``).
     """
     record, event = entry.record, entry.event
     if isinstance(record, Truce) and entry.term is not None:
-        label = f"{record.id}: term {'starts' if event is TimelineEvent.TRUCE_START else 'ends'}"
-        ended, last = record.ended, entry.term is record.terms[-1]
-        if ended is not None and end_known and last and event is TimelineEvent.TRUCE_DEADLINE:
+        terms = record.terms
+        place = next(i for i, term in enumerate(terms) if term is entry.term)
+        starts = event is TimelineEvent.TRUCE_START
+        label = f"{record.id}: term {place + 1} {'starts' if starts else 'ends'}"
+        following = terms[place + 1] if place + 1 < len(terms) else None
+        if (
+            not starts
+            and following is not None
+            and (shown is None or id(following) in shown)
+            and entry.term.continued_by(following)
+        ):
+            announced = following.announced_on
+            said = f", announced {bound_text(announced)}" if announced is not None else ""
+            label += f" (superseded: term {place + 2} continues it{said})"
+        ended, last = record.ended, following is None
+        if ended is not None and end_known and last and not starts:
             label += f" (cut short: it ended early on {bound_text(ended.at)})"
     elif isinstance(record, Statement):
         label = f"{', '.join(record.speaker_names)}: {_cut(record.text, 60)}"

@@ -597,7 +597,8 @@ class Dataset:
         result is an empty tuple. A speaker who is not in the dataset at all is an error,
         so that a name typed wrong is not taken for someone who said nothing. An
         :class:`~tradetalks.UnnamedGroup` is a speaker in the source's own words, not a
-        record: a group no statement has gives an empty tuple.
+        record: a group no statement has gives an empty tuple. Text that names no person or
+        organization finds a group by its words, folded as names are ("chinese experts").
 
         Args:
             speaker: a :class:`~tradetalks.Person`, :class:`~tradetalks.Organization` or
@@ -619,6 +620,8 @@ class Dataset:
          'bessent-russian-oil-warning']
         >>> record.statements_by("Reuters")
         ()
+        >>> len(record.statements_by("Chinese experts"))
+        2
         >>> record.statements_by("bessent")  # doctest: +NORMALIZE_WHITESPACE
         Traceback (most recent call last):
         ...
@@ -627,7 +630,13 @@ class Dataset:
         """
         wanted = "a Person or Organization"
         if isinstance(speaker, str):
-            key: str | UnnamedGroup = self._find(speaker, _SPEAKERS, wanted).id
+            try:
+                key: str | UnnamedGroup = self._find(speaker, _SPEAKERS, wanted).id
+            except MissingReferenceError:
+                group = self._group_in_words(speaker)
+                if group is None:
+                    raise
+                key = group
         elif isinstance(speaker, (Person, Organization)):
             key = self._find(speaker.id, _SPEAKERS, wanted, names=False).id
         elif isinstance(speaker, UnnamedGroup):
@@ -639,6 +648,14 @@ class Dataset:
                 where="speaker",
             )
         return self._by_speaker.get(key, ())
+
+    def _group_in_words(self, words: str) -> UnnamedGroup | None:
+        """The unnamed group a statement's speakers hold in these words (folded), if any."""
+        folded = _fold(words)
+        for key in self._by_speaker:
+            if isinstance(key, UnnamedGroup) and _fold(key.words) == folded:
+                return key
+        return None
 
     def statements_at(self, occasion: Round | Meeting | str) -> tuple[Statement, ...]:
         """The statements made at or about a round or meeting (or its id), in order.

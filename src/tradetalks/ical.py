@@ -25,10 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tradetalks.dates import PartialDate, Precision, SpanEnd, dated_ends
 from tradetalks.errors import InvalidValueError
-
-# _continues is truces.py's rule for a term that the next one continues without a lapse, the
-# rule Truce.deadline follows; the calendar must agree with it, so it reuses it.
-from tradetalks.truces import _continues, bound_text
+from tradetalks.truces import bound_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -253,8 +250,9 @@ def _truce_events(truce: Truce) -> Iterator[_Event]:
     """The events of a truce: each term's deadline, and its early end.
 
     A term until further notice has no deadline, but keeps its number, so the UIDs of the
-    other terms stay the same. A deadline the next term continues (``_continues``, as
-    :meth:`Truce.deadline` follows terms) was superseded when that term was announced; the
+    other terms stay the same. A deadline the next term continues
+    (:meth:`~tradetalks.TruceTerm.continued_by`, as :meth:`Truce.deadline` follows terms)
+    was superseded when that term was announced; the
     last term's was cut short when the truce ended early (an early end always comes before
     the last deadline, and no term starts after it). A term followed by a lapse is left as
     it is: its deadline passed.
@@ -266,7 +264,7 @@ def _truce_events(truce: Truce) -> Iterator[_Event]:
             continue
         summary = f"Deadline of {who}, term {index}"
         changes: list[Bound | None] = []
-        if index < len(terms) and _continues(term, terms[index]):
+        if index < len(terms) and term.continued_by(terms[index]):
             summary += f" (superseded by term {index + 1})"
             changes.append(terms[index].announced_on)
         if ended is not None and index == len(terms):

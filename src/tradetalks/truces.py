@@ -501,6 +501,24 @@ class TruceTerm:
         """
         return _zone(self.start, self.end)
 
+    def continued_by(self, following: TruceTerm) -> bool:
+        """Whether ``following`` starts where this term ends, with no lapse between them.
+
+        Then this term's deadline is superseded: the truce runs on into ``following``.
+        Two instants are compared in absolute time (the same moment in another zone
+        continues the term); a day that is the day of the other bound (a term "from 12
+        August" after one that ends at 00:01 that day) continues it too. A term until
+        further notice is continued by nothing.
+
+        >>> from tradetalks import TruceTerm
+        >>> first = TruceTerm(start="2025-05-14", days=90, derivation="an example")
+        >>> first.continued_by(TruceTerm(start="2025-08-12", days=90, derivation="an example"))
+        True
+        >>> first.continued_by(TruceTerm(start="2025-08-20", days=90, derivation="an example"))
+        False
+        """
+        return _continues(self, following)
+
 
 @record_class
 @attrs.frozen(kw_only=True)
