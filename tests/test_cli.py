@@ -2032,3 +2032,67 @@ def test_statements_json_gives_each_statements_speakers_and_reporting_chain(
     # "Bessent and Greer ... CNN reported"; the warning on Russian oil "Reuters reported".
     assert chains["bessent-greer-constructive"] == (["Scott Bessent", "Jamieson Greer"], ["CNN"])
     assert chains["bessent-russian-oil-warning"] == (["Scott Bessent"], ["Reuters"])
+
+
+def _renamed_file(folder: Path, **names: str) -> Path:
+    """The shipped dataset with organizations renamed (id=new name), written to ``folder``."""
+    raw = json.loads((DATA / "stockholm_2025.json").read_text(encoding="utf-8"))
+    for organization in raw["organizations"]:
+        if organization["id"] in names:
+            organization["name"] = names[organization["id"]]
+    path = folder / "renamed.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    for name in ("global-times-2025-07-30-stockholm.txt",):
+        (folder / name).write_bytes((DATA / name).read_bytes())
+    return path
+
+
+def test_statements_by_a_name_a_party_shares_with_a_speaker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The Ministry of Commerce renamed "China", the name of the party CN: as a speaker, the
+    # name can only be the ministry's.
+    path = str(_renamed_file(tmp_path, mofcom="China"))
+    status, out, err = run(capsys, "--dataset", path, "statements", "China")
+    assert (status, err) == (0, "")
+    assert out.startswith("China: 1 statement\n")
+
+
+def test_the_summary_tells_apart_two_speakers_of_one_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The Ministry of Commerce renamed "Xinhua News Agency": two speakers, one name; each
+    # made one statement ("Xinhua noted", "MOFCOM said").
+    path = str(_renamed_file(tmp_path, mofcom="Xinhua News Agency"))
+    status, out, _ = run(capsys, "--dataset", path, "--json")
+    assert status == 0
+    rows = [s for s in json.loads(out)["speakers"] if s["name"] == "Xinhua News Agency"]
+    assert sorted((s["id"], s["statements"]) for s in rows) == [("mofcom", 1), ("xinhua", 1)]
+
+
+def test_export_to_standard_output_by_dash_and_an_empty_output_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "export", "--format", "csv", "--kind", "parties", "--output", "-")
+    assert (status, out) == (0, "code,name\r\nCN,China\r\nUS,United States\r\n")
+    status, _, err = run(capsys, "export", "--output", "")
+    assert status == 2
+    assert "--output is empty" in err
+
+
+def test_a_closed_standard_output_is_one_line_and_status_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdout", None)  # as Python starts with 1>&-
+    assert main(["summary"]) == 1
+    assert capsys.readouterr().err == "tradetalks: error: standard output: it is closed\n"
+
+
+def test_validate_reads_ndjson_rows_whose_text_holds_a_line_separator(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [{"code": "CN", "name": "China\u2028(PRC)"}, {"code": "US", "name": "United States"}]
+    path = tmp_path / "parties.ndjson"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert "not a dataset but the rows of the table parties, one a line" in capsys.readouterr().out

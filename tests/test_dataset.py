@@ -613,8 +613,10 @@ def test_an_id_comes_before_a_name() -> None:
     record = small(organizations=[WIRE, company])
     assert record.get("ana-li") is ANA
     assert record.get("Ana-Li") is company  # not an id (ids are exact), but its name
+    # Asked for an organization, the id of a person gives way to the company's name.
+    assert record.get("ana-li", Organization) is company
     with pytest.raises(MissingReferenceError, match=r"^'ana-li' is a Person, not an Organization$"):
-        record.get("ana-li", Organization)
+        small().get("ana-li", Organization)  # no organization of that name
 
 
 def test_a_name_not_found_suggests_the_closest_ids_and_names(record: Dataset) -> None:
@@ -772,3 +774,15 @@ def test_an_undated_statement_of_a_small_dataset() -> None:
         (PartialDate(2025, 3), "oslo"),
         (None, "went-well"),
     ]
+
+
+def test_an_id_of_another_kind_gives_way_to_the_one_name_of_the_kind_asked_for() -> None:
+    """The Ministry of Commerce given the short name "US", the code (so the id) of a party:
+    asked for an organization, "US" finds the ministry; asked for anything, the party."""
+    shipped = stockholm_2025()
+    ministry = attrs.evolve(shipped.get("mofcom", Organization), short_name="US")
+    organizations = [ministry if o.id == "mofcom" else o for o in shipped.organizations]
+    record = Dataset(sources=shipped.sources, parties=shipped.parties, organizations=organizations)
+    assert record.get("US", Organization) is ministry
+    assert record.get("US").id == "US"
+    assert isinstance(record.get("US"), Party)

@@ -245,7 +245,7 @@ def test_the_truce_rows(record: Dataset) -> None:
             "expires_zone": None,
             "agreement_id": None,  # the article names no agreement
             "derivation": None,  # its facts come from the article's evidence
-            **{f"ended_at{k}": v for k, v in nothing.items()},
+            **{f"ended_on{k}": v for k, v in nothing.items()},
             "end_reason": None,
             **{f"end_announced_on{k}": v for k, v in nothing.items()},
         }
@@ -909,12 +909,12 @@ def test_the_rows_of_truces_as_they_run() -> None:
         "expires_zone": "America/New_York",
         "agreement_id": "geneva-joint-statement-2025",
         "derivation": "the US executive order of 12 May 2025",
-        "ended_at": "2026-02-20",
-        "ended_at_earliest": "2026-02-20",
-        "ended_at_latest": "2026-02-20",
-        "ended_at_precision": "day",
-        "ended_at_utc": None,
-        "ended_at_zone": None,
+        "ended_on": "2026-02-20",
+        "ended_on_earliest": "2026-02-20",
+        "ended_on_latest": "2026-02-20",
+        "ended_on_precision": "day",
+        "ended_on_utc": None,
+        "ended_on_zone": None,
         "end_reason": "moot",
         "end_announced_on": "2026-02-20",
         "end_announced_on_earliest": "2026-02-20",
@@ -934,7 +934,7 @@ def test_the_rows_of_truces_as_they_run() -> None:
         "2025-05-14T04:01:00Z",
         "2026-11-10T05:01:00Z",
     )
-    assert (china["ended_at"], china["end_reason"], china["end_announced_on"]) == (None,) * 3
+    assert (china["ended_on"], china["end_reason"], china["end_announced_on"]) == (None,) * 3
     # Until further notice: no end at all, and no agreement.
     assert (open_ended["begins"], open_ended["expires"], open_ended["agreement_id"]) == (
         "2025-05-14",
@@ -946,14 +946,14 @@ def test_the_rows_of_truces_as_they_run() -> None:
 def test_an_early_end_at_an_instant_is_rfc_9557_text() -> None:
     rows = to_records(_geneva_only(open_end=EndReason.TERMINATED), "truces")
     row = next(r for r in rows if r["id"] == "an-open-suspension")
-    assert (row["expires"], row["ended_at"], row["end_reason"], row["end_announced_on"]) == (
+    assert (row["expires"], row["ended_on"], row["end_reason"], row["end_announced_on"]) == (
         None,
         "2026-01-05T09:00:00+08:00[Asia/Shanghai]",
         "terminated",
         "2026-01-04T18:00:00+08:00[Asia/Shanghai]",
     )
     # 09:00 and 18:00 in Beijing (UTC+8) are 01:00 and 10:00 UTC.
-    assert (row["ended_at_utc"], row["end_announced_on_utc"]) == (
+    assert (row["ended_on_utc"], row["end_announced_on_utc"]) == (
         "2026-01-05T01:00:00Z",
         "2026-01-04T10:00:00Z",
     )

@@ -314,9 +314,9 @@ def test_an_empty_table_keeps_its_types() -> None:
     assert empty.num_rows == 0
     assert empty.schema == arrow_schema("agreements")
     both = pa.concat_tables([to_arrow(record, "truces"), to_arrow(record, "truces")])
-    # The shipped truce never ended: every ended_at cell is empty, yet typed.
-    assert both.schema.field("ended_at_utc").type == pa.timestamp("us", tz="UTC")
-    assert both.column("ended_at_earliest").null_count == 2
+    # The shipped truce never ended: every ended_on cell is empty, yet typed.
+    assert both.schema.field("ended_on_utc").type == pa.timestamp("us", tz="UTC")
+    assert both.column("ended_on_earliest").null_count == 2
 
 
 def test_an_instant_is_utc_with_its_zone_beside_it() -> None:
@@ -467,10 +467,21 @@ def test_the_data_package_keys_hold(package_dir: Path) -> None:
 
 
 def test_a_column_that_is_all_empty_still_has_its_type(package_dir: Path) -> None:
-    # No statement in the shipped article is a truce's early end: every ended_at is empty.
+    # No statement in the shipped article is a truce's early end: every ended_on is empty.
     resource = next(r for r in data_package()["resources"] if r["name"] == "truces")
     relation = _read_csv(package_dir, resource)
     types = dict(zip(relation.columns, map(str, relation.types), strict=True))
-    assert types["ended_at_utc"] == "TIMESTAMP WITH TIME ZONE"
-    assert types["ended_at_earliest"] == "DATE"
-    assert relation.filter("ended_at_utc IS NOT NULL").fetchall() == []
+    assert types["ended_on_utc"] == "TIMESTAMP WITH TIME ZONE"
+    assert types["ended_on_earliest"] == "DATE"
+    assert relation.filter("ended_on_utc IS NOT NULL").fetchall() == []
+
+
+def test_no_column_is_one_pandas_reads_as_a_date_by_its_name() -> None:
+    """pandas.read_json turns a column into dates by its name alone (convert_dates=True):
+    one ending in _at or _time, beginning with timestamp, or named modified, date or
+    datetime. An EDTF month or an RFC 9557 text in such a column would be misread."""
+    for table in TABLES.values():
+        for name in table.names:
+            assert not name.endswith(("_at", "_time")), (table.name, name)
+            assert not name.startswith("timestamp"), (table.name, name)
+            assert name not in {"modified", "date", "datetime"}, (table.name, name)

@@ -98,8 +98,8 @@ Truce: China and United States suspend tariffs (cn-us-tariff-truce-2025)
   that comes first; ``ended``: ``at``, ``reason``, ``announced_on`` of a known early end;
   ``next_start``, during a lapse; ``days_remaining``, or ``null`` with ``no_count_reason``
   saying why), ``claims`` (``count``, and ``disagreeing``: a list of ``id``, ``record_id``,
-  ``field``, ``claimed``, ``recorded``) and ``speakers`` (``name``, ``statements``,
-  ``words``, most first).
+  ``field``, ``claimed``, ``recorded``) and ``speakers`` (``id``, ``null`` for a group the
+  source does not name, ``name``, ``statements``, ``words``, most first).
 * ``timeline``: an object with ``as_of`` (``null`` for all that is recorded) and
   ``entries``, each with ``when`` (EDTF), ``earliest`` and ``latest`` (ISO days),
   ``event`` (a :class:`~tradetalks.TimelineEvent` value), ``record_kind`` (``rounds``,
@@ -139,6 +139,7 @@ __all__ = ["main"]
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import importlib
 import importlib.metadata
 import io
@@ -627,7 +628,8 @@ def _parser() -> _Parser:
     export.add_argument(
         "--output",
         metavar="FILE|DIR",
-        help="write to FILE instead of standard output; a folder (DIR) for parquet, and for "
+        help="write to FILE instead of standard output (- is standard output); a folder (DIR) "
+        "for parquet, and for "
         "csv without --kind to a path that does not end in .csv: every table with a "
         "datapackage.json",
     )
@@ -686,6 +688,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     status = 0
+    if sys.stdout is None:  # started with standard output closed (1>&-): fail where written
+        sys.stdout = _ClosedOutput()
     for stream in (sys.stdout, sys.stderr):  # a character the terminal cannot show: escaped
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
@@ -712,6 +716,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ) as error:
         return _report(error)
     return status
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when Python started without one: writing to it is an OSError."""
+
+    def write(self, _text: str) -> int:
+        """Refuse: there is nowhere to write."""
+        raise OSError(errno.EBADF, "it is closed")
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -903,7 +915,8 @@ def _json_export(text: str) -> str | None:
         return None
     except ValueError:  # rows one a line, each a JSON object?
         try:
-            rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+            # Lines end at "\n" only: a row's text may hold U+2028, which JSON leaves as it is.
+            rows = [json.loads(line) for line in text.split("\n") if line.strip()]
         except (ValueError, RecursionError):
             return None
         table = _table_of(rows)
@@ -967,6 +980,12 @@ def _csv_package(kind: str | None, output: str | None) -> bool:
 
 def _check_export(form: str, kind: str | None, output: str | None) -> None:
     """Refuse the export options that do not go together, before any file is read."""
+    if output == "":
+        raise _UsageError("--output is empty; give a file or folder (- for standard output)")
+    if output == "-" and form == "parquet":
+        raise _UsageError("--format parquet writes a folder of tables, not standard output")
+    if output == "-":  # standard output
+        output = None
     if form == "parquet" and output is None:
         raise _UsageError("--format parquet writes one file a table: give --output DIR")
     folder_of_tables = form == "parquet" or (form == "csv" and _csv_package(kind, output))
@@ -990,6 +1009,8 @@ def _export(
 ) -> None:
     from tradetalks import exports  # noqa: PLC0415 - loaded only when run
 
+    if output == "-":  # standard output
+        output = None
     if form == "parquet" and output is not None:
         kinds = [kind] if kind else list(exports.KINDS)
         with _writing(output):
@@ -1134,8 +1155,8 @@ def _summary_data(dataset: Dataset, as_of: dt.date | None) -> dict[str, object]:
             ],
         },
         "speakers": [
-            {"name": name, "statements": count, "words": words}
-            for name, count, words in _speaker_counts(dataset.statements)
+            {"id": ident, "name": name, "statements": count, "words": words}
+            for ident, name, count, words in _speaker_counts(dataset.statements)
         ],
     }
 
@@ -1265,20 +1286,21 @@ def _claim_lines(dataset: Dataset) -> None:
         )
 
 
-def _speaker_counts(statements: Sequence[Statement]) -> list[tuple[str, int, int]]:
-    """Each speaker's name, statements and words, most statements (then words) first."""
-    counts: Counter[str] = Counter()
-    words: Counter[str] = Counter()
+def _speaker_counts(statements: Sequence[Statement]) -> list[tuple[str | None, str, int, int]]:
+    """Each speaker's id (``None`` for a group), name, statements and words, most first.
+
+    Speakers are told apart by their records (a group by its words), never by a name two
+    of them may share; then most statements first, then most words, then by name.
+    """
+    counts: Counter[tuple[str | None, str]] = Counter()
+    words: Counter[tuple[str | None, str]] = Counter()
     for statement in statements:
-        for name in statement.speaker_names:
-            counts[name] += 1
-            words[name] += len(statement.text.split())
-    return [
-        (name, count, words[name])
-        for name, count in sorted(
-            counts.items(), key=lambda item: (-item[1], -words[item[0]], item[0])
-        )
-    ]
+        for who in statement.speakers:
+            key = (None, who.words) if isinstance(who, UnnamedGroup) else (who.id, who.name)
+            counts[key] += 1
+            words[key] += len(statement.text.split())
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], -words[item[0]], item[0][1]))
+    return [(ident, name, count, words[(ident, name)]) for (ident, name), count in ranked]
 
 
 def _who_said(statements: Sequence[Statement]) -> None:
@@ -1286,7 +1308,7 @@ def _who_said(statements: Sequence[Statement]) -> None:
         return
     _say("\nWho said how much (a statement made by two speakers counts for each)")
     _say(f"  {'speaker':<22} {'statements':>10} {'words':>6}")
-    for name, count, words in _speaker_counts(statements):
+    for _, name, count, words in _speaker_counts(statements):
         _say(f"  {name:<22} {count:>10} {words:>6}")
 
 
@@ -1420,36 +1442,28 @@ def _entry_label(
 
 
 def _speakers(dataset: Dataset, speaker: str) -> list[Person | Organization | UnnamedGroup]:
-    """The speakers a name or id given on the command line finds.
+    """The speaker a name or id given on the command line finds (:meth:`Dataset.speaker`).
 
-    An unnamed group by its words ("Chinese experts", case folded), else a person or
-    organization by id or name (:meth:`~tradetalks.Dataset.get`). Someone in the dataset
-    who said nothing is found (and has no statements); a name that is not in the dataset is
-    a usage error naming the closest ids and groups.
+    Someone in the dataset who said nothing is found (and has no statements); a name that
+    is not in the dataset, or that several share, is a usage error naming the closest ids,
+    or the group whose words hold what was typed.
     """
     wanted = " ".join(speaker.split()).casefold()
     if not wanted:
         raise _UsageError("name a speaker by id or name")
-    groups = {
-        s.words.casefold(): s
-        for statement in dataset.statements
-        for s in statement.speakers
-        if isinstance(s, UnnamedGroup)
-    }
-    if wanted in groups:
-        return [groups[wanted]]
-    try:  # looks the speaker up among people and organizations, by id or name
-        dataset.statements_by(speaker.strip())
+    try:
+        return [dataset.speaker(speaker.strip())]
     except MissingReferenceError as error:
-        close = [f"the group {g.words!r}" for key, g in groups.items() if wanted in key]
+        groups = {
+            s.words: None
+            for statement in dataset.statements
+            for s in statement.speakers
+            if isinstance(s, UnnamedGroup) and wanted in s.words.casefold()
+        }
         message = error.message
-        if close and not error.suggestions:
-            message += f"; did you mean {' or '.join(close)}?"
+        if groups and not error.suggestions and not error.candidates:
+            message += f"; did you mean {' or '.join(f'the group {g!r}' for g in groups)}?"
         raise _UsageError(message) from None
-    found = dataset.get(speaker.strip())  # the record statements_by found
-    if not isinstance(found, Person | Organization):  # refused by statements_by already
-        raise _UsageError(f"{speaker!r} is not a speaker")
-    return [found]
 
 
 def _statements(dataset: Dataset, speaker: str, *, as_json: bool) -> None:

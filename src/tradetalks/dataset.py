@@ -413,7 +413,9 @@ class Dataset:
         """The record with the id ``ident``, or else the one record of that name.
 
         ``ident`` is first looked up as an id, exactly as written (a party's id is its
-        code); ids always come first. When no record has that id, it is read as a name: a
+        code); ids always come first, except that an id of another kind than ``kind`` gives
+        way to the one record of ``kind`` with that name (an organization whose short name
+        is a party's code). When no record has that id, it is read as a name: a
         person's ``name`` or ``native_name``, an organization's ``name`` or ``short_name``,
         a party's ``name``. A name is compared with its case and its runs of white space
         folded, in Unicode's NFKC form, so ``"scott  BESSENT"`` finds Scott Bessent; an
@@ -513,13 +515,14 @@ class Dataset:
         id only.
         """
         record = self._by_id.get(ident)
-        if record is not None:
-            if kinds is not None and not isinstance(record, kinds):
-                message = f"{ident!r} is {a_or_an(type(record).__name__)}, not {wanted}"
-                raise _lookup_error(message, reference=ident)
-            return record
         named = self._names().get(_fold(ident), ()) if names else ()
         fitting = named if kinds is None else tuple(r for r in named if isinstance(r, kinds))
+        if record is not None:
+            if kinds is None or isinstance(record, kinds):
+                return record
+            if len(fitting) != 1:  # an id of another kind, and no one record of this name
+                message = f"{ident!r} is {a_or_an(type(record).__name__)}, not {wanted}"
+                raise _lookup_error(message, reference=ident)
         if len(fitting) == 1:
             return fitting[0]
         if fitting:
@@ -630,13 +633,8 @@ class Dataset:
         """
         wanted = "a Person or Organization"
         if isinstance(speaker, str):
-            try:
-                key: str | UnnamedGroup = self._find(speaker, _SPEAKERS, wanted).id
-            except MissingReferenceError:
-                group = self._group_in_words(speaker)
-                if group is None:
-                    raise
-                key = group
+            found = self.speaker(speaker)
+            key: str | UnnamedGroup = found if isinstance(found, UnnamedGroup) else found.id
         elif isinstance(speaker, (Person, Organization)):
             key = self._find(speaker.id, _SPEAKERS, wanted, names=False).id
         elif isinstance(speaker, UnnamedGroup):
@@ -648,6 +646,32 @@ class Dataset:
                 where="speaker",
             )
         return self._by_speaker.get(key, ())
+
+    def speaker(self, who: str) -> Person | Organization | UnnamedGroup:
+        """The speaker an id, a name or a group's words find, as :meth:`statements_by` does.
+
+        A person's or organization's id or name (found as :meth:`get` finds it, among
+        people and organizations only); else an :class:`~tradetalks.UnnamedGroup` that a
+        statement has as a speaker, by its words, folded as names are ("chinese experts").
+
+        Raises:
+            MissingReferenceError: when neither finds a speaker, or a name several people
+                or organizations share; its ``suggestions`` and ``candidates`` are as for
+                :meth:`get`.
+
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> record = stockholm_2025()
+        >>> record.speaker("scott bessent").id, record.speaker("Chinese experts")
+        ('scott-bessent', UnnamedGroup(words='Chinese experts'))
+        """
+        try:
+            found: Person | Organization = self._find(who, _SPEAKERS, "a Person or Organization")
+        except MissingReferenceError:
+            group = self._group_in_words(who)
+            if group is None:
+                raise
+            return group
+        return found
 
     def _group_in_words(self, words: str) -> UnnamedGroup | None:
         """The unnamed group a statement's speakers hold in these words (folded), if any."""

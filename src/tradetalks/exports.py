@@ -156,7 +156,7 @@ def to_records(dataset: Dataset, kind: str) -> list[Row]:
     >>> mine = Dataset(sources=record.sources, organizations=record.organizations,
     ...                parties=record.parties, truces=[pause])
     >>> row = to_records(mine, "truces")[0]
-    >>> row["expires"], row["ended_at"], row["ended_at_latest"], row["end_reason"]
+    >>> row["expires"], row["ended_on"], row["ended_on_latest"], row["end_reason"]
     (None, '2026-02-20', '2026-02-20', 'moot')
     """
     table = _table(kind)

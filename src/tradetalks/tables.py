@@ -521,7 +521,7 @@ def _truces(dataset: Dataset) -> Iterator[Row]:
             **_bound_cells("expires", t.terms[-1].end),
             "agreement_id": t.agreement.id if t.agreement is not None else None,
             "derivation": t.derivation,
-            **_bound_cells("ended_at", ended.at if ended is not None else None),
+            **_bound_cells("ended_on", ended.at if ended is not None else None),
             "end_reason": ended.reason.value if ended is not None else None,
             **_bound_cells("end_announced_on", ended.announced_on if ended is not None else None),
         }
@@ -874,7 +874,7 @@ _TABLE_LIST: tuple[Table, ...] = (
             ),
             _ref("agreement_id", "agreements", "id", "the agreement it carries out", nullable=True),
             _text("derivation", "how it was worked out, when no quotation gives it", nullable=True),
-            *_bound_columns("ended_at", "when it ended before its deadline", nullable=True),
+            *_bound_columns("ended_on", "when it ended before its deadline", nullable=True),
             _enum("end_reason", EndReason, "why it ended early", nullable=True),
             *_bound_columns("end_announced_on", "when its early end was announced", nullable=True),
         ),
