@@ -504,3 +504,46 @@ def test_one_mutation_of_a_dataset_loads_or_fails_with_a_short_message_in_linear
     # Linear: a few seconds at most for the megabytes a lengthened text makes (a check
     # quadratic in them would take minutes).
     assert elapsed < 5.0 + len(text) / 1_000_000
+
+
+MISTAKES = {
+    "format": "tradetalks/1",
+    "parties": [{"code": "US", "name": "United States", "derivation": "an example"}],
+    "people": [{"id": "kenji-sample", "name": "Kenji Sample", "derivation": "an example"}],
+    "statements": [
+        {
+            "id": "s",
+            "speakers": ["kenji-sampel"],
+            "mode": "direct",
+            "text": "x",
+            "said_on": "on Tuesday",
+            "evidence": [],
+        }
+    ],
+    "truces": [
+        {
+            "id": "t",
+            "parties": ["US"],
+            "suspended": "tariffs",
+            "derivation": "an example",
+            "terms": [{"start": "2025-05-14", "days": 90, "derivation": "an example"}],
+        }
+    ],
+}
+
+
+def test_a_hand_written_file_is_told_what_to_write_instead() -> None:
+    """A misspelled id gets the closest one; an object written as text names its fields;
+    a term's days (Python's argument) names the end the file needs."""
+    with pytest.raises(DataFormatError) as caught:
+        tradetalks.loads(json.dumps(MISTAKES))
+    messages = {p.path: p.message for p in caught.value.problems}
+    assert messages["$.statements[0].speakers[0]"] == (
+        "'kenji-sampel' does not name any record in the dataset; did you mean 'kenji-sample'?"
+    )
+    assert messages["$.statements[0].said_on"] == (
+        "expected an object (a ResolvedDate with date, words, rule), not a string"
+    )
+    assert messages["$.truces[0].terms[0]"].startswith(
+        "unknown field(s): days (a term in a file gives its end"
+    )

@@ -28,6 +28,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import contextvars
+import difflib
 import enum
 import functools
 import json
@@ -47,6 +48,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
+from tradetalks._fields import a_or_an
 from tradetalks.actors import UnnamedGroup
 from tradetalks.dataset import Dataset, dataset_from_loader
 from tradetalks.dates import DateSpan, PartialDate
@@ -71,6 +73,15 @@ from tradetalks.serialization.wire import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
+
+_SUGGESTED = 20
+"""How many references that name no record get the closest id suggested, in one file."""
+
+# What a field written in a file by mistake most likely meant, by record class and key.
+_FIELD_HINTS = {
+    ("TruceTerm", "days"): "a term in a file gives its end; TruceTerm(days=...) in Python "
+    "works it out",
+}
 
 # -- parsing ---------------------------------------------------------------------------
 
@@ -161,7 +172,7 @@ class Cascade(Exception):  # noqa: N818 - an internal signal, never raised to us
 class Detailed:
     """The state of one detailed load: raw records by id, records built, problems found."""
 
-    __slots__ = ("building", "failed", "problems", "raw", "read_text_file", "table")
+    __slots__ = ("building", "failed", "problems", "raw", "read_text_file", "suggested", "table")
 
     def __init__(self, read_text_file: Callable[[str], str] | None) -> None:
         """Start a load."""
@@ -171,6 +182,19 @@ class Detailed:
         self.failed: set[str] = set()
         self.building = OnTheWalk()  # the records on the walk, innermost last
         self.problems: list[Problem] = []
+        self.suggested = 0  # the references that named nothing so far
+
+    def _closest(self, ident: str) -> str:
+        """``; did you mean 'x'?`` for the id closest in spelling, or nothing.
+
+        Each look reads every id once; only the first ``_SUGGESTED`` ids that name nothing
+        get one, so a file of many such references costs linear time, not their product.
+        """
+        self.suggested += 1
+        if self.suggested > _SUGGESTED:
+            return ""
+        close = difflib.get_close_matches(ident, self.raw.keys(), n=1, cutoff=0.75)
+        return f"; did you mean {close[0]!r}?" if close else ""
 
     def build(self, ident: str) -> Any:
         """The record with id ``ident``, structured now if it was not yet.
@@ -185,7 +209,9 @@ class Detailed:
             raise Cascade(ident)
         entry = self.raw.get(ident)
         if entry is None:
-            raise InvalidValueError(f"{ident!r} does not name any record in the dataset")
+            raise InvalidValueError(
+                f"{ident!r} does not name any record in the dataset{self._closest(ident)}"
+            )
         if ident in self.building:
             cycle = _cycle(self.building.path, self.building[ident])
             raise InvalidValueError(f"records refer to each other in a cycle: {cycle}")
@@ -222,11 +248,6 @@ _CONTEXT: contextvars.ContextVar[Detailed] = contextvars.ContextVar("tradetalks_
 # -- the converter ---------------------------------------------------------------------
 
 
-def _a(name: str) -> str:
-    """``name`` with its indefinite article: "a Person", "an Organization"."""
-    return f"{'an' if name[0].lower() in 'aeiou' else 'a'} {name}"
-
-
 def _expect(value: object, kind: type, label: str) -> None:
     if type(value) is not kind:
         raise InvalidValueError(f"expected {label}, not {json_type(value)}")
@@ -235,7 +256,7 @@ def _expect(value: object, kind: type, label: str) -> None:
 def _resolver(field: WireField) -> Callable[[object], object]:
     kinds = field.targets
     names = " or ".join(
-        [_a(k.__name__) for k in kinds] + (["an unnamed group"] if field.groups else [])
+        [a_or_an(k.__name__) for k in kinds] + (["an unnamed group"] if field.groups else [])
     )
 
     def resolve(value: object) -> object:
@@ -250,10 +271,10 @@ def _resolver(field: WireField) -> Callable[[object], object]:
         context = _CONTEXT.get()
         entry = context.raw.get(value)
         if entry is not None and not issubclass(entry[3], kinds):  # never built to be refused
-            raise InvalidValueError(f"{value!r} is {_a(entry[3].__name__)}, not {names}")
+            raise InvalidValueError(f"{value!r} is {a_or_an(entry[3].__name__)}, not {names}")
         target = context.table.get(value) or context.build(value)
         if not isinstance(target, kinds):
-            raise InvalidValueError(f"{value!r} is {_a(type(target).__name__)}, not {names}")
+            raise InvalidValueError(f"{value!r} is {a_or_an(type(target).__name__)}, not {names}")
         return target
 
     return resolve
@@ -363,9 +384,11 @@ def _record_structure(conv: cattrs.Converter, cls: type[Any]) -> Callable[[objec
         if field.key != field.name:
             overrides[field.name] = override(rename=field.key)
     generated = make_dict_structure_fn(cls, conv, **overrides)
+    required = ", ".join(f.key for f in record.fields if f.required)
+    label = f"an object ({a_or_an(cls.__name__)}{f' with {required}' if required else ''})"
 
     def structure(value: object, _: object) -> Any:
-        _expect(value, dict, "an object")
+        _expect(value, dict, label)
         data = typing.cast("Mapping[str, Any]", value)
         if record.text_in_file:
             text = source_text(
@@ -408,7 +431,13 @@ def problems(
         yield Problem(path, error.message)
     elif isinstance(error, ForbiddenExtraKeysError):
         names = ", ".join(key_text(name) for name in sorted(error.extra_fields))
-        yield Problem(path, f"unknown field(s): {names}")
+        owner = getattr(error.cl, "__name__", "")
+        hints = [
+            _FIELD_HINTS[owner, key]
+            for key in sorted(error.extra_fields)
+            if (owner, key) in _FIELD_HINTS
+        ]
+        yield Problem(path, f"unknown field(s): {names}{''.join(f' ({h})' for h in hints)}")
     elif isinstance(error, KeyError):
         yield Problem(f"{path}", "this required field is missing")
     else:
