@@ -2096,3 +2096,19 @@ def test_validate_reads_ndjson_rows_whose_text_holds_a_line_separator(
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     assert main(["validate", str(path)]) == 1
     assert "not a dataset but the rows of the table parties, one a line" in capsys.readouterr().out
+
+
+def test_the_timeline_lists_the_undated_last_on_request(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "timeline", "--undated")
+    assert status == 0
+    lines = out.splitlines()
+    # 24 dated entries, then the presidents' phone call and the 7 undated statements.
+    assert len(lines) == 24 + 8
+    assert all(line.startswith("undated") for line in lines[24:])
+    assert lines[24] == (
+        "undated      meeting         The phone call between the presidents of China and the US"
+    )
+    status, out, _ = run(capsys, "timeline")
+    assert len(out.splitlines()) == 24

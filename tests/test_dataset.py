@@ -786,3 +786,21 @@ def test_an_id_of_another_kind_gives_way_to_the_one_name_of_the_kind_asked_for()
     assert record.get("US", Organization) is ministry
     assert record.get("US").id == "US"
     assert isinstance(record.get("US"), Party)
+
+
+def test_a_round_whose_start_is_not_given_is_listed_with_the_undated() -> None:
+    """The London round "ended on 11 June" (its start not given): no place in the dated
+    timeline, where it would be put by a day it may not have begun on, but not lost."""
+    shipped = stockholm_2025()
+    london = attrs.evolve(shipped.get("london-2025", Round), dates="/2025-06-11")
+    rounds = [london if r.id == "london-2025" else r for r in shipped.rounds]
+    record = Dataset(
+        sources=shipped.sources,
+        parties=shipped.parties,
+        organizations=shipped.organizations,
+        people=shipped.people,
+        rounds=rounds,
+    )
+    assert london not in [e.record for e in record.timeline()]
+    undated = [e for e in record.timeline(undated=True) if e.when is None]
+    assert [(e.event, e.record) for e in undated] == [(TimelineEvent.ROUND, london)]

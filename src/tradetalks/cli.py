@@ -5,8 +5,9 @@ rounds in order with their dates and delegates, each truce's deadline and the da
 of the source's dateline, and who said how much. Commands and their options:
 
 * ``summary``: the summary (the default when no command is given);
-* ``timeline [--svg FILE]``: every dated entry in chronological order, or the timeline
-  picture as SVG (needs ``tradetalks[plot]``);
+* ``timeline [--svg FILE] [--undated]``: every dated entry in chronological order (and
+  with ``--undated``, last, what has no known date or start, marked ``undated``), or the
+  timeline picture as SVG (needs ``tradetalks[plot]``);
 * ``statements SPEAKER``: one speaker's statements, by id or name;
 * ``validate FILE...``: every problem in every file, each with its JSONPath; exit status 1
   when any file has a problem, 0 when all are valid;
@@ -592,6 +593,12 @@ def _parser() -> _Parser:
     timeline.add_argument(
         "--svg", metavar="FILE", help="draw the timeline as an SVG picture in FILE instead"
     )
+    timeline.add_argument(
+        "--undated",
+        action="store_true",
+        help="list last, as 'undated', the statements and meetings with no date and the "
+        "rounds and meetings whose start is not given",
+    )
     speaker = command("statements", help="one speaker's statements")
     speaker.add_argument("speaker", help="a speaker's id (zhou-mi) or name (Zhou Mi)")
     validate = command("validate", help="check dataset files and list every problem in each")
@@ -804,7 +811,7 @@ def _run(command: str, args: argparse.Namespace, dataset: Dataset) -> None:
         with _writing(args.svg):
             Path(args.svg).write_text(text, encoding="utf-8", newline="\n")
     elif command == "timeline":
-        _timeline(dataset, args.as_of, as_json=args.json)
+        _timeline(dataset, args.as_of, as_json=args.json, undated=args.undated)
     elif command == "statements":
         _statements(dataset, args.speaker, as_json=args.json)
     elif command == "export":
@@ -1312,8 +1319,13 @@ def _who_said(statements: Sequence[Statement]) -> None:
         _say(f"  {name:<22} {count:>10} {words:>6}")
 
 
-def _timeline(dataset: Dataset, as_of: dt.date | None, *, as_json: bool) -> None:
+def _timeline(
+    dataset: Dataset, as_of: dt.date | None, *, as_json: bool, undated: bool = False
+) -> None:
     entries = _timeline_known(dataset, as_of)
+    if undated:  # what has no known start, whatever day the timeline is as of
+        everything = dataset.timeline(undated=True)
+        entries += [(entry, True) for entry in everything[len(dataset.timeline()) :]]
     shown = {id(entry.term) for entry, _ in entries if entry.term is not None}
     if as_json:
         places = {id(term): place for t in dataset.truces for place, term in enumerate(t.terms)}
@@ -1328,7 +1340,8 @@ def _timeline(dataset: Dataset, as_of: dt.date | None, *, as_json: bool) -> None
         return
     for entry, end_known in entries:
         label = _entry_label(entry, end_known=end_known, shown=shown)
-        _say(f"{entry.when!s:<12} {entry.event.value:<15} {label}")
+        when = "undated" if entry.when is None else str(entry.when)
+        _say(f"{when:<12} {entry.event.value:<15} {label}")
 
 
 def _timeline_known(dataset: Dataset, as_of: dt.date | None) -> list[tuple[TimelineEntry, bool]]:

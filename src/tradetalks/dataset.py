@@ -978,13 +978,14 @@ class Dataset:
         early end one more.
 
         Args:
-            undated: when true, the meetings and statements with no date (``dates`` or
-                ``said_on`` is ``None``) follow the dated entries, as entries whose
-                ``when`` is ``None``: the meetings first, then the statements, each in the
-                dataset's order (the order of :class:`TimelineEvent`, as on one day). The
-                shipped dataset has one such meeting (the presidents' phone call) and 7
-                such statements. Rounds and meetings whose start is not given are still
-                left out: they are not undated, their start is unknown.
+            undated: when true, the entries with no known start follow the dated ones,
+                as entries whose ``when`` is ``None``: the rounds and meetings whose start
+                the source does not give (``/2025-07-29``, "ended on Tuesday"), the
+                meetings and statements with no date (``dates`` or ``said_on`` is
+                ``None``); the rounds first, then the meetings, then the statements, each
+                in the dataset's order (the order of :class:`TimelineEvent`, as on one
+                day). The shipped dataset has one such meeting (the presidents' phone
+                call) and 7 such statements.
 
         >>> from tradetalks.fixtures import stockholm_2025
         >>> record = stockholm_2025()
@@ -1009,18 +1010,23 @@ class Dataset:
         return found
 
     def _undated(self) -> tuple[TimelineEntry, ...]:
-        """The entries of the undated meetings, then statements, in the dataset's order."""
+        """The entries with no known start: rounds, meetings, then statements, in order."""
+        rounds = [
+            TimelineEntry(when=None, event=TimelineEvent.ROUND, record=r)
+            for r in self.rounds
+            if not isinstance(r.dates.start, PartialDate)
+        ]
         meetings = [
             TimelineEntry(when=None, event=TimelineEvent.MEETING, record=m)
             for m in self.meetings
-            if m.dates is None
+            if m.dates is None or not isinstance(m.dates.start, PartialDate)
         ]
         statements = [
             TimelineEntry(when=None, event=TimelineEvent.STATEMENT, record=s)
             for s in self.statements
             if s.said_on is None
         ]
-        return (*meetings, *statements)
+        return (*rounds, *meetings, *statements)
 
     def _timeline(self) -> tuple[TimelineEntry, ...]:
         entries = [
