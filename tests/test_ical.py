@@ -15,6 +15,9 @@ November 2025, then EST (UTC-5); a day's announcement is written as midnight UTC
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -38,8 +41,10 @@ from tradetalks import (
     TruceTerm,
     UnnamedGroup,
 )
+from tradetalks.cli import main
 from tradetalks.fixtures import DATA, stockholm_2025
 from tradetalks.ical import to_ical
+from tradetalks.instants import parse_instant
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -48,6 +53,7 @@ if TYPE_CHECKING:
 ARTICLE = (DATA / "global-times-2025-07-30-stockholm.txt").read_bytes().decode("utf-8")
 NEW_YORK = ZoneInfo("America/New_York")
 BEIJING = ZoneInfo("Asia/Shanghai")
+BERLIN = ZoneInfo("Europe/Berlin")
 UTC = dt.UTC
 
 
@@ -433,7 +439,6 @@ SHIPPED_DEADLINE = {"cn-us-tariff-truce-2025-term-1@tradetalks"}
         (("meetings",), SHIPPED_MEETING),
         ({"truces"}, SHIPPED_DEADLINE),
         (["truces", "rounds", "truces"], SHIPPED_ROUNDS | SHIPPED_DEADLINE),
-        (frozenset(), set()),
     ],
 )
 def test_only_the_kinds_asked_for(kinds: Collection[str] | None, uids: set[str]) -> None:
@@ -454,6 +459,8 @@ def test_the_order_of_the_kinds_does_not_change_the_file() -> None:
         (["statements"], r"kinds: 'statements' is not a kind of calendar event"),
         (["rounds", "speeches"], r"kinds: 'speeches' is not a kind of calendar event"),
         ([None], r"kinds: None is not a kind of calendar event"),
+        (frozenset(), r"kinds: no kind of calendar event asked for"),
+        ([], r"kinds: no kind of calendar event asked for"),
         ("rounds", r"kinds: expected a collection of kinds, such as \['rounds'\], not 'rounds'"),
         (3, r"kinds: expected a collection of kinds, such as \['rounds'\], not 3"),
     ],
@@ -488,3 +495,250 @@ def test_dtstamp_is_the_latest_dateline_or_the_last_change_if_later() -> None:
     # The US term 1, superseded by the extension announced on 11 August 2025.
     first = events["us-suspension-2025-term-1@tradetalks"]
     assert first.decoded("DTSTAMP") == dt.datetime(2025, 8, 11, tzinfo=UTC)
+
+
+def test_the_zones_are_in_the_same_order_in_every_run_of_python(tmp_path: Path) -> None:
+    """The VTIMEZONEs come sorted by name, whatever the hash seed of the Python that writes."""
+    path = tmp_path / "geneva.json"
+    tradetalks.dump(_geneva(), path)
+    script = (
+        "import sys, tradetalks; from tradetalks.ical import to_ical; "
+        "sys.stdout.buffer.write(to_ical(tradetalks.load(sys.argv[1])))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(path)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4", "5", "6")
+    }
+    assert runs == {to_ical(_geneva())}
+    zones = icalendar.Calendar.from_ical(runs.pop()).walk("VTIMEZONE")
+    assert [str(zone["TZID"]) for zone in zones] == ["America/New_York", "Asia/Shanghai"]
+
+
+# -- instants: the repeated hour, fractions of a second ----------------------------------------
+
+# Berlin is on CEST (UTC+2) until 03:00 CEST (01:00 UTC) on 26 October 2025, when its clocks go
+# back to 02:00 CET (UTC+1): 02:00 to 03:00 comes twice. 02:30 CEST is 00:30 UTC (the first,
+# fold 0); 02:30 CET is 01:30 UTC (the second, fold 1); 03:30 CET, once only, is 02:30 UTC.
+FIRST_0230 = "2025-10-26T02:30:00+02:00[Europe/Berlin]"
+SECOND_0230 = "2025-10-26T02:30:00+01:00[Europe/Berlin]"
+ONCE_0330 = "2025-10-26T03:30:00+01:00[Europe/Berlin]"
+
+
+def _berlin() -> Dataset:
+    """A truce due at 03:30 CET, ended early at the second 02:30; another due at the first."""
+    parties = list(stockholm_2025().truces[0].parties)
+    once = Truce(
+        id="once",
+        parties=parties,
+        suspended="tariffs",
+        derivation="an example",
+        terms=[TruceTerm(start="2025-08-01", end=parse_instant(ONCE_0330), derivation="x")],
+    ).end_early(at=parse_instant(SECOND_0230), reason="terminated", derivation="an example end")
+    first = Truce(
+        id="first",
+        parties=parties,
+        suspended="tariffs",
+        derivation="an example",
+        terms=[TruceTerm(start="2025-08-01", end=parse_instant(FIRST_0230), derivation="x")],
+    )
+    return _with_truces(once, first)
+
+
+def test_an_instant_in_the_repeated_hour_is_written_in_utc() -> None:
+    assert parse_instant(SECOND_0230).fold == 1
+    assert parse_instant(FIRST_0230).fold == 0
+    data = to_ical(_berlin())
+    lines = data.decode("utf-8").split("\r\n")
+    assert "DTSTART:20251026T013000Z" in lines  # the second 02:30, which 02:30 CEST would hide
+    assert "DTSTART:20251026T003000Z" in lines  # the first, in UTC too
+    assert "DTSTART;TZID=Europe/Berlin:20251026T033000" in lines  # 03:30 comes once: in its zone
+    events = _events(data)
+    starts = {uid: event.decoded("DTSTART").astimezone(UTC) for uid, event in events.items()}
+    assert starts == {
+        "once-term-1@tradetalks": dt.datetime(2025, 10, 26, 2, 30, tzinfo=UTC),
+        "once-ended@tradetalks": dt.datetime(2025, 10, 26, 1, 30, tzinfo=UTC),
+        "first-term-1@tradetalks": dt.datetime(2025, 10, 26, 0, 30, tzinfo=UTC),
+    }
+    # The cut-short deadline was changed at the end's instant: 01:30 UTC.
+    assert _change(events["once-term-1@tradetalks"]) == (
+        "CANCELLED",
+        1,
+        dt.datetime(2025, 10, 26, 1, 30, tzinfo=UTC),
+    )
+
+
+def test_an_instant_in_a_zone_has_its_vtimezone_and_one_in_utc_none() -> None:
+    calendar = icalendar.Calendar.from_ical(to_ical(_berlin()))
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    only_repeated = _berlin().truces[1]  # due at the first 02:30 alone
+    calendar = icalendar.Calendar.from_ical(to_ical(_with_truces(only_repeated)))
+    assert calendar.walk("VTIMEZONE") == []
+
+
+def test_fractions_of_a_second_are_dropped() -> None:
+    longer = Truce(
+        id="tariff-truce",
+        parties=list(stockholm_2025().truces[0].parties),
+        suspended="tariffs",
+        derivation="an example",
+        terms=[
+            TruceTerm(
+                start="2025-05-14",
+                end=dt.datetime(2025, 8, 12, 0, 1, 59, 999_999, tzinfo=NEW_YORK),
+                derivation="an example",
+            )
+        ],
+    ).extend(
+        days=90,
+        announced_on=dt.datetime(2025, 8, 11, 17, 0, 0, 500_000, tzinfo=NEW_YORK),
+        derivation="an example extension",
+    )
+    data = to_ical(_with_truces(longer))
+    # 00:01:59.999999 EDT (UTC-4) is 04:01:59.999999 UTC: written 00:01:59, not rounded up
+    # to 00:02:00; 17:00:00.5 EDT is 21:00:00.5 UTC, written 21:00:00.
+    assert "DTSTART;TZID=America/New_York:20250812T000159" in data.decode("utf-8").split("\r\n")
+    first = _events(data)["tariff-truce-term-1@tradetalks"]
+    assert first.decoded("DTSTART").astimezone(UTC) == dt.datetime(
+        2025, 8, 12, 4, 1, 59, tzinfo=UTC
+    )
+    modified = dt.datetime(2025, 8, 11, 21, 0, 0, tzinfo=UTC)
+    assert _change(first) == ("CANCELLED", 1, modified)
+    assert first.decoded("DTSTAMP") == modified  # later than the dateline, 30 July
+
+
+# -- control characters ------------------------------------------------------------------------
+
+# A made-up source whose outlet, title, round, meeting and quotation hold control characters:
+# NUL (0x00), BEL (0x07), vertical tab (0x0b), ESC (0x1b), unit separator (0x1f), DEL (0x7f),
+# NEL (0x85, C1) and CSI (0x9b, C1); a tab; a carriage return alone, one before a newline, and a
+# newline alone.
+CONTROLLED = (
+    "Talks in Gen\x00eva\x1b[2J began;\tthey\x7f went on\rfor two\r\ndays\nin May. "
+    "A dinner followed."
+)
+
+
+def _controlled() -> Dataset:
+    outlet = Organization(id="wire", name="Example\x9bWire", kind=OrganizationKind.OUTLET)
+    source = Source(
+        id="wire-2025-06-07",
+        outlet=outlet,
+        title="Bell\x07 rang",
+        published_on=dt.date(2025, 6, 7),
+        language="en",
+        text=CONTROLLED,
+    )
+    talks = Round(
+        id="talks",
+        track="talks\x1b]0;owned\x07",
+        city="Gen\x00eva",
+        country="CH",
+        dates="2025-05-10/2025-05-11",
+        evidence=[Evidence.find(source, CONTROLLED.removesuffix(". A dinner followed."))],
+    )
+    dinner = Meeting(
+        id="dinner",
+        kind=MeetingKind.MEETING,
+        description="a dinner\x85 and\x1f more",
+        participants=[UnnamedGroup("officials")],
+        city="Be\x0brn",
+        dates="2025-05-12",
+        evidence=[Evidence.find(source, "A dinner followed")],
+    )
+    return Dataset(sources=[source], organizations=[outlet], rounds=[talks], meetings=[dinner])
+
+
+def test_control_characters_are_written_as_visible_escapes() -> None:
+    events = _events(to_ical(_controlled()))
+    talks, dinner = events["talks@tradetalks"], events["dinner@tradetalks"]
+    # Each control character reads back as the four characters of its escape: a backslash,
+    # x and two hex digits.
+    assert str(talks["SUMMARY"]) == "Round of talks\\x1b]0;owned\\x07: Gen\\x00eva"
+    assert str(talks["LOCATION"]) == "Gen\\x00eva, CH"
+    assert str(dinner["SUMMARY"]) == "a dinner\\x85 and\\x1f more"
+    assert str(dinner["LOCATION"]) == "Be\\x0brn"
+    # The tab and the newline stay; both carriage returns become line ends.
+    assert str(talks["DESCRIPTION"]) == (
+        'Source: "Bell\\x07 rang", Example\\x9bWire, 2025-06-07\n'
+        'Quote: "Talks in Gen\\x00eva\\x1b[2J began;\tthey\\x7f went on\nfor two\ndays\nin May"'
+    )
+    assert str(dinner["DESCRIPTION"]) == (
+        'Source: "Bell\\x07 rang", Example\\x9bWire, 2025-06-07\nQuote: "A dinner followed"'
+    )
+
+
+def test_the_file_holds_no_control_character_but_the_tab() -> None:
+    data = to_ical(_controlled())
+    assert data.endswith(b"\r\n")
+    text = data.decode("utf-8")
+    controls = {chr(code) for code in (*range(0x20), *range(0x7F, 0xA0))} - {"\t"}
+    for line in text.split("\r\n"):
+        assert not controls.intersection(line), line
+    assert "\t" in text  # the quotation's tab, which RFC 5545 text allows
+
+
+# -- a calendar with no event ------------------------------------------------------------------
+
+NO_EVENT = (
+    r"no calendar event to write: the dataset has no round, no meeting with a date, and no "
+    r"truce deadline or early end \(an iCalendar file holds at least one event\)"
+)
+
+
+def _undated_call() -> Dataset:
+    """A dataset whose one meeting is the shipped presidents' call, which has no date."""
+    source = stockholm_2025().sources[0]
+    words = "the phone call"
+    assert words in ARTICLE
+    call = Meeting(
+        id="call",
+        kind=MeetingKind.PHONE_CALL,
+        description="the presidents' call",
+        participants=[UnnamedGroup("the two presidents")],
+        evidence=[Evidence.find(source, words)],
+    )
+    return Dataset(sources=[source], organizations=[source.outlet], meetings=[call])
+
+
+def test_an_empty_dataset_has_no_calendar() -> None:
+    with pytest.raises(InvalidValueError, match=rf"^{NO_EVENT}$") as caught:
+        to_ical(Dataset())
+    assert caught.value.where == ""
+
+
+def test_a_kind_with_no_event_has_no_calendar() -> None:
+    message = (
+        r"^kinds: no calendar event to write: the dataset has no meeting with a date "
+        r"\(an iCalendar file holds at least one event\)$"
+    )
+    with pytest.raises(InvalidValueError, match=message) as caught:
+        to_ical(_undated_call(), kinds=["meetings"])
+    assert caught.value.where == "kinds"
+    with pytest.raises(InvalidValueError, match=rf"^{NO_EVENT}$"):
+        to_ical(_undated_call())
+
+
+@pytest.mark.parametrize(
+    ("kind", "missing"),
+    [
+        ([], "no round, no meeting with a date, and no truce deadline or early end"),
+        (["--kind", "meetings"], "no meeting with a date"),
+    ],
+)
+def test_the_command_line_says_there_is_no_event(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], kind: list[str], missing: str
+) -> None:
+    path = tmp_path / "call.json"
+    tradetalks.dump(_undated_call(), path)
+    assert main(["--dataset", str(path), "export", "--format", "ics", *kind]) == 1
+    out, err = capsysbinary.readouterr()
+    assert out == b""
+    assert err.decode("utf-8") == (
+        f"tradetalks: error: {'kinds: ' if kind else ''}no calendar event to write: the "
+        f"dataset has {missing} (an iCalendar file holds at least one event)\n"
+    )

@@ -65,7 +65,7 @@ class _Event(NamedTuple):
 
 
 def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
-    """The rounds, meetings, truce deadlines and early ends as an iCalendar (RFC 5545) file.
+    r"""The rounds, meetings, truce deadlines and early ends as an iCalendar (RFC 5545) file.
 
     When:
         A date known to the day is an all-day event; an instant is a timed event in its own
@@ -75,6 +75,14 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
         Meetings without dates are left out, and so is the deadline of a truce term until
         further notice (it has none). A truce that ended before its last deadline has an
         event at its end (``... ended early (moot)``).
+
+        An instant whose local time its zone repeats (the hour the clocks go back, such as
+        02:30 in Berlin on 26 October 2025, which is 00:30 or 01:30 UTC) is written in UTC
+        instead (``DTSTART:20251026T013000Z``): a calendar reads a local time in a
+        VTIMEZONE as its first occurrence (RFC 5545, 3.3.5), and would put the second an
+        hour early. Both occurrences are written so, and no VTIMEZONE is added for them.
+        iCalendar times have whole seconds: an instant's fraction of a second is dropped
+        (12:00:00.9 is written 12:00:00), in ``DTSTART``, ``LAST-MODIFIED`` and ``DTSTAMP``.
 
     Which deadline stands (``STATUS``):
         A term's deadline is ``CANCELLED`` when the next term continues it without a lapse
@@ -105,6 +113,14 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
         and a line ``Quote: "..."`` with the characters of its first piece of evidence; for
         a derivation, a line ``Derivation: ...``.
 
+    Text (``SUMMARY``, ``LOCATION``, ``DESCRIPTION``):
+        RFC 5545 text holds no control character but the tab and the line end (which it
+        writes ``\n``). Every other one that a name, a city or a quotation holds (NUL, ESC
+        and the other C0 controls, DEL, the C1 controls) is written as a visible escape, as
+        the command line shows it (``\x00``, ``\x1b``, ``\x7f``, ``\x9b``), and reads
+        back as those four characters. A carriage return, alone or before a newline, is
+        written as a line end, and reads back as a newline.
+
     Each event's UID is ``<record id>@tradetalks`` (``<truce id>-term-<n>@tradetalks`` for
     the deadline of the n-th term, counted from 1 over all the terms,
     ``<truce id>-ended@tradetalks`` for an early end), and DTSTAMP is midnight UTC of the
@@ -123,8 +139,10 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
         ImportError: when the optional ``icalendar`` package is missing; it names the
             extra to install.
         InvalidValueError: for ``kinds`` that is not a collection of those kinds (a kind
-            that has no calendar events, or one text instead of a collection; it names
-            ``kinds`` and lists the kinds), or a date on the last day iCalendar can hold.
+            that has no calendar events, none, or one text instead of a collection; it
+            names ``kinds`` and lists the kinds); when there is no event to write (RFC 5545
+            has a calendar hold at least one; it says which records are missing); or for a
+            date on the last day iCalendar can hold.
 
     >>> import icalendar
     >>> from tradetalks.fixtures import stockholm_2025
@@ -171,6 +189,14 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
     ...
     tradetalks.errors.InvalidValueError: kinds: 'statements' is not a kind of calendar event: the
     kinds are 'rounds', 'meetings', 'truces'
+
+    Nothing to write:
+
+    >>> to_ical(Dataset(), kinds=["rounds", "truces"])  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    ...
+    tradetalks.errors.InvalidValueError: kinds: no calendar event to write: the dataset has no
+    round, and no truce deadline or early end (an iCalendar file holds at least one event)
     """
     wanted = _check_kinds(kinds)
     try:
@@ -179,12 +205,19 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
         message = "iCalendar export needs icalendar: pip install 'tradetalks[calendar]'"
         raise ImportError(message) from error
 
+    events = list(_events(dataset, wanted))
+    if not events:
+        raise InvalidValueError(
+            f"no calendar event to write: the dataset has {_none_of(wanted)} (an iCalendar "
+            "file holds at least one event)",
+            where="" if kinds is None else "kinds",
+        )
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//tradetalks//tradetalks//EN")
     calendar.add("version", "2.0")
     latest = max((s.published_on for s in dataset.sources), default=dt.date(1970, 1, 1))
     stamp = dt.datetime.combine(latest, dt.time(), tzinfo=dt.UTC)
-    for event in _events(dataset, wanted):
+    for event in events:
         item = icalendar.Event()
         item.add("uid", f"{event.uid}@tradetalks")
         known = [_utc(when) for when in event.changes if when is not None]
@@ -193,14 +226,19 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
         item.add("dtstamp", max([stamp, *known]))
         _add_when(item, event.summary, event.start, event.last)
         if event.location is not None:
-            item.add("location", event.location)
-        item.add("description", event.description)
+            item.add("location", _text(event.location))
+        item.add("description", _text(event.description))
         item.add("status", event.status)
         item.add("sequence", len(event.changes))
         if known:
             item.add("last-modified", max(known))
         calendar.add_component(item)
     calendar.add_missing_timezones()
+    # icalendar adds the zones in the order of a set of their names, which changes from one
+    # run of Python to the next: sorted by name, the same dataset gives the same bytes.
+    parts = calendar.subcomponents
+    zones = sorted((c for c in parts if c.name == "VTIMEZONE"), key=lambda zone: str(zone["TZID"]))
+    parts[:] = zones + [c for c in parts if c.name != "VTIMEZONE"]
     data: bytes = calendar.to_ical()
     return data
 
@@ -222,7 +260,24 @@ def _check_kinds(kinds: object) -> frozenset[str]:
                 f"{kind!r} is not a kind of calendar event: the kinds are {choices}",
                 where="kinds",
             )
+    if not kinds:
+        raise InvalidValueError(
+            f"no kind of calendar event asked for: the kinds are {choices}", where="kinds"
+        )
     return frozenset(kinds)
+
+
+_MISSING = {
+    "rounds": "round",
+    "meetings": "meeting with a date",
+    "truces": "truce deadline or early end",
+}
+
+
+def _none_of(kinds: frozenset[str]) -> str:
+    """What a dataset without events of these kinds lacks: ``"no round, and no ..."``."""
+    *others, last = [f"no {_MISSING[kind]}" for kind in EVENT_KINDS if kind in kinds]
+    return "".join(f"{other}, " for other in others) + ("and " if others else "") + last
 
 
 def _events(dataset: Dataset, kinds: frozenset[str]) -> Iterator[_Event]:
@@ -295,10 +350,40 @@ def _day_of(bound: Bound) -> PartialDate:
 
 
 def _utc(bound: Bound) -> dt.datetime:
-    """A bound as an instant in UTC: itself, or midnight UTC of its (last) day."""
+    """A bound as an instant in UTC, to the second: itself, or midnight UTC of its (last) day."""
     if isinstance(bound, dt.datetime):
-        return bound.astimezone(dt.UTC)
+        return bound.astimezone(dt.UTC).replace(microsecond=0)
     return dt.datetime.combine(bound.latest, dt.time(), tzinfo=dt.UTC)
+
+
+def _start(instant: dt.datetime) -> dt.datetime:
+    """An instant as an event's start is written: to the second, in UTC if its zone repeats it.
+
+    Its local time is repeated when the other fold of it has another UTC offset (the hour
+    the clocks go back); the record's instants never fall in a skipped hour.
+    """
+    instant = instant.replace(microsecond=0)
+    if instant.replace(fold=1 - instant.fold).utcoffset() != instant.utcoffset():
+        return instant.astimezone(dt.UTC)
+    return instant
+
+
+# RFC 5545 (3.3.11) TEXT has no control character but the tab (and the newline, which it
+# escapes): the C0 controls, DEL and the C1 controls are written as the command line shows
+# them. A carriage return is made a line end before (see _text).
+_VISIBLE = {
+    code: f"\\x{code:02x}"
+    for code in (*range(0x20), *range(0x7F, 0xA0))
+    if code not in {0x09, 0x0A, 0x0D}
+}
+
+
+def _text(text: str) -> str:
+    r"""``text`` as iCalendar text can hold it: a control character shown as ``\x1b``.
+
+    A tab and a newline stay; a carriage return, alone or before a newline, is a line end.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_VISIBLE)
 
 
 def _location(city: str | None, country: str | None) -> str | None:
@@ -328,7 +413,7 @@ def _about(evidence: tuple[Evidence, ...], derivation: str | None = None) -> str
 def _add_when(item: Any, summary: str, start: PartialDate | dt.datetime, end: PartialDate) -> None:
     """Give an event its time and summary: timed at an instant, else all-day, end included."""
     if isinstance(start, dt.datetime):
-        item.add("dtstart", start)
+        item.add("dtstart", _start(start))
     else:
         item.add("dtstart", start.earliest)
         if end.latest == dt.date.max:
@@ -337,7 +422,7 @@ def _add_when(item: Any, summary: str, start: PartialDate | dt.datetime, end: Pa
         precision = min(start.precision, end.precision)
         if precision is not Precision.DAY:
             summary += f" (known only to the {precision.name.lower()}: {_span(start, end)})"
-    item.add("summary", summary)
+    item.add("summary", _text(summary))
 
 
 def _known_days(summary: str, span: DateSpan) -> tuple[str, PartialDate, PartialDate]:
