@@ -175,3 +175,12 @@ def test_a_group_the_article_does_not_name_is_found_by_its_words(
     assert record.statements_by("Chinese experts") == record.statements_by(
         tradetalks.UnnamedGroup("Chinese experts")
     )
+
+
+def test_a_date_given_in_the_wrong_form_says_which_form() -> None:
+    with pytest.raises(InvalidValueError, match=r"use PartialDate\.from_edtf\('2025-13'\)"):
+        tradetalks.PartialDate("2025-13")  # type: ignore[arg-type]
+    said = resolve_date("on May 14", dt.date(2025, 5, 12))
+    with pytest.raises(InvalidValueError, match=r"a ResolvedDate's date is its \.value"):
+        TruceTerm(start=said, days=90, derivation="an example")  # type: ignore[arg-type]
+    assert str(TruceTerm(start=said.value, days=90, derivation="an example").end) == "2025-08-12"

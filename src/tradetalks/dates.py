@@ -115,7 +115,12 @@ def _check_flag(instance: object, attribute: attrs.Attribute[Any], value: object
 def _whole(value: object, name: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise InvalidValueError(f"the {name} of a date must be a whole number, not {value!r}")
+    hint = (
+        f"; for EDTF text use PartialDate.from_edtf({value!r})"
+        if isinstance(value, str) and name == "year"
+        else ""
+    )
+    raise InvalidValueError(f"the {name} of a date must be a whole number, not {value!r}{hint}")
 
 
 def _year(value: int) -> int:

@@ -92,6 +92,7 @@ from tradetalks.instants import (
     require_aware,
     require_instant,
 )
+from tradetalks.resolution import ResolvedDate
 from tradetalks.sources import check_evidence_items, check_evidence_or_derivation
 
 if TYPE_CHECKING:
@@ -143,8 +144,10 @@ def to_bound(value: BoundInput) -> Bound:
         return (
             parse_instant(value) if "T" in value or "t" in value else PartialDate.from_edtf(value)
         )
+    hint = "; a ResolvedDate's date is its .value" if isinstance(value, ResolvedDate) else ""
     raise InvalidValueError(
-        f"expected a date, an aware datetime or EDTF or RFC 9557 text, not {type(value).__name__}"
+        "expected a date, an aware datetime or EDTF or RFC 9557 text, not "
+        f"{type(value).__name__}{hint}"
     )
 
 
