@@ -369,6 +369,175 @@ def test_a_date_resolved_with_no_tense_round_trips_through_the_format() -> None:
         tradetalks.loads(json.dumps(tampered))
 
 
+# -- no tense given: a weekday beside a month and day picks the occurrence on that weekday ---
+# Calendar facts, each worked from the article's dateline, Wednesday 2025-07-30:
+# - 2025-07-28 is a Monday (two days before).
+# - 2025-01-02 is a Thursday: from it to 30 July is 29 + 28 + 31 + 30 + 31 + 30 + 30 = 209
+#   days = 29 weeks and 6 days, and six weekdays before Wednesday is Thursday.
+# - 2024-07-28 is a Sunday: 365 days (52 weeks and 1 day; no 29 February between) before
+#   Monday 2025-07-28. 2026-07-28 is a Tuesday, 365 days after it.
+# - 2023-07-28 is a Friday: 366 days (2024-02-29 between: 52 weeks and 2 days) before
+#   Sunday 2024-07-28. Then, a year (365 days) back each time: 2022-07-28 a Thursday,
+#   2021-07-28 a Wednesday, 2020-07-28 a Tuesday.
+# - 2025-12-31 is a Wednesday: 1 + 31 + 30 + 31 + 30 + 31 = 154 days (22 weeks) after
+#   2025-07-30. 2024-12-31 is a Tuesday, two days before Thursday 2025-01-02.
+# - 2024-02-29 is a Thursday: 31 + 30 + 31 + 30 + 28 = 150 days (21 weeks and 3 days)
+#   before Sunday 2024-07-28. Leap days four years apart are 1461 days apart (208 weeks and
+#   5 days): 2020-02-29 a Saturday, 2028-02-29 a Tuesday, 2032-02-29 a Sunday.
+
+THURSDAY_2_JANUARY = dt.date(2025, 1, 2)
+
+
+def test_monday_july_28_read_on_2_january_is_the_coming_monday() -> None:
+    # 2024-07-28 (a Sunday) is 158 days back (3 + 31 + 30 + 31 + 30 + 31 + 2); 2025-07-28
+    # (a Monday) is 207 ahead (29 + 28 + 31 + 30 + 31 + 30 + 28). The Monday is meant.
+    resolved = resolve_date("Monday, July 28", THURSDAY_2_JANUARY)
+    assert resolved == ResolvedDate(
+        day(2025, 7, 28), "Monday, July 28", ResolutionRule.MONTH_DAY, Tense.FUTURE
+    )
+    # Read again in the tense recorded, the words give the same date: the first July 28
+    # on or after the dateline is that Monday.
+    assert resolve_date("Monday, July 28", THURSDAY_2_JANUARY, resolved.tense) == resolved
+
+
+def test_wednesday_december_31_read_on_2_january_is_the_end_of_the_year() -> None:
+    # 2024-12-31, 2 days back, is a Tuesday; 2025-12-31, 363 days ahead, is a Wednesday.
+    resolved = resolve_date("Wednesday, December 31", THURSDAY_2_JANUARY)
+    assert (resolved.value, resolved.tense) == (day(2025, 12, 31), Tense.FUTURE)
+    assert resolve_date("Wednesday, December 31", THURSDAY_2_JANUARY, "future") == resolved
+    # The same day without its weekday is the nearer, the Tuesday.
+    assert resolve_date("December 31", THURSDAY_2_JANUARY).value == day(2024, 12, 31)
+
+
+def test_a_weekday_can_pick_the_occurrence_before_the_dateline() -> None:
+    # From 2025-06-01: 2025-07-28 (a Monday) is 57 days ahead (29 + 28); 2024-07-28 (a
+    # Sunday) is 308 back (3 + 31 + 30 + 31 + 30 + 31 + 31 + 28 + 31 + 30 + 31 + 1).
+    dateline = dt.date(2025, 6, 1)
+    resolved = resolve_date("Sunday, 28 July", dateline)
+    assert (resolved.value, resolved.tense) == (day(2024, 7, 28), Tense.PAST)
+    assert resolve_date("Sunday, 28 July", dateline, "past") == resolved
+
+
+def test_a_weekday_that_agrees_with_the_nearest_day_changes_nothing() -> None:
+    # 2025-07-31 is a Thursday, the day after the dateline: nearest with or without it.
+    assert resolve_date("Thursday, July 31", WEDNESDAY) == ResolvedDate(
+        day(2025, 7, 31), "Thursday, July 31", ResolutionRule.MONTH_DAY, Tense.FUTURE
+    )
+
+
+def test_with_a_tense_a_contradicting_weekday_is_still_an_error() -> None:
+    # In a stated tense the first occurrence that way is the date, and its weekday must agree.
+    with pytest.raises(DateResolutionError, match=r"2024-07-28 is a Sunday, not a Monday"):
+        resolve_date("Monday, July 28", THURSDAY_2_JANUARY, tense="past")
+    assert resolve_date("Monday, July 28", THURSDAY_2_JANUARY, "future").value == day(2025, 7, 28)
+    with pytest.raises(DateResolutionError, match=r"2025-12-31 is a Wednesday, not a Tuesday"):
+        resolve_date("Tuesday, December 31", THURSDAY_2_JANUARY, tense="future")
+
+
+def test_a_weekday_met_only_two_years_away_asks_for_the_year() -> None:
+    # "Tuesday, July 28" read on 2025-01-02: 2024-07-28 is a Sunday, 2025-07-28 a Monday;
+    # the nearest Tuesday, July 28 is 2026-07-28 (2020-07-28, the one before, is farther).
+    # Recorded as FUTURE, it would be read again as 2025-07-28, the Monday, and refused:
+    # no tense gives 2026-07-28 from these words, so they are refused now, not at a load.
+    with pytest.raises(
+        DateResolutionError,
+        match=(
+            r"^'Tuesday, July 28' read from 2025-01-02: the nearest July 28 that is a Tuesday "
+            r"is 2026-07-28, but the first July 28 on or after the dateline is 2025-07-28, a "
+            r"Monday, so the words give 2026-07-28 in neither tense; if it is meant, give the "
+            r"year \('Tuesday, July 28, 2026'\)$"
+        ),
+    ):
+        resolve_date("Tuesday, July 28", THURSDAY_2_JANUARY)
+    # With the year the words are taken as stated.
+    stated = resolve_date("Tuesday, July 28, 2026", THURSDAY_2_JANUARY)
+    assert (stated.value, stated.rule) == (day(2026, 7, 28), ResolutionRule.STATED)
+
+
+def test_a_weekday_met_only_beyond_the_last_occurrence_asks_for_the_year() -> None:
+    # From 2025-12-01, July 28 fell on a Monday (2025, 126 days back: 3 + 31 + 30 + 31 + 30
+    # + 1) and a Sunday (2024); the Friday is 2023-07-28, 857 days back (366 + 365 + 126),
+    # nearer than the next, 2028-07-28 (a Friday: 2026 Tuesday, 2027 Wednesday, then 366
+    # days with 2028-02-29), 970 ahead (239 + 365 + 366).
+    with pytest.raises(
+        DateResolutionError,
+        match=(
+            r"the nearest July 28 that is a Friday is 2023-07-28, but the first July 28 on "
+            r"or before the dateline is 2025-07-28, a Monday"
+        ),
+    ):
+        resolve_date("Friday, July 28", dt.date(2025, 12, 1))
+
+
+def test_february_29_with_a_weekday() -> None:
+    # Leap days from 2017 to 2033, the years searched around 2025: 2020 a Saturday, 2024 a
+    # Thursday, 2028 a Tuesday, 2032 a Sunday.
+    thursday = resolve_date("Thursday, February 29", THURSDAY_2_JANUARY)
+    assert (thursday.value, thursday.tense) == (day(2024, 2, 29), Tense.PAST)
+    # 2028-02-29 is three years ahead, but the first 29 February after 2025-01-02: the
+    # future tense gives it again.
+    tuesday = resolve_date("Tuesday, February 29", THURSDAY_2_JANUARY)
+    assert (tuesday.value, tuesday.tense) == (day(2028, 2, 29), Tense.FUTURE)
+    assert resolve_date("Tuesday, February 29", THURSDAY_2_JANUARY, "future") == tuesday
+    # 2020-02-29 lies behind 2024-02-29, so no tense gives it.
+    with pytest.raises(
+        DateResolutionError,
+        match=r"is 2020-02-29, but the first February 29 on or before the dateline is "
+        r"2024-02-29, a Thursday",
+    ):
+        resolve_date("Saturday, February 29", THURSDAY_2_JANUARY)
+    # A Monday: 2016-02-29 (Saturday 2020 less 5) is outside the years searched.
+    with pytest.raises(
+        DateResolutionError,
+        match=r"^'Monday, February 29' read from 2025-01-02: no February 29 from 2017 to 2033 "
+        r"is a Monday; if another year is meant, give it$",
+    ):
+        resolve_date("Monday, February 29", THURSDAY_2_JANUARY)
+
+
+def test_a_weekday_at_the_start_of_the_calendar() -> None:
+    # 0001-01-01 is a Monday: 400 Gregorian years are 146097 days, 20871 whole weeks, so it
+    # falls as 2001-01-01 did, a Monday. 0002-01-01, 365 days on, is a Tuesday. No year 0
+    # comes before: the Tuesday, a year past the first January 1, is refused.
+    assert resolve_date("Monday, January 1", dt.date(1, 1, 1)).value == day(1, 1, 1)
+    with pytest.raises(
+        DateResolutionError, match=r"first January 1 on or after the dateline is 0001-01-01"
+    ):
+        resolve_date("Tuesday, January 1", dt.date(1, 1, 1))
+
+
+def test_a_date_found_by_its_weekday_round_trips_through_the_format() -> None:
+    """The loader reads the words again in the recorded tense, and gets the same day."""
+    outlet = Organization(id="wire", name="Example Wire", kind="outlet")
+    text = "The ministry said talks resume on Monday, July 28."
+    source = Source(id="report", outlet=outlet, published_on="2025-01-02", language="en", text=text)
+    minister = Person(
+        id="ministry", name="The ministry", evidence=[Evidence.find(source, "ministry")]
+    )
+    statement = Statement(
+        id="resume",
+        speakers=[minister],
+        mode="indirect",
+        text="talks resume on Monday, July 28",
+        said_on=resolve_date("Monday, July 28", source.published_on),
+        evidence=[Evidence.find(source, text)],
+    )
+    record = Dataset(
+        organizations=[outlet], sources=[source], people=[minister], statements=[statement]
+    )
+    written = tradetalks.dumps(record)
+    again = tradetalks.loads(written)
+    assert again.statements[0].said_on == ResolvedDate(
+        day(2025, 7, 28), "Monday, July 28", ResolutionRule.MONTH_DAY, Tense.FUTURE
+    )
+    assert tradetalks.dumps(again) == written
+    # The year before, 2024-07-28, a Sunday, is refused when the file is loaded.
+    tampered = json.loads(written)
+    tampered["statements"][0]["said_on"]["date"] = "2024-07-28"
+    with pytest.raises(DataFormatError, match=r"said_on"):
+        tradetalks.loads(json.dumps(tampered))
+
+
 # -- dateutil's behaviours, next to what resolve_date gives ---------------------------------
 # dateutil's parser works with naive datetimes: its default supplies what the words lack.
 
@@ -468,6 +637,53 @@ def test_with_no_tense_a_month_is_the_nearest_of_the_years_around(
     resolved = resolve_date(words, dateline)
     assert resolved.value == expected
     assert resolved.tense is (Tense.FUTURE if expected.earliest > dateline else Tense.PAST)
+    assert resolve_date(words, dateline, resolved.tense) == resolved
+
+
+def _on_the_calendar(year: int, month: int, day: int) -> dt.date | None:
+    """The day, or None when the year has no such day (29 February of a common year)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+    st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2024, 12, 31)),
+    weekdays,
+)
+def test_with_no_tense_a_weekday_picks_the_nearest_occurrence_on_it(
+    dateline: dt.date, month_day: dt.date, weekday: int
+) -> None:
+    """A month and day with a weekday is its occurrence on that weekday nearest the dateline
+    (the earlier at equal distance) when that is the first occurrence on its side of the
+    dateline, and read again in the recorded tense gives it again; otherwise it is refused.
+
+    The occurrences are listed by the calendar over thirty years either side of the
+    dateline's year, more than the library searches. (2024, a leap year, has 29 February.)
+    """
+    words = f"{DAY_NAMES[weekday]}, {MONTH_NAMES[month_day.month - 1]} {month_day.day}"
+    occurrences = [
+        found
+        for year in range(dateline.year - 30, dateline.year + 31)
+        if (found := _on_the_calendar(year, month_day.month, month_day.day)) is not None
+    ]
+    nearest = min(
+        (o for o in occurrences if o.weekday() == weekday),
+        key=lambda o: (abs((o - dateline).days), o),
+    )
+    if nearest <= dateline:
+        first_on_its_side = max(o for o in occurrences if o <= dateline)
+    else:
+        first_on_its_side = min(o for o in occurrences if o >= dateline)
+    if nearest != first_on_its_side:
+        with pytest.raises(DateResolutionError, match=r"if .*meant, give"):
+            resolve_date(words, dateline)
+        return
+    resolved = resolve_date(words, dateline)
+    assert resolved.value == PartialDate.from_date(nearest)
+    assert resolved.tense is (Tense.FUTURE if nearest > dateline else Tense.PAST)
     assert resolve_date(words, dateline, resolved.tense) == resolved
 
 

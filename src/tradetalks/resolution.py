@@ -15,6 +15,12 @@ rules, for a dateline *D*:
   before); at equal distance, the earlier. A month alone ("in May") is resolved the same
   way, to month precision, its distance from *D* counted in days to its nearest day (none
   when *D* is in it).
+* A weekday beside a month and day ("Monday, July 28") must agree with the date. In a
+  stated tense the date is found as above and a weekday that contradicts it is an error.
+  With no tense given, the date is the occurrence nearest *D* that falls on that weekday
+  (read on 2 January 2025, "Monday, July 28" is 2025-07-28: 2024-07-28 is nearer, but a
+  Sunday), looked for up to eight years either side of *D*'s year; it must be the first
+  occurrence on its side of *D*, or the words are refused and the year asked for.
 * A full date ("July 28, 2025", "28 July 2025", "2025-07-28") is taken as stated; a weekday
   beside it must agree with it.
 
@@ -180,27 +186,22 @@ class ResolvedDate:
     tense: Tense = attrs.field(default=Tense.PAST, converter=_to_tense)
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTH_WORDS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+_MONTHS = {name: number for number, names in enumerate(_MONTH_WORDS, start=1) for name in names}
+_MONTH_NAMES = tuple(names[0].title() for names in _MONTH_WORDS)  # not locale-dependent
 _WEEKDAYS = {
     name: number
     for number, names in enumerate(
@@ -285,8 +286,9 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str | None = None
         tense: ``"past"`` or ``"future"`` (or a :class:`Tense`): the direction relative
             words point in, when the sentence says. ``None`` (the default) when it does
             not: a month, with or without a day, is then the occurrence nearest the
-            dateline on either side (at equal distance, the earlier), and a bare weekday is
-            read in the past tense, as reporting is.
+            dateline on either side (at equal distance, the earlier), a month and day with a
+            weekday the nearest occurrence on that weekday, and a bare weekday is read in
+            the past tense, as reporting is.
 
     Returns:
         A :class:`ResolvedDate`: the date at the precision the words give (a month alone
@@ -297,7 +299,11 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str | None = None
 
     Raises:
         DateResolutionError: for words it cannot read, a date that does not exist, or a
-            weekday that contradicts the date beside it.
+            weekday that contradicts the date beside it. With no tense, for a month and day
+            with a weekday when none of their occurrences from eight years before the
+            dateline's year to eight after falls on it, or when the nearest that does is
+            not the first occurrence on its side of the dateline (no tense would give it
+            again: the message names it and asks for the year).
         InvalidValueError: for a dateline that is not a ``datetime.date`` or a tense that
             is not one.
 
@@ -320,6 +326,13 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str | None = None
     ['2025-05-14', '2025-05-10']
     >>> str(resolve_date("May 14", date(2025, 5, 12), tense="past").value)
     '2024-05-14'
+
+    A weekday with a month and day, and no tense, picks the occurrence on that weekday:
+    2024-07-28, 158 days before 2 January 2025, is a Sunday; 2025-07-28 is a Monday.
+
+    >>> monday = resolve_date("Monday, July 28", date(2025, 1, 2))
+    >>> str(monday.value), monday.tense
+    ('2025-07-28', Tense.FUTURE)
     """
     if isinstance(dateline, dt.datetime) or not isinstance(dateline, dt.date):
         raise InvalidValueError(
@@ -398,13 +411,16 @@ def _from_parts(
     else:
         _check_month_day(words, month, day)
         rule = ResolutionRule.MONTH_DAY
-        if tense is None:
+        if tense is not None:
+            resolved = _month_day_from(words, dateline, month, day, past=tense is Tense.PAST)
+        elif weekday_word is not None:  # the nearest on that weekday: the check below holds
+            stated = _WEEKDAYS[weekday_word]
+            resolved = _nearest_on_weekday(words, dateline, month, day, stated)
+        else:
             found = _nearest(
                 lambda past: _month_day_from(words, dateline, month, day, past=past), dateline
             )
             resolved = found.to_date()
-        else:
-            resolved = _month_day_from(words, dateline, month, day, past=tense is Tense.PAST)
     _check_weekday(words, resolved, weekday_word)
     return done(resolved, rule)
 
@@ -484,6 +500,72 @@ def _month_day_from(words: str, dateline: dt.date, month: int, day: int, *, past
                 return candidate
         year += step
     raise DateResolutionError(f"cannot place {words!r} near {dateline.isoformat()}")
+
+
+_WEEKDAY_SEARCH_YEARS = 8
+"""How far a month and day with a weekday and no year ("Monday, July 28") is looked for,
+read with no tense: in the years from this many before the dateline's year to this many
+after it (within years 1 to 9999). A day other than 29 February falls on every weekday in
+any 12 years running (11 but across a century year that is not a leap year: 1900, 2100);
+29 February recurs within 8 years (1896 to 1904), so the first one on either side of the
+dateline is always among the years searched."""
+
+
+def _nearest_on_weekday(
+    words: str, dateline: dt.date, month: int, day: int, stated: int
+) -> dt.date:
+    """The month and day that falls on weekday ``stated`` nearest the dateline (no tense).
+
+    Occurrences are looked for in the ``_WEEKDAY_SEARCH_YEARS`` years either side of the
+    dateline's year; at equal distance the earlier is taken. The date found must be the
+    first occurrence on its side of the dateline (on or before it, or on or after it), so
+    that the words read in the tense recorded for it (that side's) give it again.
+
+    Raises:
+        DateResolutionError: when no occurrence in the years searched falls on the weekday,
+            or when the nearest that does lies beyond another occurrence on its side (the
+            words then give it in neither tense, and only a year can say it is meant).
+    """
+    low = max(dateline.year - _WEEKDAY_SEARCH_YEARS, dt.MINYEAR)
+    high = min(dateline.year + _WEEKDAY_SEARCH_YEARS, dt.MAXYEAR)
+
+    def first_on_weekday(years: range, *, past: bool) -> dt.date | None:
+        for year in years:
+            if day > calendar.monthrange(year, month)[1]:
+                continue  # 29 February of a common year
+            candidate = dt.date(year, month, day)
+            on_its_side = candidate <= dateline if past else candidate >= dateline
+            if on_its_side and candidate.weekday() == stated:
+                return candidate
+        return None
+
+    found = [
+        candidate
+        for candidate in (
+            first_on_weekday(range(dateline.year, low - 1, -1), past=True),
+            first_on_weekday(range(dateline.year, high + 1), past=False),
+        )
+        if candidate is not None
+    ]
+    month_day = f"{_MONTH_NAMES[month - 1]} {day}"
+    if not found:
+        raise DateResolutionError(
+            f"{words!r} read from {dateline.isoformat()}: no {month_day} from {low:04d} to "
+            f"{high:04d} is a {_DAY_NAMES[stated]}; if another year is meant, give it"
+        )
+    nearest = min(found, key=lambda candidate: (abs((candidate - dateline).days), candidate))
+    past = nearest <= dateline
+    first = _month_day_from(words, dateline, month, day, past=past)
+    if first != nearest:
+        side = "on or before" if past else "on or after"
+        raise DateResolutionError(
+            f"{words!r} read from {dateline.isoformat()}: the nearest {month_day} that is a "
+            f"{_DAY_NAMES[stated]} is {nearest.isoformat()}, but the first {month_day} "
+            f"{side} the dateline is {first.isoformat()}, a {_DAY_NAMES[first.weekday()]}, "
+            f"so the words give {nearest.isoformat()} in neither tense; if it is meant, "
+            f"give the year ('{_DAY_NAMES[stated]}, {month_day}, {nearest.year:04d}')"
+        )
+    return nearest
 
 
 def _check_weekday(words: str, day: dt.date, weekday_word: str | None) -> None:
