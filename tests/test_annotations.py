@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from tradetalks import (
     Dataset,
@@ -72,6 +73,30 @@ def test_the_matcher_finds_overlapping_occurrences() -> None:
     assert occurrences("aaaa", "aa") == [0, 1, 2]
     assert occurrences("ababa", "aba") == [0, 2]
     assert occurrences("ababa", "x") == []
+
+
+def reference_context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The prefix and suffix of ``text[start:end]`` by brute force, with the matcher above.
+
+    32 characters a side (fewer at an end of the text), then 64, 128, ...: the first width
+    with which prefix + exact + suffix occurs once in the text.
+    """
+    width = 32
+    while True:
+        prefix, suffix = text[max(0, start - width) : start], text[end : end + width]
+        if len(occurrences(text, prefix + text[start:end] + suffix)) == 1:
+            return prefix, suffix
+        width *= 2
+
+
+def test_the_reference_context() -> None:
+    # "ab" * 40 is 80 characters; "ab" at 38-40 has 38 characters before it and 40 after.
+    # With 32 a side, text[6:72] is "ab" * 33, which also begins at 0, 2, 4, 8, 10, 12 and
+    # 14; with 64 a side the whole text is taken, which occurs once.
+    text = "ab" * 40
+    assert reference_context(text, 38, 40) == ("ab" * 19, "ab" * 20)
+    # "b" of "aaab": "aaa" before it is all there is, and it occurs once with it.
+    assert reference_context("aaab", 3, 4) == ("aaa", "")
 
 
 def evidence_in(value: object, *, top: bool = False) -> Iterator[Evidence]:
@@ -247,6 +272,140 @@ def test_quotes_at_the_ends_of_the_text() -> None:
     ]
 
 
+def test_quotes_at_both_ends_among_many_repeats() -> None:
+    # V is "word " * 6, 30 characters. Offsets: "the US" 0-6, " " 6, W 7-47; "A " 47-49,
+    # V 49-79, "the US" 79-85, " " 85, W 86-126; "B " 126-128, V 128-158, "the US" 158-164,
+    # " " 164, W 165-205; "C " 205-207, W 207-247, "the US" 247-253, " " 253, W 254-294;
+    # "D " 294-296, W 296-336, "the US" 336-342: 342 characters, the end.
+    v = "word " * 6
+    text = (
+        "the US " + W + "A " + v + "the US " + W + "B " + v + "the US " + W
+        + "C " + W + "the US " + W + "D " + W + "the US"
+    )  # fmt: skip
+    starts = [0, 79, 158, 247, 336]
+    page = one_party(text, [(s, s + 6, "the US") for s in starts])
+    tail = "d " + "word " * 4  # W[18:], the last 22 characters of W
+    assert quotes(page) == [
+        # Nothing before it. With 32 after, " " + W[:31], it occurs again at 79, 158 and
+        # 247, which have the same 32 characters after them: an empty prefix matches
+        # whatever comes before. With 64 after, text[6:70], "A" makes it unique.
+        ("", "the US", " " + W + "A " + v[:21]),
+        # text[47:79] and text[126:158] hold "A" and "B", which stand once: unique at 32.
+        ("A " + v, "the US", " " + W[:31]),
+        ("B " + v, "the US", " " + W[:31]),
+        # text[215:247] is W[8:] ("d " and six "word "), text[253:285] " " + W[:31]; the
+        # one at 336 has W[8:] before it but no 32 characters after, and those at 79 and 158
+        # have "A " + v and "B " + v before them: unique at 32.
+        ("d " + "word " * 6, "the US", " " + W[:31]),
+        # Nothing after it. With 32 before, W[8:], it occurs again at 247, which has the
+        # same 32 characters before it; with 64 before, text[272:336], "D" makes it unique.
+        (tail + "D " + W, "the US", ""),
+    ]
+
+
+def test_repeats_in_prose_that_need_different_widths() -> None:
+    # F is 40 characters: "officials " 0-10, "said " 10-15, "talks " 15-21, "would "
+    # 21-27, "go " 27-30, "on " 30-33, "again, " 33-40. The text, 658 characters:
+    # "In Geneva " 0-10, "the US" 10-16, " " 16, F 17-57;
+    # "In London " 57-67, F 67-107, "the US" 107-113, " " 113, F 114-154,
+    # "in Madrid. " 154-165;
+    # "In Paris " 165-174, F 174-214, F 214-254, "the US" 254-260, " " 260, F 261-301,
+    # F 301-341, "in Rome. " 341-350;
+    # "In Oslo " 350-358, F 358-398, F 398-438, "the US" 438-444, " " 444, F 445-485,
+    # F 485-525, "in Bern. " 525-534;
+    # "In Kyiv " 534-542, F 542-582, "the US" 582-588, " " 588, F 589-629,
+    # "in Riga, where talks went on." 629-658.
+    f = "officials said talks would go on again, "
+    text = (
+        "In Geneva the US " + f
+        + "In London " + f + "the US " + f + "in Madrid. "
+        + "In Paris " + f + f + "the US " + f + f + "in Rome. "
+        + "In Oslo " + f + f + "the US " + f + f + "in Bern. "
+        + "In Kyiv " + f + "the US " + f + "in Riga, where talks went on."
+    )  # fmt: skip
+    page = one_party(text, [(s, s + 6, "the US") for s in (10, 107, 254, 438, 582)])
+    assert quotes(page) == [
+        # 10 characters before it, all there are; "Geneva" stands once: unique at 32.
+        ("In Geneva ", "the US", " " + f[:31]),
+        # At 32 the other four all have f[8:] before and " " + f[:31] after. At 64,
+        # text[43:107] holds "London": unique.
+        (f[26:] + "In London " + f, "the US", " " + f + "in Madrid. In Paris " + f[:3]),
+        # At 64 the two between two F on each side, 254 and 438, both have f[16:] + f
+        # before and " " + f + f[:23] after. At 128, text[126:254] holds "Paris" and
+        # text[310:438] "Oslo".
+        (
+            f[12:] + "in Madrid. In Paris " + f + f,
+            "the US",
+            " " + f + f + "in Rome. In Oslo " + f[:30],
+        ),
+        (
+            f[9:] + "in Rome. In Oslo " + f + f,
+            "the US",
+            " " + f + f + "in Bern. In Kyiv " + f[:30],
+        ),
+        # At 64, text[518:582] holds "Kyiv"; text[588:652] ends 6 characters short of the end.
+        (f[33:] + "in Bern. In Kyiv " + f, "the US", " " + f + "in Riga, where talks we"),
+    ]
+    # Quoting only some of them changes none of their contexts: the others are still there.
+    fewer = one_party(text, [(s, s + 6, "the US") for s in (438, 582)])
+    assert quotes(fewer) == quotes(page)[3:]
+
+
+@st.composite
+def repetitive_texts(draw: st.DrawFn) -> str:
+    """Texts of up to 300 characters over two or three letters, a few blocks over and over.
+
+    A short sequence of blocks, repeated: a quotation recurs often, with the same context
+    at 32, 64 and more characters a side, and differs at several widths.
+    """
+    letters = draw(st.sampled_from(["ab", "abc"]))
+    blocks = draw(st.lists(st.text(letters, min_size=1, max_size=16), min_size=1, max_size=3))
+    sequence = "".join(draw(st.lists(st.sampled_from(blocks), min_size=1, max_size=12)))
+    size = draw(st.integers(1, 300))
+    return (sequence * (size // len(sequence) + 1))[:size]
+
+
+@st.composite
+def quotations(draw: st.DrawFn) -> tuple[str, str, list[int]]:
+    """A text, a string it holds (1 to 3 characters), and every offset where that begins."""
+    text = draw(repetitive_texts())
+    length = draw(st.integers(1, min(3, len(text))))
+    first = draw(st.integers(0, len(text) - length))
+    exact = text[first : first + length]
+    return text, exact, occurrences(text, exact)
+
+
+@given(quotations())
+def test_every_occurrence_quoted_has_the_reference_context(
+    quoted: tuple[str, str, list[int]],
+) -> None:
+    """With every occurrence of a string quoted, each gets the brute-force reference's context."""
+    text, exact, starts = quoted
+    page = one_party(text, [(s, s + len(exact), exact) for s in starts])
+    expected = [reference_context(text, s, s + len(exact)) for s in starts]
+    assert quotes(page) == [(prefix, exact, suffix) for prefix, suffix in expected]
+
+
+@given(quotations(), st.data())
+def test_some_occurrences_quoted_have_the_reference_context(
+    quoted: tuple[str, str, list[int]], data: st.DataObject
+) -> None:
+    """Whichever occurrences of a string are quoted, and with whatever other spans of the
+    text, each gets the brute-force reference's context."""
+    text, exact, starts = quoted
+    chosen = data.draw(st.lists(st.sampled_from(starts), min_size=1, unique=True))
+    spans = [(s, s + len(exact)) for s in chosen]
+    n = len(text)
+    spans += data.draw(
+        st.lists(st.tuples(st.integers(0, n - 1), st.integers(1, 4)), max_size=4).map(
+            lambda pairs: [(s, min(n, s + k)) for s, k in pairs]
+        )
+    )
+    page = one_party(text, [(s, e, text[s:e]) for s, e in spans])
+    expected = [(*reference_context(text, s, e), text[s:e]) for s, e in spans]
+    assert quotes(page) == [(prefix, exact, suffix) for prefix, suffix, exact in expected]
+
+
 def test_offsets_are_code_points_not_utf16_units() -> None:
     # Code points: "😀" 0, " " 1, "The" 2-5, " " 5, "US" 6-8, " " 8, "said" 9-13, " " 13,
     # "👍" 14, " " 15, "yes" 16-19, "." 19: 20 in all. "said 👍 yes" is 9-19.
@@ -268,6 +427,15 @@ def test_a_text_of_one_repeated_character_needs_all_of_it() -> None:
     text = "a" * 20_001
     page = one_party(text, [(10_000, 10_001, "a")])
     assert quotes(page) == [("a" * 10_000, "a", "a" * 10_000)]
+
+
+def test_every_character_of_a_run_needs_all_of_it() -> None:
+    # In "a" * 70 a run of L characters occurs 71 - L times, so each "a" is unique only with
+    # the whole text around it: all s characters before it and all 69 - s after. The widths
+    # are 64 or 128 (the least doubling of 32 that reaches both ends), cut at the ends.
+    text = "a" * 70
+    page = one_party(text, [(s, s + 1, "a") for s in range(70)])
+    assert quotes(page) == [("a" * s, "a", "a" * (69 - s)) for s in range(70)]
 
 
 def test_the_target_source_is_the_url_or_a_urn_of_the_id() -> None:

@@ -31,6 +31,8 @@ from tradetalks.errors import InvalidValueError
 from tradetalks.tables import evidence_in
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from tradetalks.sources import Source
     from tradetalks.tables import EvidenceAt
 
@@ -43,33 +45,163 @@ _URN = "urn:tradetalks:"
 _PAGE_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, f"{_URN}annotations")
 
 
-def _quote_context(text: str, start: int, end: int) -> tuple[str, str]:
-    """The prefix and suffix around ``text[start:end]`` that make the three occur once.
+# The context of a quotation (a TextQuoteSelector's prefix and suffix) is the least of 32, 64,
+# 128, ... characters a side (cut at the ends of the text) with which prefix + exact + suffix
+# occurs once in the text. Searching the text for that, quotation by quotation and width by
+# width (_searched_width), reads the text at least once per quotation: O(q * n) for q
+# quotations of a text of n characters. Instead the quotations are grouped by their
+# characters, each string's occurrences are listed once, and they are told apart together,
+# width by width (_Quotations.split).
+#
+# Cost, for a source of n characters quoted in d distinct strings, one of m characters that
+# occurs k times: listing its occurrences is one pass over the text plus m per occurrence,
+# O(n + k * m); the round at width w slices 2w characters for each occurrence it keys. In
+# prose 32 characters a side tell almost every occurrence apart, so the rounds cost
+# O(k * 64) and the whole O(d * n + sum of k * (m + 64)): linear in the text and the
+# quotations however often one string is quoted. Three cases are searched for as before, at
+# most two passes over the text per quotation and round: a string quoted once (searching
+# with its context is as quick as listing where the string occurs); a quotation within w
+# characters of an end of the text, at width w; and a group whose keys would cost more than
+# searching for its quotations (repetitive text, such as a run of one character, where a
+# string occurs many times with the same context). The d passes remain: a source quoted in
+# many different strings is still read once per string.
 
-    Each side gets ``_CONTEXT_CHARACTERS`` (32) characters, or as many as the text has
-    there; while prefix + exact + suffix occurs more than once in the text, both sides
-    double. With the whole text on both sides the three are the text itself, which occurs
-    once, so the loop ends.
 
-    Bound: each round is at most two ``str.find`` searches of the text (n characters) for
-    one string, and the context doubles from 32 characters until it reaches both ends of the
-    text, so there are at most log2(n / 32) + 2 rounds: O(n log n) character comparisons
-    per quotation, whatever the text and however often the quotation recurs. (CPython's
-    ``str.find`` is linear in n for a long text: it falls back on the two-way algorithm.)
-    No list of the other occurrences is kept, so a quotation that occurs n times, such as
-    one character of a text of one repeated character, costs no more.
+def _searched_width(text: str, start: int, end: int, width: int) -> int:
+    """The least of ``width``, ``2 * width``, ... with which ``text[start:end]`` occurs once.
+
+    The matching rule itself: ``text[start - width : end + width]`` (cut at the ends of
+    the text) must occur in the text once. With the whole text on both sides the three are
+    the text itself, which occurs once, so the loop ends. Each round is at most two
+    ``str.find`` searches of the text (n characters), which is linear in n (CPython falls
+    back on the two-way algorithm for a long text), and there are at most
+    log2(n / width) + 2 rounds.
     """
-    width = _CONTEXT_CHARACTERS
     while True:
         before, after = max(0, start - width), min(len(text), end + width)
         if before == 0 and after == len(text):
-            return text[:start], text[end:]
+            return width
         quoted = text[before:after]
         # The first occurrence must be this one, and no later one may begin after it
         # (occurrences may overlap, so the search resumes one character on).
         if text.find(quoted) == before and text.find(quoted, before + 1) == -1:
-            return text[before:start], text[end:after]
+            return width
         width *= 2
+
+
+def _occurrences(text: str, exact: str, *, most: int) -> list[int] | None:
+    """Every offset where ``exact`` (not empty) begins, overlaps included, in order.
+
+    ``None`` as soon as there are more than ``most``. Cost: one pass over the text, plus
+    ``len(exact)`` per occurrence, for the search resumes one character after each.
+    """
+    found: list[int] = []
+    at = text.find(exact)
+    while at != -1:
+        if len(found) == most:
+            return None
+        found.append(at)
+        at = text.find(exact, at + 1)
+    return found
+
+
+class _Quotations:
+    """The quotations of one string (m characters) in one text, and their context widths.
+
+    ``quoted`` holds the offsets where they begin; ``widths`` gets the width of each, by
+    offset, as rounds of :meth:`split` settle them.
+    """
+
+    def __init__(self, text: str, m: int, quoted: set[int]) -> None:
+        self.text, self.m, self.quoted = text, m, quoted
+        self.widths: dict[int, int] = {}
+
+    def search(self, starts: Iterable[int], width: int) -> None:
+        """Settle the quotations at ``starts`` by the matching rule, from ``width`` on."""
+        for start in starts:
+            self.widths[start] = _searched_width(self.text, start, start + self.m, width)
+
+    def split(self, group: list[int], width: int) -> list[list[int]]:
+        """One round at ``width``: the groups, still ambiguous, that ``group`` splits into.
+
+        ``group`` is of occurrences that share their contexts at half the width (at the
+        first round, all of them). An occurrence c with ``width`` characters on both sides
+        is keyed by the ``width`` characters before it and the ``width`` after it: such a
+        quotation occurs again exactly where another occurrence has its key, so one alone
+        with its key is unique at this width, and one that is not goes on with the others
+        of its key (equal keys at 2w are equal at w, so no other occurrence can match it
+        at 2w). An occurrence within ``width`` of an end of the text has a shorter prefix
+        or suffix, which matches wherever the characters next to another occurrence end or
+        begin with it, near an end or not: such a quotation is settled by the matching rule
+        itself, and such an occurrence leaves the groups, since a prefix and a suffix of
+        ``width`` characters never match it.
+        """
+        text, m, quoted = self.text, self.m, self.quoted
+        n = len(text)
+        inner = [c for c in group if width <= c <= n - m - width]
+        self.search(quoted.intersection(group).difference(inner), width)
+        waiting = [c for c in inner if c in quoted]
+        # Keys slice 2 * width characters per occurrence; searching, at most two passes over
+        # the text per quotation and round.
+        if len(inner) * width > len(waiting) * n:
+            self.search(waiting, width)
+            return []
+        keyed: dict[tuple[str, str], list[int]] = {}
+        for c in inner:
+            keyed.setdefault((text[c - width : c], text[c + m : c + m + width]), []).append(c)
+        return [members for members in keyed.values() if self._ambiguous(members, width)]
+
+    def _ambiguous(self, members: list[int], width: int) -> bool:
+        """Whether occurrences with one key hold a quotation that is not yet unique.
+
+        A quotation alone with its key is unique at ``width``, and is settled so.
+        """
+        if len(members) == 1:
+            if members[0] in self.quoted:
+                self.widths[members[0]] = width
+            return False
+        return not self.quoted.isdisjoint(members)
+
+
+def _quote_contexts(
+    text: str, spans: set[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[str, str]]:
+    """The prefix and suffix of each span ``(start, end)`` of ``text``, by span.
+
+    Spans are grouped by their characters; the occurrences of each are listed once and
+    told apart round by round (:meth:`_Quotations.split`), the context doubling from
+    ``_CONTEXT_CHARACTERS`` until each quotation is unique. A string quoted once, or
+    occurring so often that listing its occurrences and keying them at the first width
+    (``m + 64`` characters each) would read more than two passes over the text per
+    quotation, has its quotations searched for instead (:func:`_searched_width`).
+    """
+    n, first = len(text), _CONTEXT_CHARACTERS
+    by_exact: dict[str, set[int]] = {}
+    for start, end in spans:
+        by_exact.setdefault(text[start:end], set()).add(start)
+    contexts: dict[tuple[int, int], tuple[str, str]] = {}
+    for exact, starts in by_exact.items():
+        m = len(exact)
+        quotations = _Quotations(text, m, starts)
+        # Searching for a string quoted once, with its context, is as quick as listing where
+        # the string occurs (quicker: CPython's search skips further for a longer string).
+        groups = (
+            None
+            if len(starts) == 1
+            else _occurrences(text, exact, most=2 * n * len(starts) // (m + 2 * first))
+        )
+        if groups is None:
+            quotations.search(starts, first)
+        width, ambiguous = first, [] if groups is None else [groups]
+        while ambiguous:
+            ambiguous = [new for group in ambiguous for new in quotations.split(group, width)]
+            width *= 2
+        for start, side in quotations.widths.items():
+            contexts[start, start + m] = (
+                text[max(0, start - side) : start],
+                text[start + m : start + m + side],
+            )
+    return contexts
 
 
 def _target_source(source: Source) -> str:
@@ -77,9 +209,8 @@ def _target_source(source: Source) -> str:
     return source.url if source.url is not None else f"{_URN}source:{source.id}"
 
 
-def _annotation(piece: EvidenceAt) -> dict[str, Any]:
+def _annotation(piece: EvidenceAt, prefix: str, suffix: str) -> dict[str, Any]:
     evidence = piece.evidence
-    prefix, suffix = _quote_context(evidence.source.text, evidence.start, evidence.end)
     path = "/".join(map(str, (piece.kind, piece.record_id, *piece.steps, piece.place)))
     return {
         "id": f"{_URN}annotation:{path}",
@@ -185,7 +316,20 @@ def to_web_annotations(dataset: Dataset) -> dict[str, Any]:
         raise InvalidValueError(
             f"expected a Dataset, not {type(dataset).__name__}", where="dataset"
         )
-    items = [_annotation(piece) for piece in evidence_in(dataset)]
+    pieces = list(evidence_in(dataset))
+    # A dataset's records refer to its own sources (the same record for the same id).
+    texts: dict[str, tuple[str, set[tuple[int, int]]]] = {}
+    for piece in pieces:
+        evidence = piece.evidence
+        _, spans = texts.setdefault(evidence.source.id, (evidence.source.text, set()))
+        spans.add((evidence.start, evidence.end))
+    contexts = {id_: _quote_contexts(text, spans) for id_, (text, spans) in texts.items()}
+    items = [
+        _annotation(
+            piece, *contexts[piece.evidence.source.id][piece.evidence.start, piece.evidence.end]
+        )
+        for piece in pieces
+    ]
     name = json.dumps(items, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return {
         "@context": _ANNOTATION_CONTEXT,
