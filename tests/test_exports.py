@@ -248,6 +248,7 @@ def test_the_truce_rows(record: Dataset) -> None:
             **{f"ended_on{k}": v for k, v in nothing.items()},
             "end_reason": None,
             **{f"end_announced_on{k}": v for k, v in nothing.items()},
+            "end_derivation": None,
         }
     ]
     assert [(r["ordinal"], r["party_code"]) for r in to_records(record, "truce_parties")] == [
@@ -922,6 +923,7 @@ def test_the_rows_of_truces_as_they_run() -> None:
         "end_announced_on_precision": "day",
         "end_announced_on_utc": None,
         "end_announced_on_zone": None,
+        "end_derivation": "a ruling",  # as the record of the end above gives it
     }
     # China: a year (365 days, 2026 is no leap year) from 13:01 on 10 November 2025.
     assert (china["begins"], china["expires"], china["term_count"]) == (
@@ -966,7 +968,8 @@ def test_an_early_end_at_an_instant_is_rfc_9557_text() -> None:
         "2026-01-05T09:00:00+08:00[Asia/Shanghai],2026-01-05,2026-01-05,instant,"
         "2026-01-05T01:00:00Z,Asia/Shanghai,terminated,"
         "2026-01-04T18:00:00+08:00[Asia/Shanghai],2026-01-04,2026-01-04,instant,"
-        "2026-01-04T10:00:00Z,Asia/Shanghai"
+        "2026-01-04T10:00:00Z,Asia/Shanghai,"
+        "an example end"
     )
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import duckdb
 import pandas as pd
 import pyarrow as pa
@@ -20,7 +21,25 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tradetalks import Dataset, Truce, TruceTerm
+from tradetalks import (
+    Agreement,
+    Claim,
+    Dataset,
+    Delegate,
+    Evidence,
+    Meeting,
+    Organization,
+    Party,
+    Person,
+    Position,
+    ResolvedDate,
+    Round,
+    Source,
+    Statement,
+    Truce,
+    TruceEnd,
+    TruceTerm,
+)
 from tradetalks.exports import (
     KINDS,
     arrow_schema,
@@ -485,3 +504,149 @@ def test_no_column_is_one_pandas_reads_as_a_date_by_its_name() -> None:
             assert not name.endswith(("_at", "_time")), (table.name, name)
             assert not name.startswith("timestamp"), (table.name, name)
             assert name not in {"modified", "date", "datetime"}, (table.name, name)
+
+
+# Where each field of each record class is in the tables: "table.column" (a reference by its
+# id or code; a list as a table of its own), or why it is not.
+WHERE = {
+    Source: {
+        "id": "sources.id",
+        "outlet": "sources.outlet_id",
+        "title": "sources.title",
+        "published_on": "sources.published_on",
+        "url": "sources.url",
+        "language": "sources.language_tag",
+        "text": "sources.text",
+        "text_file": "not a fact: where a dataset file keeps the text",
+    },
+    Party: {"code": "parties.code", "name": "parties.name", "evidence": "evidence.exact"},
+    Organization: {
+        "id": "organizations.id",
+        "name": "organizations.name",
+        "kind": "organizations.kind",
+        "country": "organizations.country",
+        "short_name": "organizations.short_name",
+        "parent": "organizations.parent_id",
+        "evidence": "evidence.exact",
+    },
+    Person: {
+        "id": "people.id",
+        "name": "people.name",
+        "native_name": "people.native_name",
+        "identifiers": "person_identifiers.identifier",
+        "evidence": "evidence.exact",
+    },
+    Position: {
+        "id": "positions.id",
+        "person": "positions.person_id",
+        "title": "positions.title",
+        "organization": "positions.organization_id",
+        "party": "positions.party_code",
+        "valid": "positions.valid",
+        "evidence": "evidence.exact",
+    },
+    Round: {
+        "id": "rounds.id",
+        "track": "rounds.track",
+        "number": "rounds.number",
+        "city": "rounds.city",
+        "country": "rounds.country",
+        "dates": "rounds.dates",
+        "delegates": "delegates.person_id",
+        "outcomes": "round_outcomes.outcome",
+        "evidence": "evidence.exact",
+    },
+    Meeting: {
+        "id": "meetings.id",
+        "kind": "meetings.kind",
+        "description": "meetings.description",
+        "participants": "meeting_participants.participant_name",
+        "city": "meetings.city",
+        "country": "meetings.country",
+        "dates": "meetings.dates",
+        "delegates": "delegates.person_id",
+        "evidence": "evidence.exact",
+    },
+    Delegate: {
+        "person": "delegates.person_id",
+        "party": "delegates.party_code",
+        "role": "delegates.role",
+        "title": "delegates.title",
+        "evidence": "evidence.exact",
+    },
+    Statement: {
+        "id": "statements.id",
+        "speakers": "statement_speakers.speaker_name",
+        "mode": "statements.mode",
+        "text": "statements.text",
+        "said_on": "statements.said_on",
+        "audience": "statements.audience",
+        "reported_by": "statement_reporters.reporter_name",
+        "occasion": "statements.occasion_id",
+        "evidence": "evidence.exact",
+    },
+    ResolvedDate: {
+        "value": "statements.said_on",
+        "words": "statements.said_on_words",
+        "rule": "statements.said_on_rule",
+        "tense": "statements.said_on_tense",
+    },
+    Agreement: {
+        "id": "agreements.id",
+        "title": "agreements.title",
+        "parties": "agreement_parties.party_code",
+        "made_on": "agreements.made_on",
+        "evidence": "evidence.exact",
+        "derivation": "agreements.derivation",
+    },
+    Truce: {
+        "id": "truces.id",
+        "parties": "truce_parties.party_code",
+        "suspended": "truces.suspended",
+        "terms": "truce_terms.begins",
+        "agreement": "truces.agreement_id",
+        "ended": "truces.ended_on",
+        "evidence": "evidence.exact",
+        "derivation": "truces.derivation",
+    },
+    TruceTerm: {
+        "start": "truce_terms.begins",
+        "end": "truce_terms.expires",
+        "announced_on": "truce_terms.announced_on",
+        "evidence": "evidence.exact",
+        "derivation": "truce_terms.derivation",
+    },
+    TruceEnd: {
+        "at": "truces.ended_on",
+        "reason": "truces.end_reason",
+        "announced_on": "truces.end_announced_on",
+        "evidence": "evidence.exact",
+        "derivation": "truces.end_derivation",
+    },
+    Claim: {
+        "id": "claims.id",
+        "claimed_by": "claims.claimed_by_name",
+        "about": "claims.about_id",
+        "field": "claims.field",
+        "value": "claims.claimed_value",
+        "evidence": "evidence.exact",
+    },
+    Evidence: {
+        "source": "evidence.source_id",
+        "start": "evidence.start_offset",
+        "end": "evidence.end_offset",
+        "exact": "evidence.exact",
+    },
+}
+
+
+@pytest.mark.parametrize("cls", list(WHERE), ids=lambda cls: cls.__name__)
+def test_every_field_of_every_record_is_in_a_table(cls: type) -> None:
+    """A field added to a record class fails here until it has a column (or a reason)."""
+    where = WHERE[cls]
+    assert [f.name for f in attrs.fields(cls)] == list(where)
+    for place in where.values():
+        if place.startswith("not "):
+            continue
+        table, _, column = place.partition(".")
+        assert column in TABLES[table].names, place

@@ -371,6 +371,7 @@ def _sources(dataset: Dataset) -> Iterator[Row]:
             "url": s.url,
             "language_tag": s.language,
             "characters": len(s.text),
+            "text": s.text,
         }
 
 
@@ -524,6 +525,7 @@ def _truces(dataset: Dataset) -> Iterator[Row]:
             **_bound_cells("ended_on", ended.at if ended is not None else None),
             "end_reason": ended.reason.value if ended is not None else None,
             **_bound_cells("end_announced_on", ended.announced_on if ended is not None else None),
+            "end_derivation": ended.derivation if ended is not None else None,
         }
 
 
@@ -659,6 +661,7 @@ _TABLE_LIST: tuple[Table, ...] = (
             _text("url", "where it was published", nullable=True),
             _text("language_tag", "the BCP 47 language tag of its text (en, zh-Hans)"),
             _int("characters", "the length of its text in Unicode code points"),
+            _text("text", "its text, as published: the evidence's offsets count into it"),
         ),
         ("id",),
         _sources,
@@ -667,7 +670,7 @@ _TABLE_LIST: tuple[Table, ...] = (
         "parties",
         "a party to the talks: a state or customs territory",
         (
-            _text("code", "its ISO 3166-1 alpha-2 code"),
+            _text("code", "its code: ISO 3166-1 alpha-2 for a country, or a bloc's (EU)"),
             _text("name", "its name"),
         ),
         ("code",),
@@ -877,6 +880,11 @@ _TABLE_LIST: tuple[Table, ...] = (
             *_bound_columns("ended_on", "when it ended before its deadline", nullable=True),
             _enum("end_reason", EndReason, "why it ended early", nullable=True),
             *_bound_columns("end_announced_on", "when its early end was announced", nullable=True),
+            _text(
+                "end_derivation",
+                "how its early end was worked out, when no quotation gives it",
+                nullable=True,
+            ),
         ),
         ("id",),
         _truces,
