@@ -27,7 +27,10 @@ from tradetalks import (
     resolve_date,
 )
 from tradetalks.cli import main
+from tradetalks.exports import to_arrow, to_csv, to_records
 from tradetalks.fixtures import stockholm_2025
+from tradetalks.ical import to_ical
+from tradetalks.tables import TABLES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -184,3 +187,18 @@ def test_a_date_given_in_the_wrong_form_says_which_form() -> None:
     with pytest.raises(InvalidValueError, match=r"a ResolvedDate's date is its \.value"):
         TruceTerm(start=said, days=90, derivation="an example")  # type: ignore[arg-type]
     assert str(TruceTerm(start=said.value, days=90, derivation="an example").end) == "2025-08-12"
+
+
+def test_a_wrong_argument_is_the_projects_own_error(record: tradetalks.Dataset) -> None:
+    for export in (to_records, to_csv, to_arrow):
+        with pytest.raises(InvalidValueError, match=r"^dataset: expected a Dataset, not str"):
+            export("stockholm.json", "parties")  # type: ignore[arg-type]  # on purpose
+    with pytest.raises(InvalidValueError, match=r"^dataset: expected a Dataset, not str"):
+        to_ical("stockholm.json")  # type: ignore[arg-type]  # on purpose
+    with pytest.raises(InvalidValueError, match=r"^who: expected an id, a name"):
+        record.speaker(5)  # type: ignore[arg-type]  # on purpose
+    term = record.truces[0].terms[0]
+    with pytest.raises(InvalidValueError, match=r"^following: expected a TruceTerm, not str"):
+        term.continued_by("2025-08-12")  # type: ignore[arg-type]  # on purpose
+    with pytest.raises(InvalidValueError, match=r"has no column 'end'; its columns: "):
+        TABLES["truce_terms"].column("end")

@@ -191,8 +191,6 @@ _STDIN = "standard input"
 _SHIPPED = "stockholm_2025.json"
 """The shipped dataset's file, in :data:`tradetalks.fixtures.DATA`."""
 
-"""The kinds of records iCalendar has events for (``export --format ics --kind``)."""
-
 _OPTIONS = {
     "summary": {"dataset", "as_of", "json"},
     "timeline": {"dataset", "as_of", "json"},
@@ -798,8 +796,6 @@ def _silence_stdout() -> None:
 
 
 def _run(command: str, args: argparse.Namespace, dataset: Dataset) -> None:
-    if command == "export":
-        _check_export(args.format, args.kind, args.output)
     if command == "timeline" and args.svg:
         from tradetalks.plotting import write_svg  # noqa: PLC0415 - an optional extra
 

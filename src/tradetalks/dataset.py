@@ -658,12 +658,18 @@ class Dataset:
             MissingReferenceError: when neither finds a speaker, or a name several people
                 or organizations share; its ``suggestions`` and ``candidates`` are as for
                 :meth:`get`.
+            InvalidValueError: for ``who`` that is not text.
 
         >>> from tradetalks.fixtures import stockholm_2025
         >>> record = stockholm_2025()
         >>> record.speaker("scott bessent").id, record.speaker("Chinese experts")
         ('scott-bessent', UnnamedGroup(words='Chinese experts'))
         """
+        if not isinstance(who, str):
+            raise InvalidValueError(
+                f"expected an id, a name or a group's words, not {type(who).__name__}",
+                where="who",
+            )
         try:
             found: Person | Organization = self._find(who, _SPEAKERS, "a Person or Organization")
         except MissingReferenceError:
@@ -675,11 +681,14 @@ class Dataset:
 
     def _group_in_words(self, words: str) -> UnnamedGroup | None:
         """The unnamed group a statement's speakers hold in these words (folded), if any."""
-        folded = _fold(words)
-        for key in self._by_speaker:
-            if isinstance(key, UnnamedGroup) and _fold(key.words) == folded:
-                return key
-        return None
+        groups: dict[str, UnnamedGroup] | None = self._views.get("groups")
+        if groups is None:  # indexed once, on first use
+            groups = {}
+            for key in self._by_speaker:
+                if isinstance(key, UnnamedGroup):
+                    groups.setdefault(_fold(key.words), key)
+            self._views["groups"] = groups
+        return groups.get(_fold(words))
 
     def statements_at(self, occasion: Round | Meeting | str) -> tuple[Statement, ...]:
         """The statements made at or about a round or meeting (or its id), in order.

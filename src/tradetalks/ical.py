@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from tradetalks.dataset import Dataset
 from tradetalks.dates import PartialDate, Precision, SpanEnd, dated_ends
 from tradetalks.errors import InvalidValueError
 from tradetalks.truces import bound_text
@@ -30,7 +31,6 @@ from tradetalks.truces import bound_text
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from tradetalks.dataset import Dataset
     from tradetalks.dates import DateSpan
     from tradetalks.sources import Evidence
     from tradetalks.truces import Bound, Truce
@@ -42,7 +42,6 @@ EVENT_KINDS: tuple[str, ...] = ("rounds", "meetings", "truces")
 >>> EVENT_KINDS
 ('rounds', 'meetings', 'truces')
 """
-"""The kinds of record that have calendar events, in the order the calendar lists them."""
 
 _CONFIRMED, _CANCELLED = "CONFIRMED", "CANCELLED"
 
@@ -141,8 +140,9 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
         InvalidValueError: for ``kinds`` that is not a collection of those kinds (a kind
             that has no calendar events, none, or one text instead of a collection; it
             names ``kinds`` and lists the kinds); when there is no event to write (RFC 5545
-            has a calendar hold at least one; it says which records are missing); or for a
-            date on the last day iCalendar can hold.
+            has a calendar hold at least one; it says which records are missing); for a
+            date on the last day iCalendar can hold; or for a ``dataset`` that is not a
+            :class:`~tradetalks.Dataset`.
 
     >>> import icalendar
     >>> from tradetalks.fixtures import stockholm_2025
@@ -198,6 +198,10 @@ def to_ical(dataset: Dataset, *, kinds: Collection[str] | None = None) -> bytes:
     tradetalks.errors.InvalidValueError: kinds: no calendar event to write: the dataset has no
     round, and no truce deadline or early end (an iCalendar file holds at least one event)
     """
+    if not isinstance(dataset, Dataset):
+        raise InvalidValueError(
+            f"expected a Dataset, not {type(dataset).__name__}", where="dataset"
+        )
     wanted = _check_kinds(kinds)
     try:
         import icalendar  # noqa: PLC0415 - an optional extra

@@ -44,8 +44,9 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from tradetalks.actors import Organization, OrganizationKind, Person, UnnamedGroup
-from tradetalks.dataset import COLLECTIONS
+from tradetalks.dataset import COLLECTIONS, Dataset
 from tradetalks.dates import DateSpan, PartialDate, Precision
+from tradetalks.errors import InvalidValueError
 from tradetalks.resolution import ResolutionRule, Tense
 from tradetalks.statements import Mode
 from tradetalks.talks import MeetingKind, Role, Round
@@ -54,7 +55,6 @@ from tradetalks.truces import EndReason, bound_text
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
-    from tradetalks.dataset import Dataset
     from tradetalks.sources import Evidence
     from tradetalks.talks import Meeting
     from tradetalks.truces import Bound
@@ -163,7 +163,7 @@ class Table:
         """The column called ``name``.
 
         Raises:
-            KeyError: when the table has no such column.
+            InvalidValueError: when the table has no such column; it lists the columns.
 
         >>> from tradetalks.tables import TABLES
         >>> TABLES["sources"].column("published_on").type
@@ -172,7 +172,10 @@ class Table:
         for c in self.columns:
             if c.name == name:
                 return c
-        raise KeyError(name)
+        raise InvalidValueError(
+            f"the table {self.name} has no column {name!r}; its columns: {', '.join(self.names)}",
+            where="name",
+        )
 
     def rows(self, dataset: Dataset) -> Iterator[Row]:
         """The table's rows for ``dataset``: dicts of typed cells keyed by column name.
@@ -181,12 +184,19 @@ class Table:
         :class:`datetime.date`, an aware :class:`datetime.datetime` in UTC, or ``None``.
         Rows come in the dataset's order (a list's items in their order).
 
+        Raises:
+            InvalidValueError: when ``dataset`` is not a :class:`~tradetalks.Dataset`.
+
         >>> from tradetalks.fixtures import stockholm_2025
         >>> from tradetalks.tables import TABLES
         >>> row = next(TABLES["statement_reporters"].rows(stockholm_2025()))
         >>> row["ordinal"], row["reporter_name"]
         (1, 'Xinhua News Agency')
         """
+        if not isinstance(dataset, Dataset):
+            raise InvalidValueError(
+                f"expected a Dataset, not {type(dataset).__name__}", where="dataset"
+            )
         return self.make(dataset)
 
 

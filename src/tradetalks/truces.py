@@ -513,6 +513,9 @@ class TruceTerm:
         August" after one that ends at 00:01 that day) continues it too. A term until
         further notice is continued by nothing.
 
+        Raises:
+            InvalidValueError: when ``following`` is not a :class:`TruceTerm`.
+
         >>> from tradetalks import TruceTerm
         >>> first = TruceTerm(start="2025-05-14", days=90, derivation="an example")
         >>> first.continued_by(TruceTerm(start="2025-08-12", days=90, derivation="an example"))
@@ -520,6 +523,10 @@ class TruceTerm:
         >>> first.continued_by(TruceTerm(start="2025-08-20", days=90, derivation="an example"))
         False
         """
+        if not isinstance(following, TruceTerm):
+            raise InvalidValueError(
+                f"expected a TruceTerm, not {type(following).__name__}", where="following"
+            )
         return _continues(self, following)
 
 
