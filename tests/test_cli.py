@@ -1532,7 +1532,7 @@ def test_the_timeline_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path
         "event": "agreement",
         "record_kind": "agreements",
         "record_id": "geneva-joint-statement-2025",
-        "term_index": None,
+        "term": None,
         "instant": None,
         "label": GENEVA_TITLE,
     }
@@ -1544,7 +1544,7 @@ def test_the_timeline_as_json(capsys: pytest.CaptureFixture[str], tmp_path: Path
         "event": "truce_deadline",
         "record_kind": "truces",
         "record_id": "us-suspension-2025",
-        "term_index": 0,
+        "term": 1,
         "instant": "2025-08-12T00:01:00-04:00[America/New_York]",
         "label": "us-suspension-2025: term 1 ends",  # the extension is not known yet
     }

@@ -42,6 +42,7 @@ from tradetalks.exports import (
     _safe_cells,
     to_csv,
     to_ical,
+    to_ndjson,
     to_records,
 )
 from tradetalks.fixtures import DATA, stockholm_2025
@@ -1156,4 +1157,21 @@ def test_export_json_of_the_agreements(
             "made_on_precision": "day",
             "derivation": "the joint statement of 12 May 2025",
         }
+    ]
+
+
+def test_ndjson_rows_stay_one_a_line_whatever_their_text(record: Dataset) -> None:
+    # A name holding U+2028 (line separator) and U+0085 (next line), which str.splitlines
+    # takes for ends of lines: written as JSON escapes, read back as they were.
+    named = attrs.evolve(record.parties[1], name="United\u2028States\x85of America")
+    mine = Dataset(
+        sources=record.sources,
+        organizations=record.organizations[:1],
+        parties=[record.parties[0], named],
+    )
+    text = to_ndjson(mine, "parties")
+    assert text.splitlines() == text.split("\n")[:-1]
+    assert [json.loads(line)["name"] for line in text.splitlines()] == [
+        "China",
+        "United\u2028States\x85of America",
     ]

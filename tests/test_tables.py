@@ -650,3 +650,12 @@ def test_every_field_of_every_record_is_in_a_table(cls: type) -> None:
             continue
         table, _, column = place.partition(".")
         assert column in TABLES[table].names, place
+
+
+def test_a_spreadsheet_safe_package_says_so(tmp_path: Path) -> None:
+    write_csv_package(stockholm_2025(), tmp_path)  # spreadsheet-safe, the default
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        assert resource["description"].endswith("does not run it as a formula."), resource
+    assert package == data_package(spreadsheet_safe=True)
+    assert package != data_package()

@@ -52,9 +52,9 @@ The options a command shares may be given before it or after it (``tradetalks --
 in the current folder. Standard input can be read once in a command.
 
 A load of a file larger than a few MB shows its progress on standard error (the bytes
-read, then the decoding), and so does a JSON export of every kind (the tables written),
-when standard error is a terminal and the ``progress`` extra (``tqdm``) is installed;
-otherwise nothing is shown.
+read, then the decoding), and so does a Parquet export of several tables (the tables
+written), when standard error is a terminal and the ``progress`` extra (``tqdm``) is
+installed; otherwise nothing is shown.
 
 What the commands print for people to read (the summary, ``timeline``, ``statements``,
 ``validate`` and every error) shows the control characters and bidirectional formatting
@@ -105,7 +105,7 @@ Truce: China and United States suspend tariffs (cn-us-tariff-truce-2025)
   ``entries``, each with ``when`` (EDTF), ``earliest`` and ``latest`` (ISO days),
   ``event`` (a :class:`~tradetalks.TimelineEvent` value), ``record_kind`` (``rounds``,
   ``meetings``, ``statements``, ``agreements`` or ``truces``), ``record_id``,
-  ``term_index`` (0-based, for a term's start or deadline), ``instant`` (RFC 9557, when
+  ``term`` (the term's number, 1 for the first, for a term's start or deadline), ``instant`` (RFC 9557, when
   the truce's bound is one) and ``label`` (the words the line shows).
 * ``statements``: an object with ``speakers``, each with ``id`` (``null`` for a group the
   article does not name), ``name`` and ``statements``: the rows of
@@ -1400,7 +1400,7 @@ def _entry_data(
         "event": entry.event.value,
         "record_kind": kind,
         "record_id": record.id,
-        "term_index": places[id(term)] if term is not None else None,
+        "term": places[id(term)] + 1 if term is not None else None,
         "instant": format_instant(bound) if isinstance(bound, dt.datetime) else None,
         "label": _entry_label(entry, end_known=end_known, shown=shown),
     }

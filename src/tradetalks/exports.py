@@ -183,6 +183,10 @@ def to_json(dataset: Dataset, kind: str) -> str:
 def to_ndjson(dataset: Dataset, kind: str) -> str:
     r"""One table as newline-delimited JSON: one row object a line, each line ending in ``\n``.
 
+    A row's text that holds U+2028, U+2029 or U+0085, which some readers take for the end
+    of a line, has them written as JSON escapes (``\u2028``): every reader splits the text
+    into the same lines.
+
     Raises:
         InvalidValueError: for a name that is not a table.
 
@@ -193,7 +197,17 @@ def to_ndjson(dataset: Dataset, kind: str) -> str:
     {"code": "US", "name": "United States"}
     """
     rows = to_records(dataset, kind)
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(_one_line(json.dumps(row, ensure_ascii=False)) + "\n" for row in rows)
+
+
+# The characters other than "\n" that some readers take for a line's end (str.splitlines):
+# JSON lets a string hold them as they are, so they are written as escapes.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def _one_line(text: str) -> str:
+    """JSON text with no character a reader could take for the end of a line."""
+    return text.translate(_LINE_BREAKS)
 
 
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -295,7 +309,7 @@ def _field(column: Column) -> dict[str, Any]:
     return field
 
 
-def _resource(table: Table) -> dict[str, Any]:
+def _resource(table: Table, *, spreadsheet_safe: bool) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "fields": [_field(c) for c in table.columns],
         "missingValues": [""],
@@ -319,7 +333,8 @@ def _resource(table: Table) -> dict[str, Any]:
         "name": table.name,
         "path": f"{table.name}.csv",
         "profile": "tabular-data-resource",
-        "description": f"One row per {table.description}.",
+        "description": f"One row per {table.description}."
+        + (_SAFE_NOTE if spreadsheet_safe else ""),
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -328,7 +343,13 @@ def _resource(table: Table) -> dict[str, Any]:
     }
 
 
-def data_package() -> dict[str, Any]:
+_SAFE_NOTE = (
+    " A text cell that begins with =, +, -, @, a tab, a carriage return or NUL is written"
+    " with a ' before it, so that a spreadsheet does not run it as a formula."
+)
+
+
+def data_package(*, spreadsheet_safe: bool = False) -> dict[str, Any]:
     """The Frictionless data package descriptor of the CSV tables (``datapackage.json``).
 
     A ``tabular-data-package`` (Frictionless Data Package and Table Schema, v1) with one
@@ -338,6 +359,11 @@ def data_package() -> dict[str, Any]:
     column can hold); each table's ``primaryKey``, and a ``foreignKeys`` entry for each
     column that points into another table (``""`` for the same table). An empty cell is a
     missing value. The descriptor is the same for every dataset; the data is in the CSVs.
+
+    Args:
+        spreadsheet_safe: ``True`` for CSVs written spreadsheet-safe (:func:`to_csv`): each
+            resource's description then says that a text cell that begins with a formula
+            character has a ``'`` before it.
 
     Returns:
         A dict ready for ``json.dumps``.
@@ -359,7 +385,9 @@ def data_package() -> dict[str, Any]:
         "description": "The record of trade negotiations: sources, parties, people, rounds, "
         "meetings, statements, agreements and truces, each fact tied to the characters of its "
         "source (evidence.csv).",
-        "resources": [_resource(table) for table in TABLES.values()],
+        "resources": [
+            _resource(table, spreadsheet_safe=spreadsheet_safe) for table in TABLES.values()
+        ],
     }
 
 
@@ -399,7 +427,8 @@ def write_csv_package(
             file.write(to_csv(dataset, name, spreadsheet_safe=spreadsheet_safe))
         written.append(path)
     descriptor = folder / "datapackage.json"
-    text = json.dumps(data_package(), indent=2, ensure_ascii=False) + "\n"
+    package = data_package(spreadsheet_safe=spreadsheet_safe)
+    text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     descriptor.write_text(text, encoding="utf-8")
     written.append(descriptor)
     return written
