@@ -2112,3 +2112,22 @@ def test_the_timeline_lists_the_undated_last_on_request(
     )
     status, out, _ = run(capsys, "timeline")
     assert len(out.splitlines()) == 24
+
+
+def test_an_undated_round_shows_the_end_it_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The London round "ended on 11 June": its start is not given, its end is.
+    raw = json.loads((DATA / "stockholm_2025.json").read_text(encoding="utf-8"))
+    raw["rounds"][1]["dates"] = "/2025-06-11"
+    path = tmp_path / "london.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    (tmp_path / "global-times-2025-07-30-stockholm.txt").write_bytes(
+        (DATA / "global-times-2025-07-30-stockholm.txt").read_bytes()
+    )
+    status, out, _ = run(capsys, "--dataset", str(path), "timeline", "--undated")
+    assert status == 0
+    assert (
+        "undated      round           London (round 2) (start not given; ended 2025-06-11)"
+        in out.splitlines()
+    )

@@ -24,7 +24,7 @@ from attrs import fields as attrs_fields
 from tradetalks.errors import InvalidValueError, TradetalksError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     import attrs
 
@@ -49,6 +49,18 @@ _RECORD_CLASSES: dict[str, type[Any]] = {}
 
 C = TypeVar("C", bound=type[Any])
 E = TypeVar("E", bound=enum.Enum)
+
+
+def joined(items: Sequence[str], conjunction: str = "and") -> str:
+    """Items as a sentence lists them: ``"a"``, ``"a and b"``, ``"a, b and c"``.
+
+    >>> from tradetalks._fields import joined
+    >>> joined(["CN"]), joined(["CN", "US"]), joined(["a", "b", "c"], "or")
+    ('CN', 'CN and US', 'a, b or c')
+    """
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def a_or_an(words: str) -> str:
@@ -199,11 +211,10 @@ def to_enum(kind: type[E], value: E | str, where: str = "") -> E:
             return kind(value)
         except ValueError:
             pass
-    name = kind.__name__
-    article = "an" if name[:1] in "AEIOU" else "a"
     values = ", ".join(repr(member.value) for member in kind)
     raise InvalidValueError(
-        f"expected {article} {name} or one of {values}, not {short(repr(value))}", where=where
+        f"expected {a_or_an(kind.__name__)} or one of {values}, not {short(repr(value))}",
+        where=where,
     )
 
 

@@ -152,10 +152,11 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
 
+from tradetalks._fields import joined
 from tradetalks.actors import Organization, Person, UnnamedGroup
 from tradetalks.agreements import Agreement
 from tradetalks.dataset import COLLECTIONS, TimelineEvent
-from tradetalks.dates import is_iso_day
+from tradetalks.dates import PartialDate, is_iso_day
 from tradetalks.errors import (
     DataFormatError,
     InvalidValueError,
@@ -1236,7 +1237,7 @@ _STATUS_WORDS = {
 
 def _truce_lines(truce: Truce, as_of: dt.date, shown: str) -> None:
     names = [p.name for p in truce.parties]
-    parties = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    parties = joined(names)
     suspend = "suspends" if len(names) == 1 else "suspend"
     under = f", under {truce.agreement.title}" if truce.agreement is not None else ""
     _say(f"\nTruce: {parties} {suspend} {truce.suspended}{under} ({truce.id})")
@@ -1438,9 +1439,9 @@ def _entry_label(
     elif isinstance(record, Statement):
         label = f"{', '.join(record.speaker_names)}: {_cut(record.text, 60)}"
     elif isinstance(record, Round):
-        label = f"{record.city} (round {record.number})"
+        label = f"{record.city} (round {record.number}){_start_unknown(entry)}"
     elif isinstance(record, Meeting):
-        label = record.description
+        label = f"{record.description}{_start_unknown(entry)}"
     elif isinstance(record, Agreement):
         label = record.title
     elif isinstance(record, Truce) and record.ended is not None:  # TimelineEvent.TRUCE_END
@@ -1448,6 +1449,14 @@ def _entry_label(
     else:
         label = record.id
     return label
+
+
+def _start_unknown(entry: TimelineEntry) -> str:
+    """For a round or meeting listed as undated: `` (start not given; ended DATE)``."""
+    dates = getattr(entry.record, "dates", None)
+    if entry.when is not None or dates is None or not isinstance(dates.end, PartialDate):
+        return ""
+    return f" (start not given; ended {dates.end})"
 
 
 def _speakers(dataset: Dataset, speaker: str) -> list[Person | Organization | UnnamedGroup]:
@@ -1485,7 +1494,7 @@ def _statements(dataset: Dataset, speaker: str, *, as_json: bool) -> None:
             "speakers": [
                 {
                     "id": None if isinstance(who, UnnamedGroup) else who.id,
-                    "name": who.words if isinstance(who, UnnamedGroup) else who.name,
+                    "name": _name_of(who),
                     "statements": [
                         {
                             **rows[s.id],
@@ -1502,16 +1511,14 @@ def _statements(dataset: Dataset, speaker: str, *, as_json: bool) -> None:
         return
     for who in found:
         said = dataset.statements_by(who)
-        name = who.words if isinstance(who, UnnamedGroup) else who.name
+        name = _name_of(who)
         if not said:
             _say(f"{name}: no statements (in the dataset, but said nothing in it)")
             continue
         _say(f"{name}: {_plural(len(said), 'statement')}")
         for statement in said:
             when = statement.said_on.value if statement.said_on else "undated"
-            via = ", ".join(
-                r.words if isinstance(r, UnnamedGroup) else r.name for r in statement.reported_by
-            )
+            via = ", ".join(_name_of(r) for r in statement.reported_by)
             extra = "  ".join(
                 x for x in (statement.audience or "", f"via {via}" if via else "") if x
             )

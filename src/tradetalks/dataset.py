@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
 
-from tradetalks._fields import a_or_an, is_reference, to_tuple
+from tradetalks._fields import a_or_an, is_reference, joined, to_tuple
 from tradetalks.actors import Organization, Party, Person, Position, UnnamedGroup
 from tradetalks.agreements import Agreement
 from tradetalks.claims import Claim
@@ -526,21 +526,22 @@ class Dataset:
         if len(fitting) == 1:
             return fitting[0]
         if fitting:
-            listed = _and_list([f"{r.id!r} ({type(r).__name__})" for r in fitting])
+            listed = joined([f"{r.id!r} ({type(r).__name__})" for r in fitting])
             raise _lookup_error(
                 f"{ident!r} names {len(fitting)} records: {listed}; give the id of the one meant",
                 reference=ident,
                 candidates=[r.id for r in fitting],
             )
         if named:  # a name, but of records of other kinds only
-            listed = _and_list([f"the {type(r).__name__} {r.id!r}" for r in named])
+            listed = joined([f"the {type(r).__name__} {r.id!r}" for r in named])
             raise _lookup_error(f"{ident!r} names {listed}, not {wanted}", reference=ident)
         takes_names = names and (kinds is None or any(issubclass(k, _NAMED) for k in kinds))
         message = f"no record has the id {'or name ' if takes_names else ''}{ident!r}"
         found = self._suggestions(ident, kinds)
         if found:
-            hints = _or_list(
-                [f"{r.id!r} ({r.name})" if isinstance(r, _NAMED) else repr(r.id) for r in found]
+            hints = joined(
+                [f"{r.id!r} ({r.name})" if isinstance(r, _NAMED) else repr(r.id) for r in found],
+                "or",
             )
             message = f"{message}; did you mean {hints}?"
         raise _lookup_error(message, reference=ident, suggestions=[r.id for r in found])
@@ -1153,16 +1154,6 @@ def _closeness(matcher: difflib.SequenceMatcher[str], text: str) -> float:
         return 0.0
     ratio = matcher.ratio()
     return ratio if ratio >= _CLOSE else 0.0
-
-
-def _and_list(items: list[str]) -> str:
-    """``'a', 'b' and 'c'``."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _or_list(items: list[str]) -> str:
-    """``'a', 'b' or 'c'``."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
 
 
 def _lookup_error(

@@ -90,12 +90,12 @@ def _matplotlib() -> Any:
     """
     try:
         import matplotlib as mpl  # noqa: PLC0415 - an optional extra
-        import matplotlib.axes  # noqa: PLC0415
-        import matplotlib.dates  # noqa: PLC0415
-        import matplotlib.figure  # noqa: PLC0415
-        import matplotlib.lines  # noqa: PLC0415
-        import matplotlib.patches  # noqa: PLC0415
-        import matplotlib.transforms  # noqa: PLC0415
+        import matplotlib.axes  # noqa: PLC0415 - an optional extra
+        import matplotlib.dates  # noqa: PLC0415 - an optional extra
+        import matplotlib.figure  # noqa: PLC0415 - an optional extra
+        import matplotlib.lines  # noqa: PLC0415 - an optional extra
+        import matplotlib.patches  # noqa: PLC0415 - an optional extra
+        import matplotlib.transforms  # noqa: PLC0415 - an optional extra
     except ImportError as error:
         message = "the timeline picture needs matplotlib: pip install 'tradetalks[plot]'"
         raise ImportError(message) from error
