@@ -202,3 +202,18 @@ def test_a_wrong_argument_is_the_projects_own_error(record: tradetalks.Dataset) 
         term.continued_by("2025-08-12")  # type: ignore[arg-type]  # on purpose
     with pytest.raises(InvalidValueError, match=r"has no column 'end'; its columns: "):
         TABLES["truce_terms"].column("end")
+
+
+def test_one_record_where_a_list_is_taken_and_a_dateline_as_text() -> None:
+    source = _source()
+    said = Evidence.find(source, "Zhou Mi")
+    # One piece of evidence, not a list of one: taken at run time (the type says a list).
+    zhou = tradetalks.Person(id="zhou-mi", name="Zhou Mi", evidence=said)  # type: ignore[arg-type]
+    assert zhou.evidence == (said,)
+    with pytest.raises(InvalidValueError, match=r"give a list, such as \[x\]"):
+        tradetalks.Person(id="zhou-mi", name="Zhou Mi", evidence=5)  # type: ignore[arg-type]
+    # Wednesday 30 July 2025: "on Tuesday" is the 29th, whether the dateline is text or a date.
+    assert resolve_date("on Tuesday", "2025-07-30") == resolve_date(
+        "on Tuesday", dt.date(2025, 7, 30)
+    )
+    assert str(resolve_date("on Tuesday", "2025-07-30").value) == "2025-07-29"

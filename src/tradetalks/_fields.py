@@ -19,6 +19,7 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
 from attrs import fields as attrs_fields
 
 from tradetalks.errors import InvalidValueError, TradetalksError
@@ -26,7 +27,6 @@ from tradetalks.errors import InvalidValueError, TradetalksError
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    import attrs
 
 V = TypeVar("V")
 R = TypeVar("R")
@@ -219,11 +219,23 @@ def to_enum(kind: type[E], value: E | str, where: str = "") -> E:
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """Accept any iterable but a string as a tuple (a string is one value, not a list)."""
+    """Accept any iterable but a string as a tuple (a string is one value, not a list).
+
+    One record (a piece of evidence, a speaker) is taken as a list of one.
+
+    >>> from tradetalks._fields import to_tuple
+    >>> from tradetalks import UnnamedGroup
+    >>> to_tuple([1, 2]), to_tuple(UnnamedGroup("Chinese experts"))
+    ((1, 2), (UnnamedGroup(words='Chinese experts'),))
+    """
     if type(value) is tuple:  # the common case, taken first
         return value
+    if attrs.has(type(value)):  # one record, not a list of them
+        return (value,)
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidValueError(f"expected a list of values, not {type(value).__name__}")
+        raise InvalidValueError(
+            f"expected a list of values, not {type(value).__name__}: give a list, such as [x]"
+        )
     return tuple(value)
 
 

@@ -63,7 +63,7 @@ import attrs
 from dateutil.relativedelta import relativedelta, weekday
 
 from tradetalks._fields import in_field, record_class, to_enum
-from tradetalks.dates import PartialDate, is_iso_day, to_partial_date
+from tradetalks.dates import PartialDate, is_iso_day, to_day, to_partial_date
 from tradetalks.errors import DateResolutionError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -274,7 +274,9 @@ def _normalise(words: str) -> str:
     return text if match is None else text[match.end() :]
 
 
-def resolve_date(words: str, dateline: dt.date, tense: Tense | str | None = None) -> ResolvedDate:
+def resolve_date(
+    words: str, dateline: dt.date | str, tense: Tense | str | None = None
+) -> ResolvedDate:
     """Resolve date words from a source against its dateline, keeping the words.
 
     Args:
@@ -282,7 +284,8 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str | None = None
             ``"today"``, ``"yesterday"``, ``"tomorrow"``, ``"August 12"``, ``"12 August"``,
             ``"in May"``, ``"May 2025"``, ``"July 28, 2025"``, ``"Monday, July 28, 2025"`` or
             ``"2025-07-28"``. Case, spacing and a leading "on", "in", "from" are ignored.
-        dateline: the day the source was published, a :class:`datetime.date`.
+        dateline: the day the source was published: a :class:`datetime.date`, or
+            ``YYYY-MM-DD`` text.
         tense: ``"past"`` or ``"future"`` (or a :class:`Tense`): the direction relative
             words point in, when the sentence says. ``None`` (the default) when it does
             not: a month, with or without a day, is then the occurrence nearest the
@@ -304,8 +307,8 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str | None = None
             dateline's year to eight after falls on it, or when the nearest that does is
             not the first occurrence on its side of the dateline (no tense would give it
             again: the message names it and asks for the year).
-        InvalidValueError: for a dateline that is not a ``datetime.date`` or a tense that
-            is not one.
+        InvalidValueError: for a dateline that is not one day (a month, a datetime, text
+            that is not ``YYYY-MM-DD``) or a tense that is not one.
 
     >>> from datetime import date
     >>> from tradetalks import resolve_date
@@ -334,11 +337,7 @@ def resolve_date(words: str, dateline: dt.date, tense: Tense | str | None = None
     >>> str(monday.value), monday.tense
     ('2025-07-28', Tense.FUTURE)
     """
-    if isinstance(dateline, dt.datetime) or not isinstance(dateline, dt.date):
-        raise InvalidValueError(
-            f"the dateline must be a datetime.date, not {type(dateline).__name__}",
-            where="dateline",
-        )
+    dateline = in_field("dateline", to_day, dateline)
     if not isinstance(words, str):
         raise InvalidValueError(
             f"date words must be a string, not {type(words).__name__}", where="words"
