@@ -239,7 +239,8 @@ def test_a_dataset_file_with_problems_lists_them_and_exits_1(
         (["--as-of", "29 July 2025"], "'29 July 2025'"),
         # ten characters, but not YYYY-MM-DD: the expected forms are named
         (["--as-of", "12/08/2025"], "expected a day as YYYY-MM-DD or an RFC 9557 timestamp"),
-        (["--as-of", "2025-07-30T09:00:00"], "RFC 9557"),  # no zone: never guessed
+        (["--as-of", "2025-07-30T09:00:00"], "no offset or zone"),  # never guessed
+        (["--as-of", "2025-07-30T09:00:00+05:30"], "name the zone of an offset"),
         (["--as-of"], "--as-of"),
         (["frobnicate"], "'frobnicate'"),
         (["statements", "Xi Jinping"], "'Xi Jinping'"),
@@ -2131,3 +2132,22 @@ def test_an_undated_round_shows_the_end_it_has(
         "undated      round           London (round 2) (start not given; ended 2025-06-11)"
         in out.splitlines()
     )
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("2025-08-11T16:00:00Z", "2025-08-11T16:00:00+00:00[UTC]"),
+        # 16:00 UTC is midnight in Beijing (UTC+8), read in Etc/GMT-8 (its sign reversed).
+        ("2025-08-12T00:00:00+08:00", "2025-08-12T00:00:00+08:00[Etc/GMT-8]"),
+    ],
+)
+def test_as_of_an_rfc_3339_timestamp(
+    capsys: pytest.CaptureFixture[str], given: str, shown: str
+) -> None:
+    status, out, _ = run(capsys, "--as-of", given)
+    assert status == 0
+    # The deadline is the day 12 August: on 11 August in UTC one day remains; on 12 August
+    # in Beijing the truce has expired.
+    expected = "in force, 1 day remains" if given.endswith("Z") else "expired, 0 days remain"
+    assert deadline_line(out) == f"deadline 2025-08-12, as known on {shown}: {expected}"

@@ -37,9 +37,10 @@ The options a command shares may be given before it or after it (``tradetalks --
 
 * ``--dataset FILE`` (summary, timeline, statements, export): a dataset file instead of the
   shipped one;
-* ``--as-of DATE`` (summary, timeline): ``DATE`` is ``YYYY-MM-DD`` or an RFC 9557
-  timestamp such as ``2025-08-12T12:00:00+08:00[Asia/Shanghai]``. The summary counts days
-  to deadlines from it (default: the latest source's dateline). The timeline shows what
+* ``--as-of DATE`` (summary, timeline): ``DATE`` is ``YYYY-MM-DD``, an RFC 9557
+  timestamp such as ``2025-08-12T12:00:00+08:00[Asia/Shanghai]``, or an RFC 3339 one with
+  ``Z`` or a whole number of hours (``+08:00``, read in ``Etc/GMT-8``). The summary counts
+  days to deadlines from it (default: the latest source's dateline). The timeline shows what
   was known then: the rounds, meetings, statements and agreements dated on or before it (a
   date known only to the month counts from its last day, as an announcement does), and
   each truce's terms and early end once they were announced, with the days they are for,
@@ -148,6 +149,7 @@ import json
 import os
 import stat
 import sys
+import zoneinfo
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
@@ -513,6 +515,8 @@ def _regular_size(stream: BinaryIO) -> int | None:
 
 def _as_of(text: str) -> dt.date:
     try:
+        if ("T" in text or "t" in text) and "[" not in text:
+            return _offset_instant(text)
         if "T" in text or "t" in text:
             return parse_instant(text)
         return read_day(text) if is_iso_day(text) else _bad_date(text)
@@ -520,6 +524,30 @@ def _as_of(text: str) -> dt.date:
         message = error.message if isinstance(error, TradetalksError) else str(error)
         # argparse names the option: "argument --as-of: '2025-13-01': ..."
         raise argparse.ArgumentTypeError(f"{text!r}: {message}") from None
+
+
+def _offset_instant(text: str) -> dt.datetime:
+    """An RFC 3339 timestamp (an offset, no zone name) in the IANA zone of that offset.
+
+    ``Z`` or ``+00:00`` is ``UTC``; a whole number of hours is ``Etc/GMT-9`` for ``+09:00``
+    (the sign of those zones' names is the reverse of the offset's). Another offset needs
+    its zone named, as RFC 9557 writes it.
+    """
+    try:
+        instant = dt.datetime.fromisoformat(text.upper())
+    except ValueError:
+        raise InvalidValueError("not an RFC 3339 or RFC 9557 timestamp") from None
+    offset = instant.utcoffset()
+    if offset is None:
+        raise InvalidValueError("no offset or zone: add one, such as Z or +08:00")
+    hours, rest = divmod(offset, dt.timedelta(hours=1))
+    if rest:
+        raise InvalidValueError(
+            "name the zone of an offset that is not whole hours, as RFC 9557 does: "
+            "2025-08-12T12:00:00+05:30[Asia/Kolkata]"
+        )
+    key = "UTC" if not hours else f"Etc/GMT{-hours:+d}"
+    return instant.astimezone(zoneinfo.ZoneInfo(key))
 
 
 def _bad_date(text: str) -> NoReturn:
