@@ -14,13 +14,13 @@ import io
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 import attrs
 import icalendar
 import pytest
 
 import tradetalks
+from geneva import BEIJING, GENEVA_TITLE, NEW_YORK, geneva_truces
 from tradetalks import (
     Agreement,
     Dataset,
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 
 SMALL = Path(__file__).parent / "good" / "small.json"
 ARTICLE = (DATA / "global-times-2025-07-30-stockholm.txt").read_bytes().decode("utf-8")
-NEW_YORK = ZoneInfo("America/New_York")
 
 
 @pytest.fixture(scope="module")
@@ -710,89 +709,6 @@ def test_export_help_explains_raw_csv(capsys: pytest.CaptureFixture[str]) -> Non
 
 # --- truces as they run: the Geneva example of docs/truces.md ---------------------------------
 
-BEIJING = ZoneInfo("Asia/Shanghai")
-GENEVA_TITLE = "Joint Statement on U.S.-China Economic and Trade Meeting in Geneva"
-
-
-def _geneva(record: Dataset) -> tuple[Agreement, list[Truce]]:
-    """The Geneva Joint Statement and the truces of docs/truces.md, and a made-up one.
-
-    The US suspension: from 12:01 a.m. EDT on 14 May 2025 for 90 days, continued to 12:01
-    a.m. EST on 10 November 2025, then to 12:01 a.m. EST on 10 November 2026; ended on
-    20 February 2026 (moot). China's: from 12:01 on 14 May 2025 in Beijing for 90 days, 90
-    more, then a year from 13:01 on 10 November 2025, after a lapse of an hour. A made-up
-    suspension until further notice from 14 May 2025, announced at 20:00 the evening
-    before in Beijing.
-    """
-    china, us = record.get("CN"), record.get("US")
-    geneva = Agreement(
-        id="geneva-joint-statement-2025",
-        title=GENEVA_TITLE,
-        parties=[china, us],
-        made_on="2025-05-12",
-        derivation="the joint statement of 12 May 2025",
-    )
-    us_pause = Truce(
-        id="us-suspension-2025",
-        parties=[us],
-        suspended="additional duties",
-        agreement=geneva,
-        derivation="the US executive order of 12 May 2025",
-        terms=[
-            TruceTerm(
-                start=dt.datetime(2025, 5, 14, 0, 1, tzinfo=NEW_YORK),
-                days=90,
-                announced_on="2025-05-12",
-                derivation="90 days from 14 May",
-            )
-        ],
-    )
-    us_pause = us_pause.extend(days=90, announced_on="2025-08-11", derivation="11 August")
-    us_pause = us_pause.extend(
-        end=dt.datetime(2026, 11, 10, 0, 1, tzinfo=NEW_YORK),
-        announced_on="2025-11-04",
-        derivation="4 November",
-    ).end_early(
-        at="2026-02-20", announced_on="2026-02-20", reason=EndReason.MOOT, derivation="a ruling"
-    )
-    china_pause = Truce(
-        id="china-suspension-2025",
-        parties=[china],
-        suspended="the 24% additional tariff",
-        agreement=geneva,
-        derivation="China's announcements",
-        terms=[
-            TruceTerm(
-                start=dt.datetime(2025, 5, 14, 12, 1, tzinfo=BEIJING),
-                days=90,
-                announced_on="2025-05-12",
-                derivation="90 days from 12:01 on 14 May",
-            )
-        ],
-    )
-    china_pause = china_pause.extend(days=90, announced_on="2025-08-12", derivation="12 August")
-    china_pause = china_pause.extend(
-        start=dt.datetime(2025, 11, 10, 13, 1, tzinfo=BEIJING),
-        days=365,
-        announced_on="2025-11-05",
-        derivation="5 November",
-    )
-    open_ended = Truce(
-        id="an-open-suspension",
-        parties=[china],
-        suspended="an example measure",
-        derivation="an example",
-        terms=[
-            TruceTerm(
-                start="2025-05-14",
-                end=None,
-                announced_on=dt.datetime(2025, 5, 13, 20, 0, tzinfo=BEIJING),
-                derivation="an example",
-            )
-        ],
-    )
-    return geneva, [us_pause, china_pause, open_ended]
-
 
 def _geneva_only(*, open_end: EndReason | None = None) -> Dataset:
     """The Geneva agreement and truces, with the shipped source and parties only.
@@ -801,7 +717,7 @@ def _geneva_only(*, open_end: EndReason | None = None) -> Dataset:
     Beijing for that reason, as announced at 18:00 the day before.
     """
     record = stockholm_2025()
-    geneva, truces = _geneva(record)
+    geneva, truces = geneva_truces(record)
     if open_end is not None:
         truces[2] = truces[2].end_early(
             at=dt.datetime(2026, 1, 5, 9, 0, tzinfo=BEIJING),
@@ -821,7 +737,7 @@ def _geneva_only(*, open_end: EndReason | None = None) -> Dataset:
 def _everything() -> Dataset:
     """The shipped dataset with the Geneva agreement and truces: a row of every kind."""
     record = stockholm_2025()
-    geneva, truces = _geneva(record)
+    geneva, truces = geneva_truces(record)
     article = record.sources[0]
     # Made up for the tables the shipped dataset leaves empty: a person with an identifier,
     # a round with an outcome, and a claim about the Stockholm round.
@@ -924,7 +840,7 @@ def test_the_rows_of_truces_as_they_run() -> None:
         "end_announced_on_precision": "day",
         "end_announced_on_utc": None,
         "end_announced_on_zone": None,
-        "end_derivation": "a ruling",  # as the record of the end above gives it
+        "end_derivation": "the ruling of 20 February 2026",  # as tests/geneva.py gives it
     }
     # China: a year (365 days, 2026 is no leap year) from 13:01 on 10 November 2025.
     assert (china["begins"], china["expires"], china["term_count"]) == (

@@ -25,10 +25,10 @@ import icalendar
 import pytest
 
 import tradetalks
+from geneva import NEW_YORK, geneva_truces
 from tradetalks import (
     Agreement,
     Dataset,
-    EndReason,
     Evidence,
     InvalidValueError,
     Meeting,
@@ -51,8 +51,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ARTICLE = (DATA / "global-times-2025-07-30-stockholm.txt").read_bytes().decode("utf-8")
-NEW_YORK = ZoneInfo("America/New_York")
-BEIJING = ZoneInfo("Asia/Shanghai")
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = dt.UTC
 
@@ -84,68 +82,7 @@ def _with_truces(*truces: Truce, agreements: Collection[Agreement] = ()) -> Data
 
 def _geneva() -> Dataset:
     """The Geneva agreement and the two one-sided truces of docs/truces.md."""
-    record = stockholm_2025()
-    china, us = record.get("CN"), record.get("US")
-    geneva = Agreement(
-        id="geneva-joint-statement-2025",
-        title="Joint Statement on U.S.-China Economic and Trade Meeting in Geneva",
-        parties=[china, us],
-        made_on="2025-05-12",
-        derivation="the joint statement of 12 May 2025",
-    )
-    us_pause = (
-        Truce(
-            id="us-suspension-2025",
-            parties=[us],
-            suspended="additional duties",
-            agreement=geneva,
-            derivation="the US executive order of 12 May 2025",
-            terms=[
-                TruceTerm(
-                    start=dt.datetime(2025, 5, 14, 0, 1, tzinfo=NEW_YORK),
-                    days=90,
-                    announced_on="2025-05-12",
-                    derivation="90 days from 14 May",
-                )
-            ],
-        )
-        .extend(days=90, announced_on="2025-08-11", derivation="the order of 11 August")
-        .extend(
-            end=dt.datetime(2026, 11, 10, 0, 1, tzinfo=NEW_YORK),
-            announced_on="2025-11-04",
-            derivation="the order of 4 November",
-        )
-        .end_early(
-            at="2026-02-20",
-            announced_on="2026-02-20",
-            reason=EndReason.MOOT,
-            derivation="the ruling of 20 February 2026",
-        )
-    )
-    china_pause = (
-        Truce(
-            id="china-suspension-2025",
-            parties=[china],
-            suspended="the 24% additional tariff",
-            agreement=geneva,
-            derivation="China's announcements",
-            terms=[
-                TruceTerm(
-                    start=dt.datetime(2025, 5, 14, 12, 1, tzinfo=BEIJING),
-                    days=90,
-                    announced_on="2025-05-12",
-                    derivation="90 days from 12:01 on 14 May",
-                )
-            ],
-        )
-        .extend(days=90, announced_on="2025-08-12", derivation="12 August")
-        .extend(
-            start=dt.datetime(2025, 11, 10, 13, 1, tzinfo=BEIJING),
-            days=365,
-            announced_on="2025-11-05",
-            derivation="5 November",
-        )
-    )
+    geneva, (us_pause, china_pause, _) = geneva_truces(stockholm_2025())
     return _with_truces(us_pause, china_pause, agreements=[geneva])
 
 
