@@ -25,12 +25,12 @@ import tomllib
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
-from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
 
 import tradetalks
+from geneva import GENEVA_TITLE, geneva_truces
 from tradetalks import cli, fixtures
 from tradetalks.cli import _shown, main
 
@@ -702,93 +702,18 @@ def test_a_timeline_matplotlib_cannot_draw_is_a_one_line_error(
 
 # --- truces as they run: the Geneva example of docs/truces.md ---------------------------------
 
-NEW_YORK, BEIJING = ZoneInfo("America/New_York"), ZoneInfo("Asia/Shanghai")
-GENEVA_TITLE = "Joint Statement on U.S.-China Economic and Trade Meeting in Geneva"
-
 
 def _geneva_file(folder: Path) -> Path:
-    """The Geneva Joint Statement and the truces of docs/truces.md, and two made-up ones.
+    """The Geneva record of tests/geneva.py, and a made-up truce, in a dataset file.
 
-    The US suspension: from 12:01 a.m. EDT on 14 May 2025 for 90 days, continued to 12:01
-    a.m. EST on 10 November 2025 (order of 11 August), then to 12:01 a.m. EST on
-    10 November 2026 (order of 4 November), ended on 20 February 2026 (moot). China's: from
-    12:01 on 14 May 2025 in Beijing for 90 days, 90 more, then a year from 13:01 on
-    10 November 2025 (announced 5 November): it lapsed from 12:01 to 13:01 that day. A
-    made-up suspension until further notice from 14 May 2025, and a made-up one announced
-    on 25 February 2026, from 10 March 2026 for 30 days (to 9 April).
+    The made-up truce: announced on 25 February 2026, from 10 March 2026 for 30 days (to
+    9 April).
     """
     record = fixtures.stockholm_2025()
-    china, us = record.get("CN"), record.get("US")
-    geneva = tradetalks.Agreement(
-        id="geneva-joint-statement-2025",
-        title=GENEVA_TITLE,
-        parties=[china, us],
-        made_on="2025-05-12",
-        derivation="the joint statement of 12 May 2025",
-    )
-    us_pause = tradetalks.Truce(
-        id="us-suspension-2025",
-        parties=[us],
-        suspended="additional duties on goods of the People's Republic of China",
-        agreement=geneva,
-        derivation="the US executive order of 12 May 2025",
-        terms=[
-            tradetalks.TruceTerm(
-                start=dt.datetime(2025, 5, 14, 0, 1, tzinfo=NEW_YORK),
-                days=90,
-                announced_on="2025-05-12",
-                derivation="the US executive order of 12 May 2025",
-            )
-        ],
-    )
-    us_pause = us_pause.extend(
-        days=90, announced_on="2025-08-11", derivation="the US executive order of 11 August"
-    )
-    us_pause = us_pause.extend(
-        end=dt.datetime(2026, 11, 10, 0, 1, tzinfo=NEW_YORK),
-        announced_on="2025-11-04",
-        derivation="the US executive order of 4 November 2025",
-    )
-    us_pause = us_pause.end_early(
-        at="2026-02-20",
-        announced_on="2026-02-20",
-        reason=tradetalks.EndReason.MOOT,
-        derivation="the ruling of 20 February 2026",
-    )
-    china_pause = tradetalks.Truce(
-        id="china-suspension-2025",
-        parties=[china],
-        suspended="the 24% additional tariff on goods of the United States",
-        agreement=geneva,
-        derivation="the announcements of China's Customs Tariff Commission",
-        terms=[
-            tradetalks.TruceTerm(
-                start=dt.datetime(2025, 5, 14, 12, 1, tzinfo=BEIJING),
-                days=90,
-                announced_on="2025-05-12",
-                derivation="the Geneva Joint Statement",
-            )
-        ],
-    )
-    china_pause = china_pause.extend(
-        days=90, announced_on="2025-08-12", derivation="China's announcement of 12 August 2025"
-    )
-    china_pause = china_pause.extend(
-        start=dt.datetime(2025, 11, 10, 13, 1, tzinfo=BEIJING),
-        days=365,
-        announced_on="2025-11-05",
-        derivation="China's announcement of 5 November 2025",
-    )
-    open_ended = tradetalks.Truce(
-        id="an-open-suspension",
-        parties=[china],
-        suspended="an example measure",
-        derivation="an example",
-        terms=[tradetalks.TruceTerm(start="2025-05-14", end=None, derivation="an example")],
-    )
+    geneva, truces = geneva_truces(record)
     later = tradetalks.Truce(
         id="a-later-suspension",
-        parties=[us],
+        parties=[record.get("US")],
         suspended="another example measure",
         derivation="an example",
         terms=[
@@ -802,7 +727,7 @@ def _geneva_file(folder: Path) -> Path:
         organizations=record.organizations,
         parties=record.parties,
         agreements=[geneva],
-        truces=[us_pause, china_pause, open_ended, later],
+        truces=[*truces, later],
     )
     path = folder / "geneva.json"
     tradetalks.dump(dataset, path)
@@ -811,12 +736,10 @@ def _geneva_file(folder: Path) -> Path:
 
 # A truce is named by its parties and what it suspends, then its id.
 US_HEADER = (
-    "Truce: United States suspends additional duties on goods of the People's Republic of "
-    f"China, under {GENEVA_TITLE} (us-suspension-2025)"
+    f"Truce: United States suspends additional duties, under {GENEVA_TITLE} (us-suspension-2025)"
 )
 CHINA_HEADER = (
-    "Truce: China suspends the 24% additional tariff on goods of the United States, under "
-    f"{GENEVA_TITLE} (china-suspension-2025)"
+    f"Truce: China suspends the 24% additional tariff, under {GENEVA_TITLE} (china-suspension-2025)"
 )
 OPEN_HEADER = "Truce: China suspends an example measure (an-open-suspension)"
 LATER_HEADER = "Truce: United States suspends another example measure (a-later-suspension)"
@@ -1265,7 +1188,7 @@ def test_the_timeline_before_the_extensions_were_announced(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     # On 10 August only the first terms (announced 12 May) and the open-ended suspension
-    # (no announcement recorded) were known; the US extension came on 11 August, China's
+    # (announced the evening of 13 May in Beijing) were known; the US extension came on 11 August, China's
     # on 12 August, the later suspension on 25 February 2026.
     path = str(_geneva_file(tmp_path))
     status, out, err = run(capsys, "--dataset", path, "timeline", "--as-of", "2025-08-10")
