@@ -49,7 +49,7 @@ from tradetalks.talks import Meeting, Round
 from tradetalks.truces import Truce, TruceTerm
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, MutableSequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence
 
 Record = (
     Source
@@ -65,6 +65,7 @@ Record = (
     | Claim
 )
 R = TypeVar("R", bound=Record)
+V = TypeVar("V")
 
 #: The collections of a dataset, in the order they are stored and checked, with their kinds.
 COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
@@ -82,7 +83,18 @@ COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
 )
 _COLLECTION_OF = {kind: name for name, kind in COLLECTIONS}
 _ID_OF = operator.attrgetter("id")
-_SAID_ON = operator.attrgetter("said_on")
+
+
+class _DateIndex(NamedTuple):
+    """The dated statements sorted by their earliest day, then by the dataset's order.
+
+    Three parallel sequences: bisecting ``earliest`` and slicing all three answers a date
+    range. Days are ordinals in arrays: a million of them are one block of memory.
+    """
+
+    earliest: MutableSequence[int]
+    latest: MutableSequence[int]
+    statements: list[Statement]
 
 
 # Set while the JSON loader builds a Dataset: every reference it made was resolved to the
@@ -264,26 +276,11 @@ class Dataset:
     truces: tuple[Truce, ...] = attrs.field(factory=tuple, converter=to_tuple)
     claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=to_tuple)
     _by_id: dict[str, Record] = attrs.field(init=False, factory=dict)
-    # By a person's or organization's id, or by the unnamed group itself: keys of the two
-    # kinds never meet (an id such as 'group:experts' is not the group "experts").
-    _by_speaker: dict[str | UnnamedGroup, tuple[Statement, ...]] = attrs.field(
-        init=False, factory=dict
-    )
-    _by_occasion: dict[str, tuple[Statement, ...]] = attrs.field(init=False, factory=dict)
-    _positions_of: dict[str, tuple[Position, ...]] = attrs.field(init=False, factory=dict)
-    # The dated statements sorted by their earliest day, then by the dataset's order, as
-    # three parallel sequences: bisecting the first and slicing all three answers a date
-    # range. Days are kept as ordinals in arrays: a million of them are one block of memory.
-    _dated_earliest: MutableSequence[int] = attrs.field(
-        init=False, factory=lambda: array.array("l")
-    )
-    _dated_latest: MutableSequence[int] = attrs.field(init=False, factory=lambda: array.array("l"))
-    _dated: list[Statement] = attrs.field(init=False, factory=list)
     # Whole-dataset views, worked out on first use and kept (the records never change).
     _views: dict[str, Any] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        """Check kinds, unique ids and references; build the indexes."""
+        """Check kinds, unique ids and references (the indexes are made on first use)."""
         by_id = self._by_id
         for name, kind in COLLECTIONS:
             records = getattr(self, name)
@@ -300,7 +297,6 @@ class Dataset:
                 self._refuse_repeated_ids()
         if not _RESOLVED_BY_LOADER.get():
             self._check_references()
-        self._build_indexes()
 
     def _refuse_repeated_ids(self) -> None:
         """Raise for the first id that two records share, naming both places."""
@@ -348,9 +344,27 @@ class Dataset:
                 reference=str(ident),
             )
 
-    def _build_indexes(self) -> None:
+    def _view(self, name: str, make: Callable[[], V]) -> V:
+        """The view ``name``, made by ``make`` on first use and kept (records never change).
+
+        Indexes are views too: a load does not build what no query asks for. Two threads
+        asking at once may both make it; both make the same.
+        """
+        found: V | None = self._views.get(name)
+        if found is None:
+            found = self._views[name] = make()
+        return found
+
+    def _by_speaker(self) -> dict[str | UnnamedGroup, tuple[Statement, ...]]:
+        """The statements by speaker: a person's or organization's id, or the group itself.
+
+        Keys of the two kinds never meet: an id such as 'group:experts' is not the group
+        "experts".
+        """
+        return self._view("by_speaker", self._index_speakers)
+
+    def _index_speakers(self) -> dict[str | UnnamedGroup, tuple[Statement, ...]]:
         by_speaker: defaultdict[str | UnnamedGroup, list[Statement]] = defaultdict(list)
-        by_occasion: defaultdict[str, list[Statement]] = defaultdict(list)
         for statement in self.statements:
             speakers = statement.speakers
             if len(speakers) == 1:
@@ -358,14 +372,34 @@ class Dataset:
             else:
                 for key in {_speaker_key(s) for s in speakers}:
                     by_speaker[key].append(statement)
+        return {key: tuple(found) for key, found in by_speaker.items()}
+
+    def _by_occasion(self) -> dict[str, tuple[Statement, ...]]:
+        """The statements by the id of their round or meeting."""
+        return self._view("by_occasion", self._index_occasions)
+
+    def _index_occasions(self) -> dict[str, tuple[Statement, ...]]:
+        by_occasion: defaultdict[str, list[Statement]] = defaultdict(list)
+        for statement in self.statements:
             if statement.occasion is not None:
                 by_occasion[statement.occasion.id].append(statement)
-        self._by_speaker.update((key, tuple(found)) for key, found in by_speaker.items())
-        self._by_occasion.update((key, tuple(found)) for key, found in by_occasion.items())
+        return {key: tuple(found) for key, found in by_occasion.items()}
+
+    def _positions_of(self) -> dict[str, tuple[Position, ...]]:
+        """The positions by the person's id."""
+        return self._view("positions_of", self._index_positions)
+
+    def _index_positions(self) -> dict[str, tuple[Position, ...]]:
         positions: defaultdict[str, list[Position]] = defaultdict(list)
         for position in self.positions:
             positions[position.person.id].append(position)
-        self._positions_of.update((key, tuple(found)) for key, found in positions.items())
+        return {key: tuple(found) for key, found in positions.items()}
+
+    def _dated(self) -> _DateIndex:
+        """The dated statements sorted by their earliest day (see :class:`_DateIndex`)."""
+        return self._view("dated", self._index_dates)
+
+    def _index_dates(self) -> _DateIndex:
         # Statements share dates (a loaded dataset reads equal ones once): each date's days
         # are worked out once, by the date object (all alive while this runs). Ordinals are
         # kept in arrays from the start: a million dated statements make no million tuples.
@@ -385,9 +419,11 @@ class Dataset:
             earliest.append(span[0])
             latest.append(span[1])
         order = sorted(range(len(dated)), key=earliest.__getitem__)  # stable: ties in order
-        self._dated_earliest.extend(map(earliest.__getitem__, order))
-        self._dated_latest.extend(map(latest.__getitem__, order))
-        self._dated.extend(map(dated.__getitem__, order))
+        return _DateIndex(
+            array.array("l", map(earliest.__getitem__, order)),
+            array.array("l", map(latest.__getitem__, order)),
+            list(map(dated.__getitem__, order)),
+        )
 
     def __repr__(self) -> str:
         """``Dataset(sources=1, parties=2, ...)``: how many records of each kind."""
@@ -646,7 +682,7 @@ class Dataset:
                 f"{type(speaker).__name__}",
                 where="speaker",
             )
-        return self._by_speaker.get(key, ())
+        return self._by_speaker().get(key, ())
 
     def speaker(self, who: str) -> Person | Organization | UnnamedGroup:
         """The speaker an id, a name or a group's words find, as :meth:`statements_by` does.
@@ -685,7 +721,7 @@ class Dataset:
         groups: dict[str, UnnamedGroup] | None = self._views.get("groups")
         if groups is None:  # indexed once, on first use
             groups = {}
-            for key in self._by_speaker:
+            for key in self._by_speaker():
                 if isinstance(key, UnnamedGroup):
                     groups.setdefault(_fold(key.words), key)
             self._views["groups"] = groups
@@ -719,7 +755,7 @@ class Dataset:
         found = self._find(
             ident, (Round, Meeting), "a Round or Meeting", names=isinstance(occasion, str)
         )
-        return self._by_occasion.get(found.id, ())
+        return self._by_occasion().get(found.id, ())
 
     def statements_between(self, first: dt.date, last: dt.date) -> tuple[Statement, ...]:
         """The statements said on days from ``first`` to ``last``, both included.
@@ -754,11 +790,12 @@ class Dataset:
         if last < first:
             raise InvalidValueError(f"the range ends ({last}) before it starts ({first})")
         first_day, last_day = first.toordinal(), last.toordinal()
-        low = bisect.bisect_left(self._dated_earliest, first_day)
-        high = bisect.bisect_right(self._dated_earliest, last_day, lo=low)
-        latest = self._dated_latest[low:high]
+        index = self._dated()
+        low = bisect.bisect_left(index.earliest, first_day)
+        high = bisect.bisect_right(index.earliest, last_day, lo=low)
+        latest = index.latest[low:high]
         return tuple(
-            s for s, end in zip(self._dated[low:high], latest, strict=True) if end <= last_day
+            s for s, end in zip(index.statements[low:high], latest, strict=True) if end <= last_day
         )
 
     def positions_of(self, person: Person | str) -> tuple[Position, ...]:
@@ -785,7 +822,7 @@ class Dataset:
                 where="person",
             )
         found = self._find(ident, (Person,), "a Person", names=isinstance(person, str))
-        return self._positions_of.get(found.id, ())
+        return self._positions_of().get(found.id, ())
 
     def rounds_in_order(self) -> tuple[Round, ...]:
         """The rounds by track, then number (unnumbered ones last), then dates.
