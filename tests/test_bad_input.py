@@ -23,7 +23,7 @@ from tradetalks import DataFormatError, Dataset, TradetalksError
 from tradetalks.cli import main
 from tradetalks.dataset import COLLECTIONS
 from tradetalks.fixtures import DATA
-from tradetalks.serialization import _file_reader
+from tradetalks.serialization import _file_reader, parsing
 from tradetalks.serialization.loading import load_quick
 from tradetalks.serialization.parsing import Refused, no_duplicate_keys
 from tradetalks.serialization.report import load_detailed
@@ -356,6 +356,40 @@ def test_a_key_given_twice_is_found_however_the_keys_are_spaced() -> None:
         assert _quick(repeated) is None
         with pytest.raises(DataFormatError, match=r"given twice"):
             tradetalks.loads(repeated)
+
+
+def test_a_file_whose_only_colons_follow_keys_is_checked_by_its_colons_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # small.json has 123 keys and one colon in a text (a derivation, "start: August 12");
+    # without it, 123 colons for 123 keys decoded say that no key is given twice.
+    text = SMALL.read_text(encoding="utf-8").replace("start: August 12", "start, August 12")
+    assert text.count(":") == 123
+
+    def not_needed(_: object) -> int:
+        raise AssertionError("the keys were counted")
+
+    monkeypatch.setattr(parsing, "keys_in_text", not_needed)
+    assert _quick(text) is not None
+    monkeypatch.undo()
+    repeated = text.replace('"name": "He Lifeng"', '"name": "X", "name": "He Lifeng"', 1)
+    assert repeated.count(":") == 124
+    assert _quick(repeated) is None
+
+
+def test_counts_every_key_against_hand_counts() -> None:
+    # (text, keys decoded, whether no key is given twice)
+    cases = [
+        ('{"a": 1}', 1, True),
+        ('{"a": 1, "a": 2}', 1, False),  # two colons, one key decoded
+        ('{"a": "x:y"}', 1, True),  # a colon inside a text: the keys are counted, one
+        ('{"a": "\\":", "b": 1}', 2, True),  # an escaped mark and colon: json asked
+        ('{"a": "\\":", "a": 1}', 1, False),
+        ('{"a" : {"b"\n: 1}, "a"\t:2}', 1, False),  # the last "a" decoded: one key
+    ]
+    for text, keys, once in cases:
+        assert parsing.counts_every_key(text, keys) is once, text
+        assert parsing.counts_every_key(text.encode(), keys) is once, text
 
 
 def test_a_quotation_mark_and_colon_inside_a_text_still_load() -> None:

@@ -31,10 +31,9 @@ from tradetalks.dataset import Dataset, dataset_from_loader
 from tradetalks.serialization.parsing import (
     UNSET,
     Refused,
+    counts_every_key,
     decode,
-    keys_in_text,
     record_decoder,
-    repeats_a_key,
 )
 from tradetalks.serialization.wire import (
     ABSENT,
@@ -453,6 +452,6 @@ def load_quick(text: str | bytes, read_text_file: Callable[[str], str] | None) -
                 built[name] = [state.table[getattr(item, key)] for item in lists[name]]
             else:
                 built[name] = _build_each(record.cls, lists[name], state)
-    if state.keys != keys_in_text(text) and repeats_a_key(text):
-        raise Refused  # a key given twice (the count can differ for "\":" inside a text)
+    if not counts_every_key(text, state.keys):
+        raise Refused  # a key given twice
     return dataset_from_loader(built)

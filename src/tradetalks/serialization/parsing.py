@@ -183,3 +183,17 @@ def keys_in_text(text: str | bytes) -> int:
     if isinstance(text, bytes):
         return text.count(b'":') + len(_SPACED_KEY_BYTES.findall(text))
     return text.count('":') + len(_SPACED_KEY.findall(text))
+
+
+def counts_every_key(text: str | bytes, keys: int) -> bool:
+    """Whether the text holds no more than ``keys`` keys: then none is given twice.
+
+    ``keys`` is how many keys were decoded; a key given twice is decoded once. Each key
+    in the text is followed by a colon of its own, so a text with no more colons than
+    ``keys`` (none inside a string, as in most files: one count, at the speed of memory)
+    has no key twice. Otherwise the keys are counted (:func:`keys_in_text`, an upper
+    bound), and only when that count too is larger is the text read again by
+    :func:`repeats_a_key`.
+    """
+    colons = text.count(b":" if isinstance(text, bytes) else ":")
+    return colons <= keys or keys_in_text(text) <= keys or not repeats_a_key(text)
