@@ -143,7 +143,9 @@ COLLECTION_NAMES = (
     "rounds",
     "meetings",
     "statements",
+    "agreements",
     "truces",
+    "claims",
 )
 """The record collections of a dataset (and of the pydantic and msgspec models)."""
 
@@ -730,7 +732,9 @@ def pydantic_models() -> tuple[type[Any], Callable[[bytes], Any], Callable[[Any]
         rounds: none
         meetings: none
         statements: tuple[PStatement, ...]
+        agreements: none
         truces: none
+        claims: none
 
         @model_validator(mode="after")
         def _integrity(self) -> "PDataset":
@@ -826,7 +830,9 @@ def msgspec_models() -> tuple[type[Any], Callable[[bytes], Any], Callable[[Any],
         rounds: none
         meetings: none
         statements: tuple[MStatement, ...]
+        agreements: none
         truces: none
+        claims: none
 
     decoder = msgspec.json.Decoder(MDataset)
     encoder = msgspec.json.Encoder()
