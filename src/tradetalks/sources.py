@@ -160,16 +160,25 @@ class Source:
     )
 
 
+_CHECK_SOURCE = check_instance(Source)
+
+
 def _check_span(instance: Evidence, attribute: attrs.Attribute[Any], value: object) -> None:
-    start, end = instance.start, instance.end
-    if type(start) is int and type(end) is int and type(value) is str:  # the common case
-        text = instance.source.text
+    """Every field of a piece of evidence: its source, its offsets, the text at them.
+
+    The validator of its last field, so that it sees all of them, in one step for the
+    common case (a piece of evidence is made for every fact of a file).
+    """
+    source, start, end = instance.source, instance.start, instance.end
+    if type(source) is Source and type(start) is int and type(end) is int and type(value) is str:
+        text = source.text
         if (
             0 <= start < end <= len(text)
             and end - start == len(value)
             and text.startswith(value, start)
         ):
             return
+    _CHECK_SOURCE(instance, attrs.fields(Evidence).source, source)
     for name in ("start", "end"):
         offset = getattr(instance, name)
         if not isinstance(offset, int) or isinstance(offset, bool):
@@ -218,11 +227,7 @@ class Evidence:
     'Chinese'
     """
 
-    source: Source = attrs.field(
-        metadata=REFERENCE_MARK,
-        validator=check_instance(Source),
-        repr=lambda source: repr(source.id),
-    )
+    source: Source = attrs.field(metadata=REFERENCE_MARK, repr=lambda source: repr(source.id))
     start: int
     end: int
     exact: str = attrs.field(validator=_check_span)

@@ -160,21 +160,7 @@ def _agrees(said: ResolvedDate, dateline: dt.date) -> bool:
     return True
 
 
-def _plainly_reported(instance: Statement) -> bool:
-    """Reported speech with no quotation mark, inside its one piece of evidence, no audience."""
-    evidence, text = instance.evidence, instance.text
-    return (
-        len(evidence) == 1
-        and instance.audience is None
-        and instance.mode is Mode.INDIRECT
-        and text in evidence[0].exact
-        and _QUOTE_MARKS.isdisjoint(text)
-    )
-
-
 def _check_text_against_evidence(instance: Statement) -> None:
-    if _plainly_reported(instance):
-        return  # the common case, checked in one step
     text = instance.text
     passages = [piece.exact for piece in instance.evidence]
     if not any(text in passage for passage in passages):
@@ -278,10 +264,19 @@ class Statement:
 
     def __attrs_post_init__(self) -> None:
         """Check every field, then the text against the mode and the evidence."""
-        if not _common_shape(self):
+        if _common_shape(self):
+            text = self.text
+            if not (
+                self.mode is Mode.INDIRECT
+                and text in self.evidence[0].exact
+                and _QUOTE_MARKS.isdisjoint(text)
+            ):  # else plain reported speech inside its one piece of evidence: checked
+                _check_text_against_evidence(self)
+        else:
             check_fields(self, _FIELD_CHECKS)
-        _check_text_against_evidence(self)
-        _check_said_on_words(self)
+            _check_text_against_evidence(self)
+        if self.said_on is not None:
+            _check_said_on_words(self)
 
     @property
     def speaker_names(self) -> tuple[str, ...]:

@@ -18,7 +18,6 @@ to :mod:`~tradetalks.serialization.report`, which names every problem.
 
 from __future__ import annotations
 
-import functools
 import linecache
 from typing import TYPE_CHECKING, Any
 
@@ -218,11 +217,14 @@ def _source(record: WireRecord) -> tuple[str, dict[str, Any]]:
             required += 1
             arguments.append(f"{field.alias}={value}")
         else:
-            default = names.add(
-                f"default_{n}", field.factory or functools.partial(_same, field.default)
+            # attrs gives every record the same default object too; a factory is called
+            default = (
+                f"{names.add(f'factory_{n}', field.factory)}()"
+                if field.factory
+                else names.add(f"default_{n}", field.default)
             )
             counted.append(f"(v{n} is not UNSET)")
-            arguments.append(f"{field.alias}=({default}() if v{n} is UNSET else {value})")
+            arguments.append(f"{field.alias}=({default} if v{n} is UNSET else {value})")
     setup = [
         f"    {local} = L.memos.setdefault({codec!r}, {{}})\n"
         for local, codec in names.memos.items()
@@ -239,10 +241,6 @@ def _source(record: WireRecord) -> tuple[str, dict[str, Any]]:
         "    return cls(\n" + "".join(f"        {a},\n" for a in arguments) + "    )\n"
     )
     return source, names.values
-
-
-def _same(value: object) -> object:
-    return value
 
 
 def _compile(source: str, names: dict[str, Any], filename: str) -> Callable[..., Any]:
