@@ -195,5 +195,5 @@ def counts_every_key(text: str | bytes, keys: int) -> bool:
     bound), and only when that count too is larger is the text read again by
     :func:`repeats_a_key`.
     """
-    colons = text.count(b":" if isinstance(text, bytes) else ":")
+    colons = text.count(b":") if isinstance(text, bytes) else text.count(":")
     return colons <= keys or keys_in_text(text) <= keys or not repeats_a_key(text)
