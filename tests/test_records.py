@@ -265,6 +265,23 @@ def test_reported_speech_with_a_quoted_fragment_is_mixed() -> None:
     assert caught.value.where == "text"
 
 
+@pytest.mark.parametrize("mark", ['"', "\u201c", "\u201d"])
+def test_reported_speech_holding_any_quotation_mark_is_mixed(mark: str) -> None:
+    text = f"the talks were {mark}useful{mark}"
+    source = Source(
+        id="marks",
+        outlet=WIRE,
+        published_on=dt.date(2025, 7, 30),
+        language="en",
+        text=f"He said {text}.",
+    )
+    evidence = Evidence.find(source, f"He said {text}.")
+    with pytest.raises(InvalidValueError, match=r"Mode\.MIXED"):
+        Statement(id="s", speakers=[MINISTER], mode=Mode.INDIRECT, text=text, evidence=[evidence])
+    mixed = Statement(id="s", speakers=[MINISTER], mode=Mode.MIXED, text=text, evidence=[evidence])
+    assert mixed.text == text
+
+
 def test_an_audience_must_stand_in_the_evidence() -> None:
     with pytest.raises(InvalidValueError) as caught:
         statement(audience="told reporters")

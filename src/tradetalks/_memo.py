@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
-P = ParamSpec("P")
-R = TypeVar("R")
 
 _MEMO: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar(
     "tradetalks_memo", default=None
@@ -47,6 +45,5 @@ def one_load() -> Iterator[None]:
         _MEMO.reset(token)
 
 
-def current() -> dict[Any, Any] | None:
-    """The memo of the load under way, or ``None`` outside a load."""
-    return _MEMO.get()
+current: Callable[[], dict[Any, Any] | None] = _MEMO.get
+"""The memo of the load under way, or ``None`` outside a load (a check asks once a record)."""

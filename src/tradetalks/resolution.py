@@ -69,7 +69,8 @@ from tradetalks.errors import DateResolutionError, InvalidValueError
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    _Done = Callable[[dt.date | PartialDate, "ResolutionRule"], "ResolvedDate"]
+    _Reading = tuple[dt.date | PartialDate, "ResolutionRule", "Tense"]
+    _Done = Callable[[dt.date | PartialDate, "ResolutionRule"], _Reading]
 
 
 class Tense(enum.Enum):
@@ -337,6 +338,24 @@ def resolve_date(
     >>> str(monday.value), monday.tense
     ('2025-07-28', Tense.FUTURE)
     """
+    value, rule, read = read_date_words(words, dateline, tense)
+    return ResolvedDate(value, words, rule, read)
+
+
+def read_date_words(
+    words: str, dateline: dt.date | str, tense: Tense | str | None = None
+) -> tuple[dt.date | PartialDate, ResolutionRule, Tense]:
+    """What :func:`resolve_date` finds, without making the record: (date, rule, tense).
+
+    The date is a :class:`datetime.date` or a :class:`~tradetalks.PartialDate`; the
+    arguments and errors are :func:`resolve_date`'s. A check that only compares a reading
+    with a recorded one (a load reads each statement's date words) uses this.
+
+    >>> from datetime import date
+    >>> from tradetalks.resolution import read_date_words
+    >>> read_date_words("on Tuesday", date(2025, 7, 30))
+    (datetime.date(2025, 7, 29), ResolutionRule.WEEKDAY, Tense.PAST)
+    """
     dateline = in_field("dateline", to_day, dateline)
     if not isinstance(words, str):
         raise InvalidValueError(
@@ -345,12 +364,12 @@ def resolve_date(
     direction = None if tense is None else _to_tense(tense)
     text = _normalise(words)
 
-    def done(value: dt.date | PartialDate, rule: ResolutionRule) -> ResolvedDate:
+    def done(value: dt.date | PartialDate, rule: ResolutionRule) -> _Reading:
         read = direction
         if read is None:  # the direction the date lies in from the dateline
             first = value.earliest if isinstance(value, PartialDate) else value
             read = Tense.FUTURE if first > dateline else Tense.PAST
-        return ResolvedDate(value, words, rule, read)
+        return value, rule, read
 
     relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
     try:
@@ -382,7 +401,7 @@ def _from_parts(
     dateline: dt.date,
     done: _Done,
     tense: Tense | None,
-) -> ResolvedDate:
+) -> _Reading:
     """Resolve the parts one of the patterns matched, in ``tense`` (``None``: not given)."""
     iso, weekday_word, month_word = parts.get("iso"), parts.get("weekday"), parts.get("month")
     if iso:
@@ -585,7 +604,7 @@ def _stated_iso(
     iso: str,
     weekday_word: str | None,
     done: _Done,
-) -> ResolvedDate:
+) -> _Reading:
     try:
         value = PartialDate.from_edtf(iso)
     except InvalidValueError as error:

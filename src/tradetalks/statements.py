@@ -43,15 +43,20 @@ from tradetalks._fields import (
     to_tuple,
 )
 from tradetalks.actors import Organization, Person, UnnamedGroup
+from tradetalks.dates import PartialDate
 from tradetalks.errors import DateResolutionError, InvalidValueError
-from tradetalks.resolution import ResolutionRule, ResolvedDate, resolve_date
+from tradetalks.resolution import ResolutionRule, ResolvedDate, read_date_words
 from tradetalks.sources import Evidence, check_evidence
 from tradetalks.talks import Meeting, Round
 
 OPENING_QUOTES = '"“'
 CLOSING_QUOTES = '"”'
 QUOTES = '"“”'
-_QUOTE_MARKS = frozenset(QUOTES)
+
+
+def _has_quote(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`QUOTES` (a search for each mark)."""
+    return '"' in text or "“" in text or "”" in text
 
 
 class Mode(enum.Enum):
@@ -66,7 +71,7 @@ class Mode(enum.Enum):
 
 
 def _to_mode(value: Mode | str) -> Mode:
-    return to_enum(Mode, value, "mode")
+    return value if type(value) is Mode else to_enum(Mode, value, "mode")  # a load: a member
 
 
 def _check_said_on(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -144,16 +149,20 @@ def _agrees(said: ResolvedDate, dateline: dt.date) -> bool:
         InvalidValueError: when they do not, or cannot be read.
     """
     try:
-        expected = resolve_date(typing.cast("str", said.words), dateline, said.tense)
+        value, rule, _ = read_date_words(typing.cast("str", said.words), dateline, said.tense)
     except DateResolutionError as error:
         raise InvalidValueError(error.message, where="said_on.words") from None
-    same_days = expected.value == said.value or (
-        (expected.value.earliest, expected.value.latest) == (said.value.earliest, said.value.latest)
-    )
-    if not same_days or expected.rule is not said.rule:
+    if isinstance(value, PartialDate):
+        same_days = value == said.value or (
+            (value.earliest, value.latest) == (said.value.earliest, said.value.latest)
+        )
+    else:  # a day
+        same_days = value == said.value.earliest == said.value.latest
+    if not same_days or rule is not said.rule:
+        expected = value if isinstance(value, PartialDate) else PartialDate.from_date(value)
         raise InvalidValueError(
             f"{said.words!r} read against the dateline {dateline} in the {said.tense.value} "
-            f"tense is {expected.value} (rule {expected.rule.value}), not {said.value} "
+            f"tense is {expected} (rule {rule.value}), not {said.value} "
             f"(rule {said.rule.value})",
             where="said_on",
         )
@@ -175,7 +184,7 @@ def _check_text_against_evidence(instance: Statement) -> None:
             "(the audience is kept in the source's words)",
             where="audience",
         )
-    has_quote = not _QUOTE_MARKS.isdisjoint(text)
+    has_quote = _has_quote(text)
     if instance.mode is Mode.DIRECT:
         if has_quote:
             raise InvalidValueError(
@@ -269,7 +278,7 @@ class Statement:
             if not (
                 self.mode is Mode.INDIRECT
                 and text in self.evidence[0].exact
-                and _QUOTE_MARKS.isdisjoint(text)
+                and not _has_quote(text)
             ):  # else plain reported speech inside its one piece of evidence: checked
                 _check_text_against_evidence(self)
         else:

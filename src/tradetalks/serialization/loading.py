@@ -169,6 +169,8 @@ def _item(field: WireField, value: str, names: _Names, n: int) -> str:  # noqa: 
         return f"{build}({value}, L)"
     codec = field.codec
     assert codec is not None  # noqa: S101 - a value field has its codec
+    if codec.members is not None:  # decoded as the member's value (see parsing)
+        return f"{names.add(f'members_{n}', codec.members)}[{value}]"
     if codec.read is None:
         return value
     read = names.add(f"read_{n}", codec.read)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 
@@ -64,6 +64,8 @@ def _value_type(field: WireField) -> Any:
     """The type the decoder reads one item of the field into."""
     if field.kind is FieldKind.VALUE:
         assert field.codec is not None  # noqa: S101 - a value field has its codec
+        if field.codec.members is not None:  # a member's value, as a text: hashed in C
+            return Literal[tuple(field.codec.members)]
         return field.codec.wire
     if field.kind is FieldKind.RECORD:
         assert field.record is not None  # noqa: S101 - a record field has its class

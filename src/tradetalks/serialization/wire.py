@@ -100,8 +100,9 @@ class Codec(NamedTuple):
         schema: the JSON Schema of the JSON value.
         recurs: the same text recurs across a file (dates, instants): a load reads each
             distinct text once.
-        members: for an enumeration, its members by value (the decoder reads them itself:
-            ``wire`` is the enumeration).
+        members: for an enumeration, its members by value (``wire`` is the enumeration;
+            the quick load decodes the value's text, checked against these, and takes the
+            member from here).
     """
 
     name: str
