@@ -114,16 +114,19 @@ class ResolutionRule(enum.Enum):
         return f"ResolutionRule.{self.name}"
 
 
+# Each converter returns what a load gives (a member, a PartialDate) before any call.
+
+
 def _to_tense(value: Tense | str) -> Tense:
-    return to_enum(Tense, value, "tense")
+    return value if type(value) is Tense else to_enum(Tense, value, "tense")
 
 
 def _to_rule(value: ResolutionRule | str) -> ResolutionRule:
-    return to_enum(ResolutionRule, value, "rule")
+    return value if type(value) is ResolutionRule else to_enum(ResolutionRule, value, "rule")
 
 
 def _value(value: PartialDate | dt.date | str) -> PartialDate:
-    return in_field("value", to_partial_date, value)
+    return value if type(value) is PartialDate else in_field("value", to_partial_date, value)
 
 
 def _check_words(instance: ResolvedDate, _attribute: object, words: str | None) -> None:
@@ -261,6 +264,8 @@ def _match(text: str) -> re.Match[str] | None:
     return None
 
 
+_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
+"""The words that count days from the dateline, with how many."""
 _LEADING = re.compile(r"(?:(?:on|in|of|from|by|since|until|till|as of) )+")
 
 
@@ -356,7 +361,8 @@ def read_date_words(
     >>> read_date_words("on Tuesday", date(2025, 7, 30))
     (datetime.date(2025, 7, 29), ResolutionRule.WEEKDAY, Tense.PAST)
     """
-    dateline = in_field("dateline", to_day, dateline)
+    if type(dateline) is not dt.date:
+        dateline = in_field("dateline", to_day, dateline)
     if not isinstance(words, str):
         raise InvalidValueError(
             f"date words must be a string, not {type(words).__name__}", where="words"
@@ -371,13 +377,12 @@ def read_date_words(
             read = Tense.FUTURE if first > dateline else Tense.PAST
         return value, rule, read
 
-    relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
     try:
         if is_iso_day(text):  # 2025-07-28, the common case, without the grammar
             return _stated_iso(words, text, None, done)
-        if text in relative:
+        if text in _RELATIVE:
             rule = ResolutionRule[text.upper()]
-            return done(dateline + dt.timedelta(days=relative[text]), rule)
+            return done(dateline + dt.timedelta(days=_RELATIVE[text]), rule)
 
         match = _match(text)
         if match is not None:

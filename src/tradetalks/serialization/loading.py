@@ -19,6 +19,7 @@ to :mod:`~tradetalks.serialization.report`, which names every problem.
 from __future__ import annotations
 
 import linecache
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -99,8 +100,8 @@ class Quick:
         self.table: dict[str, Any] = {}
         self.raw: dict[str, tuple[Any, WireRecord]] = {}
         self.building = OnTheWalk()
-        self.memos: dict[str, dict[str, Any]] = {}
-        self.shared: dict[type[Any], dict[Any, Any]] = {}
+        self.memos: defaultdict[str, dict[str, Any]] = defaultdict(dict)
+        self.shared: defaultdict[type[Any], dict[Any, Any]] = defaultdict(dict)
         self.read_text_file = read_text_file
         self.keys = 0
 
@@ -228,11 +229,11 @@ def _source(record: WireRecord) -> tuple[str, dict[str, Any]]:
             counted.append(f"(v{n} is not UNSET)")
             arguments.append(f"{field.alias}=({default} if v{n} is UNSET else {value})")
     setup = [
-        f"    {local} = L.memos.setdefault({codec!r}, {{}})\n"
+        f"    {local} = L.memos[{codec!r}]\n"
         for local, codec in names.memos.items()
     ]
     setup += [
-        f"    {local} = L.shared.setdefault({cls}, {{}})\n" for local, cls in names.shared.items()
+        f"    {local} = L.shared[{cls}]\n" for local, cls in names.shared.items()
     ]
     counted.insert(0, str(required))
     source = (
