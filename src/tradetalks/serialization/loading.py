@@ -221,11 +221,12 @@ def _source(record: WireRecord) -> tuple[str, dict[str, Any]]:
             arguments.append(f"{field.alias}={value}")
         else:
             # attrs gives every record the same default object too; a factory is called
-            default = (
-                f"{names.add(f'factory_{n}', field.factory)}()"
-                if field.factory
-                else names.add(f"default_{n}", field.default)
-            )
+            if field.factory is tuple:  # the empty tuple, which tuple() returns every time
+                default = "()"
+            elif field.factory:
+                default = f"{names.add(f'factory_{n}', field.factory)}()"
+            else:
+                default = names.add(f"default_{n}", field.default)
             counted.append(f"(v{n} is not UNSET)")
             arguments.append(f"{field.alias}=({default} if v{n} is UNSET else {value})")
     setup = [
