@@ -229,13 +229,8 @@ def _source(record: WireRecord) -> tuple[str, dict[str, Any]]:
                 default = names.add(f"default_{n}", field.default)
             counted.append(f"(v{n} is not UNSET)")
             arguments.append(f"{field.alias}=({default} if v{n} is UNSET else {value})")
-    setup = [
-        f"    {local} = L.memos[{codec!r}]\n"
-        for local, codec in names.memos.items()
-    ]
-    setup += [
-        f"    {local} = L.shared[{cls}]\n" for local, cls in names.shared.items()
-    ]
+    setup = [f"    {local} = L.memos[{codec!r}]\n" for local, codec in names.memos.items()]
+    setup += [f"    {local} = L.shared[{cls}]\n" for local, cls in names.shared.items()]
     counted.insert(0, str(required))
     source = (
         "def build(o, L):\n"
