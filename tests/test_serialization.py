@@ -554,6 +554,22 @@ def test_equal_dates_of_two_statements_load_as_equal_records() -> None:
     assert record.statements_between(dt.date(2025, 7, 29), dt.date(2025, 7, 29)) == (first, second)
 
 
+def test_statements_by_one_speaker_share_one_tuple_of_the_speaker() -> None:
+    raw = _small_with_two_statements(None)
+    record = tradetalks.loads(json.dumps(raw))
+    first, second = record.statements
+    assert first.speakers is second.speakers  # one tuple, kept once for the load
+    assert [p.id for p in second.speakers] == [raw["statements"][0]["speakers"][0]]
+    # An unnamed group is one record per statement (its key counted each time), and a
+    # speaker named nowhere else still refuses the file.
+    raw["statements"][1]["speakers"] = [{"group": "Chinese experts"}]
+    grouped = tradetalks.loads(json.dumps(raw))
+    assert grouped.statements[1].speakers == (tradetalks.UnnamedGroup("Chinese experts"),)
+    raw["statements"][1]["speakers"] = ["nobody-at-all"]
+    with pytest.raises(DataFormatError, match=r"nobody-at-all"):
+        tradetalks.loads(json.dumps(raw))
+
+
 @pytest.mark.parametrize(
     ("said_on", "path", "fragment"),
     [

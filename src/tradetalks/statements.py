@@ -272,19 +272,37 @@ class Statement:
     evidence: tuple[Evidence, ...] = attrs.field(converter=to_tuple, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        """Check every field, then the text against the mode and the evidence."""
-        if _common_shape(self):
-            text = self.text
+        """Check every field, then the text against the mode and the evidence.
+
+        A file can hold hundreds of thousands of statements: one of the common shape (one
+        speaker, one piece of evidence, no audience nor reporting outlet) passes what
+        ``_FIELD_CHECKS`` would accept in one step, and plain reported speech inside its
+        evidence needs nothing more; any other is checked field by field.
+        """
+        speakers, evidence, said_on, text = self.speakers, self.evidence, self.said_on, self.text
+        if (
+            is_id(self.id)
+            and len(speakers) == 1
+            and type(speakers[0]) in _SPEAKERS
+            and type(self.mode) is Mode
+            and is_plain_text(text)
+            and (said_on is None or type(said_on) is ResolvedDate)
+            and self.audience is None
+            and not self.reported_by
+            and type(self.occasion) in _OCCASIONS
+            and len(evidence) == 1
+            and type(evidence[0]) is Evidence
+        ):
             if not (
                 self.mode is Mode.INDIRECT
-                and text in self.evidence[0].exact
-                and not _has_quote(text)
-            ):  # else plain reported speech inside its one piece of evidence: checked
+                and text in evidence[0].exact
+                and not ('"' in text or "“" in text or "”" in text)  # _has_quote, inline
+            ):
                 _check_text_against_evidence(self)
         else:
             check_fields(self, _FIELD_CHECKS)
             _check_text_against_evidence(self)
-        if self.said_on is not None:
+        if said_on is not None:
             _check_said_on_words(self)
 
     @property
@@ -308,26 +326,3 @@ _FIELD_CHECKS = {
 }
 _SPEAKERS = frozenset({Person, Organization, UnnamedGroup})
 _OCCASIONS = frozenset({Round, Meeting, type(None)})
-
-
-def _common_shape(statement: Statement) -> bool:
-    """Whether a statement has the common shape and passes every field's check.
-
-    One speaker, one piece of evidence, no audience nor reporting outlet: what
-    :data:`_FIELD_CHECKS` would accept, in one step. Any other shape is checked field by
-    field.
-    """
-    speakers, evidence, said_on = statement.speakers, statement.evidence, statement.said_on
-    return (
-        is_id(statement.id)
-        and len(speakers) == 1
-        and type(speakers[0]) in _SPEAKERS
-        and type(statement.mode) is Mode
-        and is_plain_text(statement.text)
-        and (said_on is None or type(said_on) is ResolvedDate)
-        and statement.audience is None
-        and not statement.reported_by
-        and type(statement.occasion) in _OCCASIONS
-        and len(evidence) == 1
-        and type(evidence[0]) is Evidence
-    )

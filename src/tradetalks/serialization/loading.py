@@ -88,7 +88,8 @@ class Quick:
         raw: the structs of the records others may refer to, by id, with their class.
         building: the ids on the walk now (a dict: ordered, and quick to search).
         memos: for each codec that reads recurring texts, the values read, by text.
-        shared: for each class whose equal records can be one, the records, by struct.
+        shared: for each class whose equal records can be one, the records, by struct;
+            for each reference field, the tuples of one record, by id.
         read_text_file: reads a source's text file beside the dataset, or ``None``.
         keys: the keys decoded so far (compared with those in the text).
     """
@@ -101,7 +102,7 @@ class Quick:
         self.raw: dict[str, tuple[Any, WireRecord]] = {}
         self.building = OnTheWalk()
         self.memos: defaultdict[str, dict[str, Any]] = defaultdict(dict)
-        self.shared: defaultdict[type[Any], dict[Any, Any]] = defaultdict(dict)
+        self.shared: defaultdict[object, dict[Any, Any]] = defaultdict(dict)
         self.read_text_file = read_text_file
         self.keys = 0
 
@@ -124,6 +125,11 @@ class Quick:
             self.keys += found[1]
         return found[0]
 
+    def one(self, ones: dict[str, tuple[Any]], ident: str, record: Any) -> tuple[Any]:
+        """The tuple of one record, kept in ``ones`` by its id for the next to share."""
+        ones[ident] = found = (record,)
+        return found
+
     def group(self, item: Any) -> UnnamedGroup:
         """An unnamed group, its one key counted."""
         self.keys += 1
@@ -145,7 +151,7 @@ class _Names:
     def __init__(self, cls: type[Any]) -> None:
         self.values: dict[str, Any] = {"cls": cls, "UNSET": UNSET, "refuse": refuse}
         self.memos: dict[str, str] = {}  # local name: codec name
-        self.shared: dict[str, str] = {}  # local name: the name of the class's global
+        self.shared: dict[str, str] = {}  # local name: its memo's key (a class, or a text)
 
     def add(self, name: str, value: object) -> str:
         self.values[name] = value
@@ -188,7 +194,18 @@ def _value(field: WireField, value: str, names: _Names, n: int) -> str:
         if item == "y":
             return value  # a tuple of values as decoded
         one = _item(field, f"{value}[0]", names, n)
-        return f"(({one},) if len({value}) == 1 else tuple([{item} for y in {value}]))"
+        many = f"tuple([{item} for y in {value}])"
+        if field.kind is FieldKind.REFERENCE and field.targets:
+            # Records that name one record there share one tuple of it: a speaker's
+            # statements hold one (speaker,), not one each (memory, and the collector's walks).
+            ones = f"ones_{n}"
+            names.shared[ones] = repr(f"{names.values['cls'].__name__}.{field.name}")
+            lookup = f"(t.get({value}[0]) or refuse())"
+            first = f"({ones}.get({value}[0]) or L.one({ones}, {value}[0], {lookup}))"
+            if field.groups:
+                first = f"({first} if type({value}[0]) is str else (L.group({value}[0]),))"
+            return f"({first} if len({value}) == 1 else {many})"
+        return f"(({one},) if len({value}) == 1 else {many})"
     item = _item(field, value, names, n)
     if field.nullable and item != value:
         return f"(None if {value} is None else {item})"
