@@ -2,9 +2,10 @@
 
 Building a dataset checks its referential integrity: every id is unique across all its
 records, and every record a field refers to (a statement's speaker, a piece of evidence's
-source, a delegate's party) is one of the dataset's own. Queries are answered from indexes
-built once, when the dataset is made. Where a query takes a record's id, it also takes the
-name of a person, organization or party (see :meth:`Dataset.get`).
+source, a delegate's party) is one of the dataset's own. Queries are answered from indexes,
+each built once, by the first query that needs it (a load builds none it does not need:
+the index by id comes with the checks). Where a query takes a record's id, it also takes
+the name of a person, organization or party (see :meth:`Dataset.get`).
 
 >>> from datetime import date
 >>> from tradetalks.fixtures import stockholm_2025
