@@ -1726,6 +1726,12 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--quick: 1), and of the timeline at the largest size (at least 3)",
     )
     parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only check that each library's model loads this version's files of each shape "
+        "and refuses broken ones (what CI runs), then stop",
+    )
+    parser.add_argument(
         "--profile",
         choices=["import", "fixture", "load", "dump"],
         help="print a profile of one of these instead of the table",
@@ -1763,6 +1769,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     if args.profile:
         profile(args.profile, statements, speakers)
+        return
+    if args.check:
+        self_check({name: codec(name)[0] for name in LIBRARIES})
+        print(f"the {', '.join(LIBRARIES)} models load this version's files and refuse broken ones")
         return
     fresh_repeats = args.repeats or (5 if quick else 15)
     bulk_repeats = args.repeats or (2 if quick else 5)
