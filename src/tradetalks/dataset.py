@@ -345,7 +345,7 @@ class Dataset:
                 reference=str(ident),
             )
 
-    def _view(self, name: str, make: Callable[[], V]) -> V:
+    def _view(self, name: str, make: Callable[[Dataset], V]) -> V:
         """The view ``name``, made by ``make`` on first use and kept (records never change).
 
         Indexes are views too: a load does not build what no query asks for. Two threads
@@ -353,7 +353,7 @@ class Dataset:
         """
         found: V | None = self._views.get(name)
         if found is None:
-            found = self._views[name] = make()
+            found = self._views[name] = make(self)
         return found
 
     def _by_speaker(self) -> dict[str | UnnamedGroup, tuple[Statement, ...]]:
@@ -362,7 +362,7 @@ class Dataset:
         Keys of the two kinds never meet: an id such as 'group:experts' is not the group
         "experts".
         """
-        return self._view("by_speaker", self._index_speakers)
+        return self._view("by_speaker", Dataset._index_speakers)
 
     def _index_speakers(self) -> dict[str | UnnamedGroup, tuple[Statement, ...]]:
         by_speaker: defaultdict[str | UnnamedGroup, list[Statement]] = defaultdict(list)
@@ -377,7 +377,7 @@ class Dataset:
 
     def _by_occasion(self) -> dict[str, tuple[Statement, ...]]:
         """The statements by the id of their round or meeting."""
-        return self._view("by_occasion", self._index_occasions)
+        return self._view("by_occasion", Dataset._index_occasions)
 
     def _index_occasions(self) -> dict[str, tuple[Statement, ...]]:
         by_occasion: defaultdict[str, list[Statement]] = defaultdict(list)
@@ -388,7 +388,7 @@ class Dataset:
 
     def _positions_of(self) -> dict[str, tuple[Position, ...]]:
         """The positions by the person's id."""
-        return self._view("positions_of", self._index_positions)
+        return self._view("positions_of", Dataset._index_positions)
 
     def _index_positions(self) -> dict[str, tuple[Position, ...]]:
         positions: defaultdict[str, list[Position]] = defaultdict(list)
@@ -398,7 +398,7 @@ class Dataset:
 
     def _dated(self) -> _DateIndex:
         """The dated statements sorted by their earliest day (see :class:`_DateIndex`)."""
-        return self._view("dated", self._index_dates)
+        return self._view("dated", Dataset._index_dates)
 
     def _index_dates(self) -> _DateIndex:
         # Statements share dates (a loaded dataset reads equal ones once): each date's days
