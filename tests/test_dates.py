@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradetalks import DateSpan, InvalidValueError, PartialDate, Precision, SpanEnd
+from tradetalks import DateSpan, InvalidValueError, PartialDate, Precision, SpanEnd, _memo
 
 # -- strategies ---------------------------------------------------------------------------
 
@@ -507,3 +507,17 @@ def test_a_day_is_in_a_span_when_it_lies_within_its_given_days(
     after_start = span.earliest is None or span.earliest <= day
     before_end = span.latest is None or day <= span.latest
     assert (day in span) == (after_start and before_end)
+
+
+def test_a_day_read_twice_in_one_load_is_one_record() -> None:
+    # In a load, a statement's date and its words ("on 2025-07-29") give the same text;
+    # the memo goes with the load, so outside one each reading is a record of its own.
+    with _memo.one_load():
+        first = PartialDate.from_edtf("2025-07-29")
+        assert PartialDate.from_edtf("2025-07-29") is first
+        assert PartialDate.from_edtf("2025-07-30") == PartialDate(2025, 7, 30)
+        with pytest.raises(InvalidValueError, match=r"day must be 1 to 28, not 30"):
+            PartialDate.from_edtf("2025-02-30")  # 2025 is not a leap year: February has 28
+    again = PartialDate.from_edtf("2025-07-29")
+    assert again == first
+    assert again is not first

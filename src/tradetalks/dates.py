@@ -47,6 +47,7 @@ from typing import Any
 
 import attrs
 
+from tradetalks import _memo
 from tradetalks.errors import InvalidValueError, PrecisionError
 
 
@@ -68,6 +69,10 @@ class Precision(enum.IntEnum):
 _EDTF_DATE = re.compile(
     r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[?~%])?", re.ASCII
 )
+
+
+_DAYS = "PartialDate.from_edtf"
+"""The key of the days read in a load, in its memo (:mod:`tradetalks._memo`)."""
 
 
 def is_iso_day(text: str) -> bool:
@@ -220,7 +225,16 @@ class PartialDate:
         if not isinstance(text, str):
             raise InvalidValueError(f"an EDTF date must be a string, not {type(text).__name__}")
         if is_iso_day(text):  # the common case, without the pattern
-            return cls(int(text[:4]), int(text[5:7]), int(text[8:]))
+            # Within a load, a day's text is read once: a statement's date and its date
+            # words ("on 2025-07-29") give the same text (the memo goes with the load).
+            memo = _memo.current()
+            days = None if memo is None or cls is not PartialDate else memo.get(_DAYS)
+            found = None if days is None else days.get(text)
+            if found is None:
+                found = cls(int(text[:4]), int(text[5:7]), int(text[8:]))
+                if memo is not None and cls is PartialDate:
+                    memo.setdefault(_DAYS, {})[text] = found
+            return found
         match = _EDTF_DATE.fullmatch(text)
         if match is None:
             raise InvalidValueError(
