@@ -22,7 +22,10 @@ dataset, with counts worked out from the article by hand:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
+from typing import TypeVar
 
 import attrs
 import pytest
@@ -804,3 +807,25 @@ def test_a_round_whose_start_is_not_given_is_listed_with_the_undated() -> None:
     assert london not in [e.record for e in record.timeline()]
     undated = [e for e in record.timeline(undated=True) if e.when is None]
     assert [(e.event, e.record) for e in undated] == [(TimelineEvent.ROUND, london)]
+
+
+T = TypeVar("T")
+
+
+def _pickled(value: T) -> T:
+    loaded: T = pickle.loads(pickle.dumps(value))  # noqa: S301 - bytes this test just wrote
+    return loaded
+
+
+def test_a_dataset_pickles_and_deep_copies_into_an_equal_one() -> None:
+    # A person's identifiers are a read-only mapping, which pickle cannot take as it is.
+    record = stockholm_2025()
+    bessent = record.get("scott-bessent", Person)
+    known = attrs.evolve(bessent, identifiers={"wikidata": "Q7436185"})
+    assert _pickled(known).identifiers == {"wikidata": "Q7436185"}
+    for copied in (_pickled(record), copy.deepcopy(record)):
+        assert copied == record
+        assert copied is not record
+        assert [s.id for s in copied.statements_by("scott-bessent")] == [
+            s.id for s in record.statements_by("scott-bessent")
+        ]

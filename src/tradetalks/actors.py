@@ -252,6 +252,28 @@ class Person:
         converter=to_tuple, validator=check_evidence, kw_only=True
     )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (and deep-copied) as its fields, the identifiers as a dict.
+
+        A read-only mapping (``types.MappingProxyType``) cannot be pickled; the person is
+        made again from its fields, checks and all.
+
+        >>> import pickle
+        >>> from tradetalks import Person
+        >>> from tradetalks.fixtures import stockholm_2025
+        >>> bessent = stockholm_2025().get("scott-bessent", Person)
+        >>> pickle.loads(pickle.dumps(bessent)) == bessent
+        True
+        """
+        fields = {f.name: getattr(self, f.name) for f in attrs.fields(Person)}
+        fields["identifiers"] = dict(fields["identifiers"])
+        return (_person, (fields,))
+
+
+def _person(fields: dict[str, Any]) -> Person:
+    """A :class:`Person` from its fields (what :meth:`Person.__reduce__` pickles)."""
+    return Person(**fields)
+
 
 def _optional_span(value: SpanInput | None) -> DateSpan | None:
     return None if value is None else in_field("valid", to_date_span, value)
