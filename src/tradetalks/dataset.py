@@ -585,15 +585,15 @@ class Dataset:
 
     def _names(self) -> dict[str, tuple[Record, ...]]:
         """The people, organizations and parties by each of their names, folded."""
-        names: dict[str, tuple[Record, ...]] | None = self._views.get("names")
-        if names is None:
-            found: defaultdict[str, list[Record]] = defaultdict(list)
-            for collection in (self.parties, self.organizations, self.people):  # as stored
-                for record in collection:
-                    for name in {_fold(name) for name in _names_of(record)}:
-                        found[name].append(record)
-            names = self._views["names"] = {name: tuple(rs) for name, rs in found.items()}
-        return names
+        return self._view("names", Dataset._index_names)
+
+    def _index_names(self) -> dict[str, tuple[Record, ...]]:
+        found: defaultdict[str, list[Record]] = defaultdict(list)
+        for collection in (self.parties, self.organizations, self.people):  # as stored
+            for record in collection:
+                for name in {_fold(name) for name in _names_of(record)}:
+                    found[name].append(record)
+        return {name: tuple(rs) for name, rs in found.items()}
 
     def _suggestions(self, ident: str, kinds: tuple[type[Any], ...] | None) -> tuple[Record, ...]:
         """Up to five records (of ``kinds``) whose id or name is closest to ``ident``.
@@ -719,14 +719,14 @@ class Dataset:
 
     def _group_in_words(self, words: str) -> UnnamedGroup | None:
         """The unnamed group a statement's speakers hold in these words (folded), if any."""
-        groups: dict[str, UnnamedGroup] | None = self._views.get("groups")
-        if groups is None:  # indexed once, on first use
-            groups = {}
-            for key in self._by_speaker():
-                if isinstance(key, UnnamedGroup):
-                    groups.setdefault(_fold(key.words), key)
-            self._views["groups"] = groups
-        return groups.get(_fold(words))
+        return self._view("groups", Dataset._index_groups).get(_fold(words))
+
+    def _index_groups(self) -> dict[str, UnnamedGroup]:
+        groups: dict[str, UnnamedGroup] = {}
+        for key in self._by_speaker():
+            if isinstance(key, UnnamedGroup):
+                groups.setdefault(_fold(key.words), key)
+        return groups
 
     def statements_at(self, occasion: Round | Meeting | str) -> tuple[Statement, ...]:
         """The statements made at or about a round or meeting (or its id), in order.
@@ -832,10 +832,7 @@ class Dataset:
         >>> [r.city for r in stockholm_2025().rounds_in_order()]
         ['Geneva', 'London', 'Stockholm']
         """
-        found: tuple[Round, ...] | None = self._views.get("rounds_in_order")
-        if found is None:
-            found = self._views["rounds_in_order"] = self._rounds_in_order()
-        return found
+        return self._view("rounds_in_order", Dataset._rounds_in_order)
 
     def _rounds_in_order(self) -> tuple[Round, ...]:
         return tuple(
@@ -892,14 +889,14 @@ class Dataset:
                 where="agreement",
             )
         self._find(ident, (Agreement,), "an Agreement", names=isinstance(agreement, str))
-        under: dict[str, tuple[Truce, ...]] | None = self._views.get("truces_under")
-        if under is None:
-            found: defaultdict[str, list[Truce]] = defaultdict(list)
-            for truce in self.truces:
-                if truce.agreement is not None:
-                    found[truce.agreement.id].append(truce)
-            under = self._views["truces_under"] = {k: tuple(v) for k, v in found.items()}
-        return under.get(ident, ())
+        return self._view("truces_under", Dataset._index_truces).get(ident, ())
+
+    def _index_truces(self) -> dict[str, tuple[Truce, ...]]:
+        found: defaultdict[str, list[Truce]] = defaultdict(list)
+        for truce in self.truces:
+            if truce.agreement is not None:
+                found[truce.agreement.id].append(truce)
+        return {k: tuple(v) for k, v in found.items()}
 
     def conflicts(self) -> tuple[Claim, ...]:
         """The claims whose value disagrees with the record, in the dataset's order.
@@ -943,15 +940,15 @@ class Dataset:
         """
         from tradetalks.merging import possible_duplicates  # noqa: PLC0415 - used only here
 
-        found: tuple[PossibleDuplicate, ...] | None = self._views.get("possible_duplicates")
-        if found is None:
-            found = self._views["possible_duplicates"] = tuple(
+        def find(dataset: Dataset) -> tuple[PossibleDuplicate, ...]:
+            return tuple(
                 PossibleDuplicate(first, second, reason)
                 for first, second, reason in possible_duplicates(
-                    self.people, self.rounds, self.truces
+                    dataset.people, dataset.rounds, dataset.truces
                 )
             )
-        return found
+
+        return self._view("possible_duplicates", find)
 
     def plot_timeline(self) -> Any:
         """Draw the timeline as a matplotlib ``Figure`` (needs ``tradetalks[plot]``).
@@ -1048,14 +1045,11 @@ class Dataset:
         entries: a later call costs nothing, whatever the dataset's size.
         """
         if undated:
-            full: tuple[TimelineEntry, ...] | None = self._views.get("timeline_undated")
-            if full is None:
-                full = self._views["timeline_undated"] = self.timeline() + self._undated()
-            return full
-        found: tuple[TimelineEntry, ...] | None = self._views.get("timeline")
-        if found is None:
-            found = self._views["timeline"] = self._timeline()
-        return found
+            return self._view("timeline_undated", Dataset._timeline_undated)
+        return self._view("timeline", Dataset._timeline)
+
+    def _timeline_undated(self) -> tuple[TimelineEntry, ...]:
+        return self.timeline() + self._undated()
 
     def _undated(self) -> tuple[TimelineEntry, ...]:
         """The entries with no known start: rounds, meetings, then statements, in order."""
