@@ -8,21 +8,18 @@ expected output too.
 
 from __future__ import annotations
 
-import ast
 import doctest
 import importlib
-import inspect
-import itertools
 import pkgutil
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tradetalks
+from attribute_docs import attribute_docstrings
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
-    from types import ModuleType
 
 # The characters a code block shows: docs/conf.py's theme options give the code a column of
 # 1160 - 220 - 60 - 60 = 820 px, in a 13.6 px font whose characters are about 8.2 px wide.
@@ -65,45 +62,10 @@ def _example_lines(test: doctest.DocTest) -> Iterator[Shown]:
             yield f"{test.name} (docstring)", example.lineno + offset + 1, line
 
 
-def _assigned(statement: ast.stmt) -> str | None:
-    """The one name a statement assigns (``FORMAT = ...``, ``KINDS: tuple[str, ...] = ...``)."""
-    target: ast.expr | None = None
-    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
-        target = statement.targets[0]
-    elif isinstance(statement, ast.AnnAssign):
-        target = statement.target
-    return target.id if isinstance(target, ast.Name) else None
-
-
-def _attribute_docstrings(module: ModuleType, name: str) -> Iterator[doctest.DocTest]:
-    """The examples of the strings that document attributes (a string after an assignment).
-
-    The API page shows them (``autodata``), but Python keeps no trace of them, so they are
-    read from the module's source.
-    """
-    parser = doctest.DocTestParser()
-    bodies: list[tuple[str, list[ast.stmt]]] = [(name, ast.parse(inspect.getsource(module)).body)]
-    while bodies:
-        owner, body = bodies.pop()
-        bodies += [(f"{owner}.{n.name}", n.body) for n in body if isinstance(n, ast.ClassDef)]
-        for statement, after in itertools.pairwise(body):
-            assigned = _assigned(statement)
-            if (
-                assigned is not None
-                and isinstance(after, ast.Expr)
-                and isinstance(after.value, ast.Constant)
-                and isinstance(after.value.value, str)
-            ):
-                text = inspect.cleandoc(after.value.value)
-                test = parser.get_doctest(text, {}, f"{owner}.{assigned}", None, 0)
-                if test.examples:
-                    yield test
-
-
 def _docstring_lines(name: str) -> Iterator[Shown]:
     module = importlib.import_module(name)
     finder = doctest.DocTestFinder(exclude_empty=True)
-    for test in [*finder.find(module, name, globs={}), *_attribute_docstrings(module, name)]:
+    for test in [*finder.find(module, name, globs={}), *attribute_docstrings(module, name)]:
         yield from _example_lines(test)
 
 

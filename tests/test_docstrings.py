@@ -9,11 +9,8 @@ though doctest's own finder never sees them.
 
 from __future__ import annotations
 
-import ast
 import doctest
 import importlib
-import inspect
-import itertools
 import pkgutil
 from typing import TYPE_CHECKING
 
@@ -21,6 +18,7 @@ import pytest
 from hypothesis import settings
 
 import tradetalks
+from attribute_docs import attribute_docstrings
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,57 +35,12 @@ MODULES = [
 ]
 
 
-def _assigned_name(statement: ast.stmt) -> str | None:
-    """The one name a statement assigns (``FORMAT = ...``, ``KINDS: tuple[str, ...] = ...``)."""
-    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
-        target = statement.targets[0]
-    elif isinstance(statement, ast.AnnAssign):
-        target = statement.target
-    else:
-        return None
-    return target.id if isinstance(target, ast.Name) else None
-
-
-def _attribute_docstrings(module: ModuleType, name: str) -> list[doctest.DocTest]:
-    """The examples of the strings that document the attributes of a module and its classes.
-
-    Such a string follows the assignment it documents; Python keeps no trace of it, so it
-    is read from the module's source. Each becomes a test with empty globals of its own.
-    """
-    filename = inspect.getsourcefile(module)
-    parser = doctest.DocTestParser()
-    tests: list[doctest.DocTest] = []
-    bodies: list[tuple[str, list[ast.stmt]]] = [(name, ast.parse(inspect.getsource(module)).body)]
-    while bodies:
-        owner, body = bodies.pop()
-        bodies += [(f"{owner}.{n.name}", n.body) for n in body if isinstance(n, ast.ClassDef)]
-        for statement, after in itertools.pairwise(body):
-            assigned = _assigned_name(statement)
-            if (
-                assigned is None
-                or not isinstance(after, ast.Expr)
-                or not isinstance(after.value, ast.Constant)
-                or not isinstance(after.value.value, str)
-            ):
-                continue
-            test = parser.get_doctest(
-                inspect.cleandoc(after.value.value),
-                {},
-                f"{owner}.{assigned}",
-                filename,
-                after.lineno - 1,  # doctest counts lines from 0
-            )
-            if test.examples:
-                tests.append(test)
-    return tests
-
-
 def _run_alone(module: ModuleType, name: str) -> tuple[doctest.TestResults, str]:
     """Run every example of ``module``, each docstring's with empty globals of its own."""
     finder = doctest.DocTestFinder(exclude_empty=True)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     report: list[str] = []
-    for test in [*finder.find(module, name, globs={}), *_attribute_docstrings(module, name)]:
+    for test in [*finder.find(module, name, globs={}), *attribute_docstrings(module, name)]:
         runner.run(test, out=report.append)
     return runner.summarize(verbose=False), "".join(report)
 
