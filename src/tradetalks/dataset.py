@@ -52,6 +52,12 @@ from tradetalks.truces import Truce, TruceTerm
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, MutableSequence
 
+    # The dated statements sorted by their earliest day, then by the dataset's order, as
+    # three parallel sequences (earliest days, latest days, statements): bisecting the
+    # first and slicing all three answers a date range. Days are ordinals in arrays: a
+    # million of them are one block of memory.
+    _DateIndex = tuple[MutableSequence[int], MutableSequence[int], list[Statement]]
+
 Record = (
     Source
     | Party
@@ -84,18 +90,6 @@ COLLECTIONS: tuple[tuple[str, type[Any]], ...] = (
 )
 _COLLECTION_OF = {kind: name for name, kind in COLLECTIONS}
 _ID_OF = operator.attrgetter("id")
-
-
-class _DateIndex(NamedTuple):
-    """The dated statements sorted by their earliest day, then by the dataset's order.
-
-    Three parallel sequences: bisecting ``earliest`` and slicing all three answers a date
-    range. Days are ordinals in arrays: a million of them are one block of memory.
-    """
-
-    earliest: MutableSequence[int]
-    latest: MutableSequence[int]
-    statements: list[Statement]
 
 
 # Set while the JSON loader builds a Dataset: every reference it made was resolved to the
@@ -397,7 +391,7 @@ class Dataset:
         return {key: tuple(found) for key, found in positions.items()}
 
     def _dated(self) -> _DateIndex:
-        """The dated statements sorted by their earliest day (see :class:`_DateIndex`)."""
+        """The dated statements sorted by their earliest day (see ``_DateIndex``)."""
         return self._view("dated", Dataset._index_dates)
 
     def _index_dates(self) -> _DateIndex:
@@ -420,7 +414,7 @@ class Dataset:
             earliest.append(span[0])
             latest.append(span[1])
         order = sorted(range(len(dated)), key=earliest.__getitem__)  # stable: ties in order
-        return _DateIndex(
+        return (
             array.array("l", map(earliest.__getitem__, order)),
             array.array("l", map(latest.__getitem__, order)),
             list(map(dated.__getitem__, order)),
@@ -791,13 +785,11 @@ class Dataset:
         if last < first:
             raise InvalidValueError(f"the range ends ({last}) before it starts ({first})")
         first_day, last_day = first.toordinal(), last.toordinal()
-        index = self._dated()
-        low = bisect.bisect_left(index.earliest, first_day)
-        high = bisect.bisect_right(index.earliest, last_day, lo=low)
-        latest = index.latest[low:high]
-        return tuple(
-            s for s, end in zip(index.statements[low:high], latest, strict=True) if end <= last_day
-        )
+        earliest, latest_days, dated = self._dated()
+        low = bisect.bisect_left(earliest, first_day)
+        high = bisect.bisect_right(earliest, last_day, lo=low)
+        latest = latest_days[low:high]
+        return tuple(s for s, end in zip(dated[low:high], latest, strict=True) if end <= last_day)
 
     def positions_of(self, person: Person | str) -> tuple[Position, ...]:
         """The positions a person (or a person's id or name) held, in the dataset's order.
