@@ -238,9 +238,7 @@ def _source(record: WireRecord) -> tuple[str, dict[str, Any]]:
             arguments.append(f"{field.alias}={value}")
         else:
             # attrs gives every record the same default object too; a factory is called
-            if field.factory is tuple:  # the empty tuple, which tuple() returns every time
-                default = "()"
-            elif field.factory:
+            if field.factory:
                 default = f"{names.add(f'factory_{n}', field.factory)}()"
             else:
                 default = names.add(f"default_{n}", field.default)
