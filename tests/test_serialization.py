@@ -797,3 +797,75 @@ def test_many_cycles_are_reported_in_linear_time() -> None:
         tradetalks.loads(text)
     assert time.perf_counter() - started < 10.0  # each cycle was once sliced from the whole walk
     assert any("records)" in p.message for p in caught.value.problems)
+
+
+# --- records made as their classes make them ---------------------------------------------
+
+
+def test_a_load_runs_the_validators_as_the_class_does_and_attrs_switch_too() -> None:
+    """A builder makes a record as the class's ``__init__`` does, validators included.
+
+    One character more at the end of the evidence (98 → 99) leaves its ``exact`` short of
+    the span: refused, as ``Evidence(...)`` refuses it; with attrs' validators switched
+    off, the class takes it, and so does the load (the statement's own checks still run).
+    """
+    raw = _small_with_two_statements(None)
+    raw["statements"][1]["evidence"] = [{**raw["statements"][1]["evidence"][0], "end": 99}]
+    with pytest.raises(DataFormatError, match=r"statements\[1\]\.evidence\[0\]"):
+        tradetalks.loads(json.dumps(raw))
+    with attrs.validators.disabled():
+        record = tradetalks.loads(json.dumps(raw))
+    assert record.statements[1].evidence[0].end == 99
+    raw["statements"][1]["text"] = "Not in the evidence"
+    with attrs.validators.disabled(), pytest.raises(DataFormatError, match=r"not within"):
+        tradetalks.loads(json.dumps(raw))
+
+
+def _same_with_the_record(value: int, _record: object) -> int:
+    return value
+
+
+def test_only_an_init_that_attrs_wrote_to_set_and_check_fields_is_done_in_the_builder() -> None:
+    from tradetalks.serialization.loading import _made_as_init  # noqa: PLC0415
+
+    @attrs.frozen
+    class Plain:
+        a: int = attrs.field(converter=int, validator=attrs.validators.ge(0))
+
+    @attrs.frozen(cache_hash=True)
+    class CachedHash:
+        a: int
+
+    @attrs.frozen
+    class PreInit:
+        a: int
+
+        def __attrs_pre_init__(self) -> None:
+            pass
+
+    @attrs.frozen(init=False)
+    class OwnInit:
+        a: int
+
+        def __init__(self, b: int) -> None:
+            self.__attrs_init__(b)
+
+    @attrs.define(slots=False, frozen=True)
+    class NoSlots:
+        a: int
+
+    takes_self = attrs.Converter(_same_with_the_record, takes_self=True)
+    with_self = attrs.make_class("TakesSelf", {"a": attrs.field(converter=takes_self)}, frozen=True)
+
+    verdicts = {
+        c.__name__: _made_as_init(c, attrs.fields(c))
+        for c in (Plain, CachedHash, PreInit, OwnInit, NoSlots, with_self)
+    }
+    assert verdicts == {
+        "Plain": True,
+        "CachedHash": False,
+        "PreInit": False,
+        "OwnInit": False,
+        "NoSlots": False,
+        "TakesSelf": False,
+    }

@@ -2,8 +2,9 @@
 
 :func:`load_quick` builds a :class:`~tradetalks.Dataset` from a file's text: the text is
 decoded into typed structs (:mod:`~tradetalks.serialization.parsing`), then each record is
-built by calling its class, so that the record's own checks (its attrs validators) run
-once, as for a record made in code. A reference is looked up among the records built so
+built as its class's ``__init__`` builds it (called, or, for most classes, done in the
+builder as attrs' ``__init__`` does it: see ``_construction``), so that the record's own
+checks (its validators and ``__attrs_post_init__``) run once, as for a record made in code. A reference is looked up among the records built so
 far; the records that others refer to are built first, each after what it refers to,
 found by an iterative walk (:func:`build_referred_first`), so however long a chain of
 references is, nothing recurses. Dates, instants and spans recur across a file: each
@@ -22,10 +23,11 @@ import linecache
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import msgspec
 
 from tradetalks import _memo
-from tradetalks._fields import per_class
+from tradetalks._fields import per_class, to_tuple
 from tradetalks.actors import UnnamedGroup
 from tradetalks.dataset import Dataset, dataset_from_loader
 from tradetalks.serialization.parsing import (
@@ -252,9 +254,75 @@ def _source(record: WireRecord) -> tuple[str, dict[str, Any]]:
         "    t = L.table\n"
         f"{''.join(setup)}{''.join(prelude)}"
         f"    L.keys += {' + '.join(counted)}\n"
-        "    return cls(\n" + "".join(f"        {a},\n" for a in arguments) + "    )\n"
+        f"{_construction(record, arguments, names)}"
     )
     return source, names.values
+
+
+def _construction(record: WireRecord, arguments: list[str], names: _Names) -> str:
+    """The source that makes the record from its arguments (``alias=value`` each).
+
+    A class whose ``__init__`` attrs wrote, doing no more than set, convert and validate
+    its fields and call ``__attrs_post_init__``, is made as that ``__init__`` would make
+    it, less two calls: the slots are set through their descriptors, not by keyword
+    through ``object.__setattr__``, and a list's ``to_tuple`` is left out (the builder
+    makes a tuple, which it returns as is). Every other converter, every validator (unless
+    attrs' validators are disabled) and ``__attrs_post_init__`` run as in ``__init__``,
+    in its order: a record is checked the same, once. Any other class is called.
+    """
+    cls = record.cls
+    fields = attrs.fields(cls)
+    if not _made_as_init(cls, fields):
+        return "    return cls(\n" + "".join(f"        {a},\n" for a in arguments) + "    )\n"
+    by_alias = {f.alias: f for f in fields}
+    tuples = {f.alias for f in record.fields if f.many and _gives_tuple(f)}
+    lines = [f"    r = {names.add('new', object.__new__)}(cls)\n"]
+    for n, argument in enumerate(arguments):
+        alias, value = argument.split("=", 1)
+        field = by_alias[alias]
+        setter = names.add(f"set_{n}", cls.__dict__[field.name].__set__)
+        if field.converter is not None and not (field.converter is to_tuple and alias in tuples):
+            value = f"{names.add(f'convert_{n}', field.converter)}({value})"
+        lines.append(f"    {setter}(r, {value})\n")
+    checked = [f for f in fields if f.validator is not None]
+    if checked:
+        lines.append(f"    if not {names.add('disabled', attrs.validators.get_disabled)}():\n")
+        for n, field in enumerate(checked):
+            check = names.add(f"check_{n}", field.validator)
+            attribute = names.add(f"attribute_{n}", field)
+            lines.append(f"        {check}(r, {attribute}, r.{field.name})\n")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("    r.__attrs_post_init__()\n")
+    lines.append("    return r\n")
+    return "".join(lines)
+
+
+def _gives_tuple(field: WireField) -> bool:
+    """Whether a list field's builder always gives a tuple: decoded, or its default."""
+    if field.required:
+        return True
+    if field.factory is not None:
+        return field.factory is tuple
+    return type(field.default) is tuple
+
+
+def _made_as_init(cls: type[Any], fields: tuple[attrs.Attribute[Any], ...]) -> bool:
+    """Whether attrs wrote ``cls.__init__`` to set, convert and check fields, no more.
+
+    Not so for a class with its own ``__init__``, an ``__attrs_pre_init__``, a cached hash
+    (whose ``__init__`` also clears it), fields outside ``__init__``, a converter that takes
+    the record, or without slots.
+    """
+    init = cls.__dict__.get("__init__")
+    code = getattr(init, "__code__", None)
+    return (
+        code is not None
+        and code.co_filename.startswith("<attrs generated")
+        and "__slots__" in cls.__dict__
+        and "_attrs_cached_hash" not in cls.__slots__
+        and not hasattr(cls, "__attrs_pre_init__")
+        and all(f.init and not isinstance(f.converter, attrs.Converter) for f in fields)
+    )
 
 
 def _compile(source: str, names: dict[str, Any], filename: str) -> Callable[..., Any]:
