@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tradetalks import DateSpan, InvalidValueError, PartialDate, Precision, SpanEnd, _memo
+from tradetalks.dates import is_iso_day
 
 # -- strategies ---------------------------------------------------------------------------
 
@@ -521,3 +522,26 @@ def test_a_day_read_twice_in_one_load_is_one_record() -> None:
     again = PartialDate.from_edtf("2025-07-29")
     assert again == first
     assert again is not first
+
+
+@pytest.mark.parametrize("text", ["2025-07-30", "0001-01-01", "9999-12-31"])
+def test_is_iso_day_takes_yyyy_mm_dd_in_ascii_digits(text: str) -> None:
+    assert is_iso_day(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-7-30",  # ISO 8601 writes the month in two digits
+        "2025-07-30\n",  # a line end after it: not the whole text
+        " 2025-07-30",
+        "2025-07-301",
+        "2025_07-30",
+        "+2025-07-30",  # an expanded year is not the basic form
+        "٢٠٢٥-07-30",  # Arabic-Indic digits are digits, not ASCII ones
+        "2025-07-3\uff10",  # a fullwidth zero
+        "",
+    ],
+)
+def test_is_iso_day_refuses_anything_else(text: str) -> None:
+    assert is_iso_day(text) is False

@@ -82,8 +82,11 @@ def is_iso_day(text: str) -> bool:
     >>> is_iso_day("2025-07-30"), is_iso_day("2025-7-30"), is_iso_day("٢٠٢٥-07-30")
     (True, False, False)
     """
-    digits = text[:4] + text[5:7] + text[8:]
-    return len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit()
+    return _ISO_DAY(text) is not None
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
+"""Matches ``YYYY-MM-DD`` in ASCII digits (one call in compiled code; the loads' common case)."""
 
 
 def _date_words(year: int, month: int | None, day: int | None) -> str:
