@@ -114,6 +114,13 @@ class ResolutionRule(enum.Enum):
         return f"ResolutionRule.{self.name}"
 
 
+# Members read for every date a load reads, kept where a global lookup finds them: reading
+# one from its class (ResolutionRule.STATED) goes through the enum's metaclass in Python 3.11.
+_STATED = ResolutionRule.STATED
+_CONTEXT = ResolutionRule.CONTEXT
+_PAST = Tense.PAST
+_FUTURE = Tense.FUTURE
+
 # Each converter returns what a load gives (a member, a PartialDate) before any call.
 
 
@@ -134,7 +141,7 @@ def _check_words(instance: ResolvedDate, _attribute: object, words: str | None) 
         raise InvalidValueError(
             f"date words are a string, not {type(words).__name__}", where="words"
         )
-    if instance.rule is ResolutionRule.CONTEXT:
+    if instance.rule is _CONTEXT:
         if words is not None:
             raise InvalidValueError(
                 "a date taken from context has no words of its own; set words=None",
@@ -374,7 +381,7 @@ def read_date_words(
         read = direction
         if read is None:  # the direction the date lies in from the dateline
             first = value.earliest if isinstance(value, PartialDate) else value
-            read = Tense.FUTURE if first > dateline else Tense.PAST
+            read = _FUTURE if first > dateline else _PAST
         return value, rule, read
 
     try:
@@ -618,4 +625,4 @@ def _stated_iso(
         if value.day is None:
             raise DateResolutionError(f"{words!r}: a weekday needs a day, not only a month")
         _check_weekday(words, value.to_date(), weekday_word)
-    return done(value, ResolutionRule.STATED)
+    return done(value, _STATED)

@@ -70,6 +70,13 @@ class Mode(enum.Enum):
     """Reported speech around a quoted fragment."""
 
 
+# Members the load reads for every record, kept where a global lookup finds them: reading
+# one from its class (Mode.INDIRECT) goes through the enum's metaclass in Python 3.11.
+_INDIRECT = Mode.INDIRECT
+_CONTEXT = ResolutionRule.CONTEXT
+_STATED = ResolutionRule.STATED
+
+
 def _to_mode(value: Mode | str) -> Mode:
     return value if type(value) is Mode else to_enum(Mode, value, "mode")  # a load: a member
 
@@ -117,7 +124,7 @@ def _quoted_in(text: str, passage: str) -> bool:
 def _check_said_on_words(statement: Statement) -> None:
     """Date words must stand in the evidence and resolve, against its dateline, to the date."""
     said = statement.said_on
-    if said is None or said.words is None or said.rule is ResolutionRule.CONTEXT:
+    if said is None or said.words is None or said.rule is _CONTEXT:
         return
     words = said.words
     for piece in statement.evidence:
@@ -136,7 +143,7 @@ def _check_said_on_words(statement: Statement) -> None:
     # Within a load, equal said_on dates are one record: each is checked once against each
     # dateline, or once for all when its words state the whole date (then no dateline can
     # change what they say). The memo holds the record, so its id is not reused meanwhile.
-    key = (_agrees, id(said), None if said.rule is ResolutionRule.STATED else dateline)
+    key = (_agrees, id(said), None if said.rule is _STATED else dateline)
     if memo.get(key) is not said:
         _agrees(said, dateline)
         memo[key] = said
@@ -294,7 +301,7 @@ class Statement:
             and type(evidence[0]) is Evidence
         ):
             if not (
-                self.mode is Mode.INDIRECT
+                self.mode is _INDIRECT
                 and text in evidence[0].exact
                 and not ('"' in text or "“" in text or "”" in text)  # _has_quote, inline
             ):
