@@ -161,7 +161,7 @@ def _check_words(instance: ResolvedDate, _attribute: object, words: str | None) 
 
 
 @record_class
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class ResolvedDate:
     """A date in the record with the source's words for it and the rule that resolved them.
 
