@@ -808,6 +808,7 @@ def test_a_load_runs_the_validators_as_the_class_does_and_attrs_switch_too() -> 
     One character more at the end of the evidence (98 → 99) leaves its ``exact`` short of
     the span: refused, as ``Evidence(...)`` refuses it; with attrs' validators switched
     off, the class takes it, and so does the load (the statement's own checks still run).
+    Likewise a source's language that is not a language tag.
     """
     raw = _small_with_two_statements(None)
     raw["statements"][1]["evidence"] = [{**raw["statements"][1]["evidence"][0], "end": 99}]
@@ -816,6 +817,12 @@ def test_a_load_runs_the_validators_as_the_class_does_and_attrs_switch_too() -> 
     with attrs.validators.disabled():
         record = tradetalks.loads(json.dumps(raw))
     assert record.statements[1].evidence[0].end == 99
+    # A source's several validators run in turn: its language must be a BCP 47 tag.
+    raw["sources"][0]["language"] = "English"
+    with pytest.raises(DataFormatError, match=r"sources\[0\]\.language"):
+        tradetalks.loads(json.dumps(raw))
+    with attrs.validators.disabled():
+        assert tradetalks.loads(json.dumps(raw)).sources[0].language == "English"
     raw["statements"][1]["text"] = "Not in the evidence"
     with attrs.validators.disabled(), pytest.raises(DataFormatError, match=r"not within"):
         tradetalks.loads(json.dumps(raw))

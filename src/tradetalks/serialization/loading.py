@@ -287,14 +287,24 @@ def _construction(record: WireRecord, arguments: list[str], names: _Names) -> st
     checked = [f for f in fields if f.validator is not None]
     if checked:
         lines.append(f"    if not {names.add('disabled', attrs.validators.get_disabled)}():\n")
-        for n, field in enumerate(checked):
-            check = names.add(f"check_{n}", field.validator)
-            attribute = names.add(f"attribute_{n}", field)
+        if len(checked) == 1:  # written out: a piece of evidence, made for every fact
+            (field,) = checked
+            check, attribute = names.add("check", field.validator), names.add("attribute", field)
             lines.append(f"        {check}(r, {attribute}, r.{field.name})\n")
+        else:  # a loop: the source is compiled at a first load, which it keeps short
+            checks = tuple((f.validator, f) for f in checked)
+            lines.append(f"        run_checks(r, {names.add('checks', checks)})\n")
+            names.add("run_checks", _run_checks)
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    r.__attrs_post_init__()\n")
     lines.append("    return r\n")
     return "".join(lines)
+
+
+def _run_checks(record: object, checks: tuple[tuple[Any, attrs.Attribute[Any]], ...]) -> None:
+    """Run each validator on its field of ``record``, in order (as attrs' ``__init__`` does)."""
+    for check, attribute in checks:
+        check(record, attribute, getattr(record, attribute.name))
 
 
 def _gives_tuple(field: WireField) -> bool:
@@ -454,6 +464,8 @@ def _build_each(cls: type[Any], spans: list[msgspec.Raw], state: Quick) -> list[
     Raises:
         Refused: for a value the format does not take.
     """
+    if not spans:  # no builder made (nor compiled) for a kind the file does not hold
+        return []
     build, decode = builder(cls), record_decoder(cls).decode
     try:
         return [build(decode(span), state) for span in spans]
