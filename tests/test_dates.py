@@ -545,3 +545,8 @@ def test_is_iso_day_takes_yyyy_mm_dd_in_ascii_digits(text: str) -> None:
 )
 def test_is_iso_day_refuses_anything_else(text: str) -> None:
     assert is_iso_day(text) is False
+
+
+@pytest.mark.parametrize("value", [b"2025-07-30", bytearray(b"2025-07-30"), ["2025-07-30"], None])
+def test_is_iso_day_is_false_for_what_is_not_text(value: object) -> None:
+    assert is_iso_day(value) is False

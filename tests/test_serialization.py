@@ -21,6 +21,8 @@ import pytest
 
 import tradetalks
 from tradetalks import DataFormatError, Problem, TradetalksError
+from tradetalks.serialization.loading import _made_as_init
+from tradetalks.serialization.wire import read_day
 
 DATA = Path(tradetalks.__file__).parent / "data"
 TEXT_NAME = "global-times-2025-07-30-stockholm.txt"
@@ -833,8 +835,6 @@ def _same_with_the_record(value: int, _record: object) -> int:
 
 
 def test_only_an_init_that_attrs_wrote_to_set_and_check_fields_is_done_in_the_builder() -> None:
-    from tradetalks.serialization.loading import _made_as_init  # noqa: PLC0415
-
     @attrs.frozen
     class Plain:
         a: int = attrs.field(converter=int, validator=attrs.validators.ge(0))
@@ -876,3 +876,8 @@ def test_only_an_init_that_attrs_wrote_to_set_and_check_fields_is_done_in_the_bu
         "NoSlots": False,
         "TakesSelf": False,
     }
+
+
+def test_a_day_that_is_not_text_is_an_invalid_value_named_as_such() -> None:
+    with pytest.raises(tradetalks.InvalidValueError, match=r"YYYY-MM-DD, not b'2025-07-30'"):
+        read_day(b"2025-07-30")  # type: ignore[arg-type]  # the wrong type on purpose

@@ -75,14 +75,14 @@ _DAYS = "PartialDate.from_edtf"
 """The key of the days read in a load, in its memo (:mod:`tradetalks._memo`)."""
 
 
-def is_iso_day(text: str) -> bool:
+def is_iso_day(text: object) -> bool:
     """Whether ``text`` is written ``YYYY-MM-DD`` in ASCII digits (ISO 8601's calendar date).
 
     >>> from tradetalks.dates import is_iso_day
     >>> is_iso_day("2025-07-30"), is_iso_day("2025-7-30"), is_iso_day("٢٠٢٥-07-30")
     (True, False, False)
     """
-    return _ISO_DAY(text) is not None
+    return isinstance(text, str) and _ISO_DAY(text) is not None
 
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
