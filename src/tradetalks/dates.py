@@ -78,6 +78,8 @@ _DAYS = "PartialDate.from_edtf"
 def is_iso_day(text: object) -> bool:
     """Whether ``text`` is written ``YYYY-MM-DD`` in ASCII digits (ISO 8601's calendar date).
 
+    Anything that is not a ``str`` is not (``False``, never an error).
+
     >>> from tradetalks.dates import is_iso_day
     >>> is_iso_day("2025-07-30"), is_iso_day("2025-7-30"), is_iso_day("٢٠٢٥-07-30")
     (True, False, False)

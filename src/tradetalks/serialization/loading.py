@@ -4,8 +4,8 @@
 decoded into typed structs (:mod:`~tradetalks.serialization.parsing`), then each record is
 built as its class's ``__init__`` builds it (called, or, for most classes, done in the
 builder as attrs' ``__init__`` does it: see ``_construction``), so that the record's own
-checks (its validators and ``__attrs_post_init__``) run once, as for a record made in code. A reference is looked up among the records built so
-far; the records that others refer to are built first, each after what it refers to,
+checks (its validators and ``__attrs_post_init__``) run once, as for a record made in
+code. A reference is looked up among the records built so far; the records that others refer to are built first, each after what it refers to,
 found by an iterative walk (:func:`build_referred_first`), so however long a chain of
 references is, nothing recurses. Dates, instants and spans recur across a file: each
 distinct text is read once per load, and the memo goes with the load.
@@ -319,17 +319,20 @@ def _gives_tuple(field: WireField) -> bool:
 def _made_as_init(cls: type[Any], fields: tuple[attrs.Attribute[Any], ...]) -> bool:
     """Whether attrs wrote ``cls.__init__`` to set, convert and check fields, no more.
 
-    Not so for a class with its own ``__init__``, an ``__attrs_pre_init__``, a cached hash
-    (whose ``__init__`` also clears it), fields outside ``__init__``, a converter that takes
-    the record, or without slots.
+    Not so for a class with its own ``__init__``, an ``__attrs_pre_init__``, fields outside
+    ``__init__``, a converter that takes the record, no slots, or a slot that is not a
+    field's (a cached hash, which attrs' ``__init__`` clears). The tests look at what attrs
+    itself shows (the file name it gives the code it writes, the slots it makes): were
+    either to change, a class would be called, as before, never built wrongly.
     """
     init = cls.__dict__.get("__init__")
     code = getattr(init, "__code__", None)
+    slots = {slot for kind in cls.__mro__ for slot in kind.__dict__.get("__slots__", ())}
     return (
         code is not None
         and code.co_filename.startswith("<attrs generated")
         and "__slots__" in cls.__dict__
-        and "_attrs_cached_hash" not in cls.__slots__
+        and slots <= {f.name for f in fields} | {"__weakref__"}
         and not hasattr(cls, "__attrs_pre_init__")
         and all(f.init and not isinstance(f.converter, attrs.Converter) for f in fields)
     )
