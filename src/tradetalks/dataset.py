@@ -222,6 +222,19 @@ def _sort_day(entry: TimelineEntry) -> tuple[Any, ...]:
     return (dated, _EVENT_ORDER[entry.event])
 
 
+def _by_id_of(records: Iterable[R], target: Callable[[R], Any]) -> dict[str, tuple[R, ...]]:
+    """``records`` grouped by the id of the record ``target`` gives for each, in order.
+
+    A record whose target is ``None`` (a statement with no occasion) is in no group.
+    """
+    found: defaultdict[str, list[R]] = defaultdict(list)
+    for record in records:
+        other = target(record)
+        if other is not None:
+            found[other.id].append(record)
+    return {key: tuple(group) for key, group in found.items()}
+
+
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Dataset:
     """One coherent collection of records, checked when it is built, with its indexes.
@@ -374,21 +387,14 @@ class Dataset:
         return self._view("by_occasion", Dataset._index_occasions)
 
     def _index_occasions(self) -> dict[str, tuple[Statement, ...]]:
-        by_occasion: defaultdict[str, list[Statement]] = defaultdict(list)
-        for statement in self.statements:
-            if statement.occasion is not None:
-                by_occasion[statement.occasion.id].append(statement)
-        return {key: tuple(found) for key, found in by_occasion.items()}
+        return _by_id_of(self.statements, operator.attrgetter("occasion"))
 
     def _positions_of(self) -> dict[str, tuple[Position, ...]]:
         """The positions by the person's id."""
         return self._view("positions_of", Dataset._index_positions)
 
     def _index_positions(self) -> dict[str, tuple[Position, ...]]:
-        positions: defaultdict[str, list[Position]] = defaultdict(list)
-        for position in self.positions:
-            positions[position.person.id].append(position)
-        return {key: tuple(found) for key, found in positions.items()}
+        return _by_id_of(self.positions, operator.attrgetter("person"))
 
     def _dated(self) -> _DateIndex:
         """The dated statements sorted by their earliest day (see ``_DateIndex``)."""
@@ -884,11 +890,7 @@ class Dataset:
         return self._view("truces_under", Dataset._index_truces).get(ident, ())
 
     def _index_truces(self) -> dict[str, tuple[Truce, ...]]:
-        found: defaultdict[str, list[Truce]] = defaultdict(list)
-        for truce in self.truces:
-            if truce.agreement is not None:
-                found[truce.agreement.id].append(truce)
-        return {k: tuple(v) for k, v in found.items()}
+        return _by_id_of(self.truces, operator.attrgetter("agreement"))
 
     def conflicts(self) -> tuple[Claim, ...]:
         """The claims whose value disagrees with the record, in the dataset's order.
